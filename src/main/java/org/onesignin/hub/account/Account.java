@@ -1,0 +1,185 @@
+package org.onesignin.hub.account;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.onesignin.hub.registry.Registry;
+import org.onesignin.hub.registry.Service;
+import org.onesignin.hub.shared.BasicDetailField;
+import org.onesignin.hub.shared.ChangeOrigin;
+import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.Rejection;
+import org.onesignin.hub.shared.UserErrorCode;
+
+/**
+ * A One Sign In identity: sign-in email, basic details, the revision callers send back,
+ * and the links to service accounts. Its methods decide changes and return them as
+ * {@link AccountChange}s (with the events for each entitled service) or as rejections.
+ */
+public record Account(AccountId id, String passwordHash, AccountStatus status, int revision, long version,
+		BasicDetails details, List<LinkedAccount> links, Map<String, Integer> emittedRevisions,
+		Map<String, Integer> acknowledgedRevisions, Instant createdAt, Instant updatedAt) {
+
+	public Account {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(status, "status");
+		if (revision < 1) {
+			throw new IllegalArgumentException("Revision starts at 1");
+		}
+		Objects.requireNonNull(details, "details");
+		links = List.copyOf(links);
+		emittedRevisions = Map.copyOf(emittedRevisions);
+		acknowledgedRevisions = Map.copyOf(acknowledgedRevisions);
+	}
+
+	/**
+	 * A new identity created through a service's sign-up: linked to that service from the
+	 * start, with a {@code LINKED} event for it.
+	 */
+	public static NewAccount register(AccountId id, String passwordHash, BasicDetails details, Service service,
+			String serviceAccountId, ChangeOrigin origin, Instant now) {
+		LinkedAccount link = LinkedAccount.active(service.id(), serviceAccountId, now);
+		ServiceChange linked = linkedEvent(id, 1, details, service, serviceAccountId, origin, now);
+		Account account = new Account(id, passwordHash, AccountStatus.ACTIVE, 1, 0, details, List.of(link),
+				Map.of(service.id(), 1), Map.of(), now, now);
+		return new NewAccount(account, List.of(linked));
+	}
+
+	/**
+	 * Decides a change of basic details based on {@code expectedRevision}: refused when that
+	 * revision is stale; otherwise one event per active linked service entitled to at least
+	 * one changed field, carrying only that service's entitled fields. A change without any
+	 * effective difference is empty (no revision, no events).
+	 */
+	public Outcome<AccountChange> changeDetails(int expectedRevision, BasicDetails newDetails, ChangeOrigin origin,
+			Registry registry, Instant now) {
+		if (expectedRevision != this.revision) {
+			return Outcome.rejected(staleRevision());
+		}
+		Set<BasicDetailField> changed = EnumSet.noneOf(BasicDetailField.class);
+		for (BasicDetailField field : BasicDetailField.values()) {
+			if (!Objects.equals(this.details.value(field), newDetails.value(field))) {
+				changed.add(field);
+			}
+		}
+		if (changed.isEmpty()) {
+			return Outcome.done(new AccountChange(this.id, this.version, null, null, null, List.of(), List.of(), now));
+		}
+		int newRevision = this.revision + 1;
+		List<ChangeHistoryEntry> history = new ArrayList<>();
+		for (BasicDetailField field : changed) {
+			history.add(new ChangeHistoryEntry(UUID.randomUUID().toString(), this.id.value(), newRevision, field,
+					display(this.details.value(field)), display(newDetails.value(field)), origin, now));
+		}
+		List<ServiceChange> events = new ArrayList<>();
+		for (LinkedAccount link : activeLinks()) {
+			Service service = registry.service(link.serviceId()).orElse(null);
+			if (service == null) {
+				continue;
+			}
+			List<BasicDetailField> entitledChanges = changed.stream().filter(service::isEntitledTo).toList();
+			if (!entitledChanges.isEmpty()) {
+				events.add(new ServiceChange(ServiceChange.newId(), ServiceChange.DETAILS_CHANGED, this.id.value(),
+						service.id(), link.serviceAccountId(), newRevision, now, entitledChanges,
+						newDetails.asData(sorted(service.syncedFields())), origin));
+			}
+		}
+		return Outcome.done(new AccountChange(this.id, this.version, newRevision, newDetails, null, events, history,
+				now));
+	}
+
+	/**
+	 * Decides linking a service account. Linking the same service account again is
+	 * idempotent (an empty change); a second, different account of a service that already
+	 * has an active link is refused.
+	 */
+	public Outcome<AccountChange> link(Service service, String serviceAccountId, ChangeOrigin origin, Instant now) {
+		Optional<LinkedAccount> existing = activeLink(service.id());
+		if (existing.isPresent()) {
+			if (existing.get().serviceAccountId().equals(serviceAccountId)) {
+				return Outcome
+					.done(new AccountChange(this.id, this.version, null, null, null, List.of(), List.of(), now));
+			}
+			return Outcome.rejected(Rejection.onField(UserErrorCode.SERVICE_ALREADY_LINKED, "serviceId",
+					"This identity already has an active " + service.name() + " account linked"));
+		}
+		LinkedAccount link = LinkedAccount.active(service.id(), serviceAccountId, now);
+		ServiceChange event = linkedEvent(this.id, this.revision, this.details, service, serviceAccountId, origin,
+				now);
+		return Outcome.done(new AccountChange(this.id, this.version, null, null, link, List.of(event), List.of(), now));
+	}
+
+	public Rejection staleRevision() {
+		return Rejection.onField(UserErrorCode.STALE_REVISION, "expectedRevision",
+				"The account changed since revision you based this change on; reload and retry")
+			.with("currentRevision", this.revision);
+	}
+
+	public List<LinkedAccount> activeLinks() {
+		return this.links.stream().filter(LinkedAccount::isActive).toList();
+	}
+
+	public Optional<LinkedAccount> activeLink(String serviceId) {
+		return this.links.stream().filter((l) -> l.isActive() && l.serviceId().equals(serviceId)).findFirst();
+	}
+
+	/** Whether the service has acknowledged every change sent to it. */
+	public SyncState syncState(String serviceId) {
+		int emitted = this.emittedRevisions.getOrDefault(serviceId, 0);
+		int acknowledged = this.acknowledgedRevisions.getOrDefault(serviceId, 0);
+		return (acknowledged >= emitted) ? SyncState.IN_SYNC : SyncState.PENDING;
+	}
+
+	public Integer acknowledgedRevision(String serviceId) {
+		return this.acknowledgedRevisions.get(serviceId);
+	}
+
+	/** A copy showing only the given basic-detail fields and links (what a non-owner may see). */
+	public Account restrictedTo(Set<BasicDetailField> fields, List<LinkedAccount> visibleLinks) {
+		return new Account(this.id, null, this.status, this.revision, this.version, BasicDetails.restricted(this.details, fields),
+				visibleLinks, this.emittedRevisions, this.acknowledgedRevisions, this.createdAt, this.updatedAt);
+	}
+
+	public boolean isActive() {
+		return this.status == AccountStatus.ACTIVE;
+	}
+
+	public String signInEmail() {
+		return this.details.email();
+	}
+
+	private static ServiceChange linkedEvent(AccountId id, int revision, BasicDetails details, Service service,
+			String serviceAccountId, ChangeOrigin origin, Instant now) {
+		List<BasicDetailField> entitled = sorted(service.syncedFields());
+		return new ServiceChange(ServiceChange.newId(), ServiceChange.LINKED, id.value(), service.id(),
+				serviceAccountId, revision, now, entitled, details.asData(entitled), origin);
+	}
+
+	private static List<BasicDetailField> sorted(Set<BasicDetailField> fields) {
+		return fields.stream().sorted().toList();
+	}
+
+	private static String display(Object value) {
+		if (value instanceof PostalAddress address) {
+			return String.join(", ",
+					java.util.stream.Stream
+						.of(address.streetAddress(), address.locality(), address.region(), address.postalCode(),
+								address.country())
+						.filter(Objects::nonNull)
+						.toList());
+		}
+		return (value != null) ? value.toString() : null;
+	}
+
+	/** A newly registered account and the events its creation produced. */
+	public record NewAccount(Account account, List<ServiceChange> events) {
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.onesignin.hub.account;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.onesignin.hub.registry.Registry;
+import org.onesignin.hub.registry.Service;
+import org.onesignin.hub.shared.BasicDetailField;
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.CallerKind;
+
+/**
+ * Rule 6, scoped visibility: what a caller may see of an account. The owner sees
+ * everything; a support agent of company X sees basic details of accounts with an active
+ * link to a service of X (and the links to X's services); a partner service sees accounts
+ * actively linked to it, only its entitled fields and only its own link. Nobody else sees
+ * anything, and "not allowed" looks exactly like "absent".
+ */
+public record AccountAccess(Scope scope, Set<BasicDetailField> fields, List<LinkedAccount> links) {
+
+	public enum Scope {
+
+		OWNER, SUPPORT, PARTNER
+
+	}
+
+	public static Optional<AccountAccess> of(Caller caller, Account account, Registry registry) {
+		if (caller.kind() == CallerKind.USER) {
+			return caller.isAccountOwner(account.id().value())
+					? Optional.of(new AccountAccess(Scope.OWNER, EnumSet.allOf(BasicDetailField.class), account.links()))
+					: Optional.empty();
+		}
+		if (!account.isActive()) {
+			return Optional.empty();
+		}
+		if (caller.kind() == CallerKind.SUPPORT_AGENT && caller.actingCompanyId() != null) {
+			List<LinkedAccount> ownCompanyLinks = account.activeLinks()
+				.stream()
+				.filter((link) -> registry.service(link.serviceId())
+					.map((s) -> s.isControlledBy(caller.actingCompanyId()))
+					.orElse(false))
+				.toList();
+			return ownCompanyLinks.isEmpty() ? Optional.empty()
+					: Optional.of(new AccountAccess(Scope.SUPPORT, EnumSet.allOf(BasicDetailField.class),
+							ownCompanyLinks));
+		}
+		if (caller.kind() == CallerKind.PARTNER_SERVICE && caller.serviceId() != null) {
+			Optional<LinkedAccount> link = account.activeLink(caller.serviceId());
+			Optional<Service> service = registry.service(caller.serviceId());
+			if (link.isPresent() && service.isPresent()) {
+				return Optional.of(new AccountAccess(Scope.PARTNER, service.get().syncedFields(), List.of(link.get())));
+			}
+		}
+		return Optional.empty();
+	}
+
+	public boolean isOwner() {
+		return this.scope == Scope.OWNER;
+	}
+
+	/** The account as this caller may see it. */
+	public Account view(Account account) {
+		return isOwner() ? account : account.restrictedTo(this.fields, this.links);
+	}
+
+}

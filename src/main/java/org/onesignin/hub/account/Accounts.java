@@ -1,0 +1,45 @@
+package org.onesignin.hub.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: where accounts are kept. Every write is one atomic single-document update, so an
+ * account, its revision and the events its change produces are stored together.
+ */
+public interface Accounts {
+
+	Optional<Account> findById(AccountId id);
+
+	Optional<Account> findBySignInEmail(String email);
+
+	/** Stores a new account with the events of its creation; false when the sign-in email is taken. */
+	boolean insert(Account account, List<ServiceChange> events);
+
+	/** Applies a decided change if the account is still at the version it was decided on. */
+	WriteResult apply(AccountChange change);
+
+	/** Accounts whose outbox holds events or history not yet relayed, at most {@code limit}. */
+	List<Outbox> findPendingOutboxes(int limit);
+
+	Optional<Outbox> findPendingOutbox(AccountId id);
+
+	/** Removes relayed entries from the account's outbox. */
+	void removeFromOutbox(AccountId id, Collection<String> eventIds, Collection<String> historyIds);
+
+	/** Records that a service applied the account's changes up to a revision (never goes back). */
+	void acknowledge(AccountId id, String serviceId, int revision);
+
+	/** Outcome of a conditional write. */
+	enum WriteResult {
+
+		APPLIED, VERSION_CONFLICT, EMAIL_TAKEN
+
+	}
+
+	/** The unrelayed events and history entries of one account, in the order they were written. */
+	record Outbox(AccountId accountId, List<ServiceChange> events, List<ChangeHistoryEntry> history) {
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.onesignin.hub.account;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.onesignin.hub.shared.Leases;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves events and history entries from accounts' outboxes to the service feeds and the
+ * change history. Each step is idempotent (entries keep their ids), so a crash between any
+ * two steps is repaired by the next run without loss or visible duplicates. One relay runs
+ * at a time across all hub instances (a lease in the store) and within this instance (a
+ * lock), which keeps every feed append-only in cursor order.
+ */
+@Component
+public class OutboxRelay {
+
+	static final String LEASE = "outbox-relay";
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final Accounts accounts;
+
+	private final ServiceChangeSink sink;
+
+	private final ChangeHistory history;
+
+	private final Leases leases;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	public OutboxRelay(Accounts accounts, ServiceChangeSink sink, ChangeHistory history, Leases leases) {
+		this.accounts = accounts;
+		this.sink = sink;
+		this.history = history;
+		this.leases = leases;
+	}
+
+	/** Relays one account's outbox now (called right after a change, for prompt feeds). */
+	public void relay(AccountId accountId) {
+		runExclusively(() -> this.accounts.findPendingOutbox(accountId).ifPresent(this::move));
+	}
+
+	/** Sweeps every outbox left behind (a crash, another instance holding the lease). */
+	@Scheduled(fixedDelayString = "${hub.relay.interval:1s}")
+	public void relayAll() {
+		runExclusively(() -> {
+			List<Accounts.Outbox> pending;
+			do {
+				pending = this.accounts.findPendingOutboxes(100);
+				pending.forEach(this::move);
+			}
+			while (pending.size() == 100);
+		});
+	}
+
+	private void runExclusively(Runnable work) {
+		this.lock.lock();
+		try {
+			if (!this.leases.tryAcquire(LEASE, Duration.ofSeconds(30))) {
+				return;
+			}
+			work.run();
+		}
+		catch (RuntimeException ex) {
+			// the outbox keeps what was not moved; the next sweep retries it
+			log.warn("Outbox relay interrupted: {}", ex.getClass().getSimpleName());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void move(Accounts.Outbox outbox) {
+		outbox.events().forEach(this.sink::append);
+		this.history.saveAll(outbox.history());
+		this.accounts.removeFromOutbox(outbox.accountId(),
+				outbox.events().stream().map(ServiceChange::id).toList(),
+				outbox.history().stream().map(ChangeHistoryEntry::id).toList());
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.onesignin.hub.account;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.onesignin.hub.shared.Rejection;
+import org.onesignin.hub.shared.UserErrorCode;
+
+/**
+ * The One Sign In password rules: 10 to 128 characters, not the email address, and not one
+ * of a bundled list of commonly used passwords.
+ */
+public final class PasswordPolicy {
+
+	static final int MIN_LENGTH = 10;
+
+	static final int MAX_LENGTH = 128;
+
+	private static final Set<String> COMMON = load();
+
+	private PasswordPolicy() {
+	}
+
+	public static Optional<Rejection> check(String password, String email) {
+		if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH
+				|| password.codePointCount(0, password.length()) > MAX_LENGTH) {
+			return weak("Must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+		}
+		String lower = password.toLowerCase(Locale.ROOT);
+		if (email != null && (lower.equals(email.toLowerCase(Locale.ROOT))
+				|| lower.equals(email.toLowerCase(Locale.ROOT).split("@")[0]))) {
+			return weak("Must not be your email address");
+		}
+		if (COMMON.contains(lower)) {
+			return weak("Is too common; choose a less predictable password");
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<Rejection> weak(String message) {
+		return Optional.of(Rejection.onField(UserErrorCode.WEAK_PASSWORD, "password", message));
+	}
+
+	private static Set<String> load() {
+		try (var in = PasswordPolicy.class.getResourceAsStream("/common-passwords.txt");
+				var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			return reader.lines()
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.map((line) -> line.toLowerCase(Locale.ROOT))
+				.collect(Collectors.toUnmodifiableSet());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

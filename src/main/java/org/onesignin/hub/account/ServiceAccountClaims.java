@@ -1,0 +1,21 @@
+package org.onesignin.hub.account;
+
+import java.util.Optional;
+
+/**
+ * Port: which identity each service account belongs to; unique per service and service
+ * account id, so a service account can never be linked to two identities.
+ */
+public interface ServiceAccountClaims {
+
+	/**
+	 * Claims the service account for the identity. Returns the identity that holds it after
+	 * the call: the given one when claimed (or already held), another one otherwise.
+	 */
+	AccountId claim(String serviceId, String serviceAccountId, AccountId accountId);
+
+	void release(String serviceId, String serviceAccountId, AccountId accountId);
+
+	Optional<AccountId> holder(String serviceId, String serviceAccountId);
+
+}

@@ -1,0 +1,79 @@
+package org.onesignin.hub.account.persistence;
+
+import java.util.List;
+import java.util.Map;
+
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.onesignin.hub.account.Account;
+import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.BasicDetails;
+import org.onesignin.hub.account.BasicDetailsValidation;
+import org.onesignin.hub.account.ChangeHistoryEntry;
+import org.onesignin.hub.account.LinkedAccount;
+import org.onesignin.hub.account.PostalAddress;
+import org.onesignin.hub.account.ServiceChange;
+import org.onesignin.hub.config.HubMapperConfig;
+import org.onesignin.hub.shared.ChangeOrigin;
+
+@Mapper(config = HubMapperConfig.class)
+interface AccountDocumentMapper {
+
+	default Account toDomain(AccountDocument document) {
+		return new Account(new AccountId(document.id()), document.passwordHash(), document.status(),
+				document.revision(), document.version(), toDomain(document.details()), toLinks(document.links()),
+				orEmpty(document.emittedRevisions()), orEmpty(document.acknowledgedRevisions()), document.createdAt(),
+				document.updatedAt());
+	}
+
+	default AccountDocument toDocument(Account account, List<ServiceChange> outbox) {
+		return new AccountDocument(account.id().value(), BasicDetailsValidation.emailKey(account.signInEmail()),
+				account.passwordHash(), account.status(), account.revision(), account.version(),
+				toDocument(account.details()), toLinkDocuments(account.links()), account.emittedRevisions(),
+				account.acknowledgedRevisions(), toChangeDocuments(outbox), List.of(), account.createdAt(),
+				account.updatedAt());
+	}
+
+	BasicDetails toDomain(AccountDocument.BasicDetailsDocument document);
+
+	AccountDocument.BasicDetailsDocument toDocument(BasicDetails details);
+
+	PostalAddress toDomain(AccountDocument.PostalAddressDocument document);
+
+	AccountDocument.PostalAddressDocument toDocument(PostalAddress address);
+
+	List<LinkedAccount> toLinks(List<AccountDocument.LinkDocument> documents);
+
+	List<AccountDocument.LinkDocument> toLinkDocuments(List<LinkedAccount> links);
+
+	LinkedAccount toDomain(AccountDocument.LinkDocument document);
+
+	AccountDocument.LinkDocument toDocument(LinkedAccount link);
+
+	ChangeOrigin toDomain(AccountDocument.OriginDocument document);
+
+	AccountDocument.OriginDocument toDocument(ChangeOrigin origin);
+
+	@Mapping(target = "eventId", source = "id")
+	AccountDocument.ServiceChangeDocument toDocument(ServiceChange change);
+
+	List<AccountDocument.ServiceChangeDocument> toChangeDocuments(List<ServiceChange> changes);
+
+	@Mapping(target = "id", source = "eventId")
+	ServiceChange toDomain(AccountDocument.ServiceChangeDocument document);
+
+	@Mapping(target = "entryId", source = "id")
+	AccountDocument.HistoryDocument toPendingDocument(ChangeHistoryEntry entry);
+
+	@Mapping(target = "id", source = "entryId")
+	ChangeHistoryEntry toDomain(AccountDocument.HistoryDocument document);
+
+	HistoryEntryDocument toDocument(ChangeHistoryEntry entry);
+
+	ChangeHistoryEntry toDomain(HistoryEntryDocument document);
+
+	private static Map<String, Integer> orEmpty(Map<String, Integer> map) {
+		return (map != null) ? map : Map.of();
+	}
+
+}

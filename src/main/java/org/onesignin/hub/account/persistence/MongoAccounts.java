@@ -1,0 +1,141 @@
+package org.onesignin.hub.account.persistence;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.onesignin.hub.account.Account;
+import org.onesignin.hub.account.AccountChange;
+import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.Accounts;
+import org.onesignin.hub.account.BasicDetailsValidation;
+import org.onesignin.hub.account.ServiceChange;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+@Component
+class MongoAccounts implements Accounts {
+
+	private final MongoTemplate mongo;
+
+	private final AccountDocumentMapper mapper;
+
+	MongoAccounts(MongoTemplate mongo, AccountDocumentMapper mapper) {
+		this.mongo = mongo;
+		this.mapper = mapper;
+		mongo.indexOps(AccountDocument.class)
+			.createIndex(new Index().on("signInEmailKey", Sort.Direction.ASC).unique().named("unique_sign_in_email"));
+	}
+
+	@Override
+	public Optional<Account> findById(AccountId id) {
+		return Optional.ofNullable(this.mongo.findById(id.value(), AccountDocument.class)).map(this.mapper::toDomain);
+	}
+
+	@Override
+	public Optional<Account> findBySignInEmail(String email) {
+		Query query = Query.query(Criteria.where("signInEmailKey").is(BasicDetailsValidation.emailKey(email)));
+		return Optional.ofNullable(this.mongo.findOne(query, AccountDocument.class)).map(this.mapper::toDomain);
+	}
+
+	@Override
+	public boolean insert(Account account, List<ServiceChange> events) {
+		try {
+			this.mongo.insert(this.mapper.toDocument(account, events));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public WriteResult apply(AccountChange change) {
+		Query query = Query.query(Criteria.where("_id").is(change.accountId().value()).and("version")
+			.is(change.expectedVersion()));
+		Update update = new Update().inc("version", 1).set("updatedAt", change.time());
+		if (change.newDetails() != null) {
+			update.set("details", this.mapper.toDocument(change.newDetails()))
+				.set("signInEmailKey", BasicDetailsValidation.emailKey(change.newDetails().email()));
+		}
+		if (change.newRevision() != null) {
+			update.set("revision", change.newRevision());
+		}
+		if (change.newLink() != null) {
+			update.push("links", this.mapper.toDocument(change.newLink()));
+		}
+		Map<String, Integer> emitted = new HashMap<>();
+		change.events().forEach((event) -> emitted.merge(event.serviceId(), event.revision(), Math::max));
+		emitted.forEach((serviceId, revision) -> update.max("emittedRevisions." + serviceId, revision));
+		if (!change.events().isEmpty()) {
+			update.push("outbox").each(this.mapper.toChangeDocuments(change.events()).toArray());
+		}
+		if (!change.history().isEmpty()) {
+			update.push("pendingHistory")
+				.each(change.history().stream().map(this.mapper::toPendingDocument).toArray());
+		}
+		try {
+			return (this.mongo.updateFirst(query, update, AccountDocument.class).getMatchedCount() == 1)
+					? WriteResult.APPLIED : WriteResult.VERSION_CONFLICT;
+		}
+		catch (DuplicateKeyException ex) {
+			return WriteResult.EMAIL_TAKEN;
+		}
+	}
+
+	@Override
+	public List<Outbox> findPendingOutboxes(int limit) {
+		Query query = pendingQuery().limit(limit);
+		return this.mongo.find(query, AccountDocument.class).stream().map(this::outbox).toList();
+	}
+
+	@Override
+	public Optional<Outbox> findPendingOutbox(AccountId id) {
+		return Optional.ofNullable(this.mongo.findById(id.value(), AccountDocument.class))
+			.map(this::outbox)
+			.filter((outbox) -> !outbox.events().isEmpty() || !outbox.history().isEmpty());
+	}
+
+	@Override
+	public void removeFromOutbox(AccountId id, Collection<String> eventIds, Collection<String> historyIds) {
+		Update update = new Update();
+		if (!eventIds.isEmpty()) {
+			update.pull("outbox", new Document("eventId", new Document("$in", List.copyOf(eventIds))));
+		}
+		if (!historyIds.isEmpty()) {
+			update.pull("pendingHistory", new Document("entryId", new Document("$in", List.copyOf(historyIds))));
+		}
+		if (!update.getUpdateObject().isEmpty()) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())), update, AccountDocument.class);
+		}
+	}
+
+	@Override
+	public void acknowledge(AccountId id, String serviceId, int revision) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())),
+				new Update().max("acknowledgedRevisions." + serviceId, revision), AccountDocument.class);
+	}
+
+	private static Query pendingQuery() {
+		return new Query(new Criteria().orOperator(Criteria.where("outbox.0").exists(true),
+				Criteria.where("pendingHistory.0").exists(true)));
+	}
+
+	private Outbox outbox(AccountDocument document) {
+		return new Outbox(new AccountId(document.id()),
+				(document.outbox() != null) ? document.outbox().stream().map(this.mapper::toDomain).toList()
+						: List.of(),
+				(document.pendingHistory() != null)
+						? document.pendingHistory().stream().map(this.mapper::toDomain).toList() : List.of());
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.onesignin.hub.account.persistence;
+
+import java.util.List;
+
+import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.ChangeHistory;
+import org.onesignin.hub.account.ChangeHistoryEntry;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+@Component
+class MongoChangeHistory implements ChangeHistory {
+
+	private final MongoTemplate mongo;
+
+	private final AccountDocumentMapper mapper;
+
+	MongoChangeHistory(MongoTemplate mongo, AccountDocumentMapper mapper) {
+		this.mongo = mongo;
+		this.mapper = mapper;
+		mongo.indexOps(HistoryEntryDocument.class)
+			.createIndex(new Index().on("accountId", Sort.Direction.ASC).on("revision", Sort.Direction.ASC));
+	}
+
+	@Override
+	public void saveAll(List<ChangeHistoryEntry> entries) {
+		// save is an upsert by id: relaying an entry twice keeps one copy
+		entries.forEach((entry) -> this.mongo.save(this.mapper.toDocument(entry)));
+	}
+
+	@Override
+	public Window<ChangeHistoryEntry> page(AccountId accountId, ScrollPosition position, int count) {
+		Query query = Query.query(Criteria.where("accountId").is(accountId.value()))
+			.with(Sort.by("revision", "_id"))
+			.with(position)
+			.limit(count);
+		return this.mongo.scroll(query, HistoryEntryDocument.class).map(this.mapper::toDomain);
+	}
+
+}

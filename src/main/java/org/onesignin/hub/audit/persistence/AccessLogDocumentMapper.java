@@ -1,0 +1,14 @@
+package org.onesignin.hub.audit.persistence;
+
+import org.mapstruct.Mapper;
+import org.onesignin.hub.audit.AccessLogEntry;
+import org.onesignin.hub.config.HubMapperConfig;
+
+@Mapper(config = HubMapperConfig.class)
+interface AccessLogDocumentMapper {
+
+	AccessLogDocument toDocument(AccessLogEntry entry);
+
+	AccessLogEntry toDomain(AccessLogDocument document);
+
+}

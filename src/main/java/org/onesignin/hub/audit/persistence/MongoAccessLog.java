@@ -1,0 +1,40 @@
+package org.onesignin.hub.audit.persistence;
+
+import java.util.List;
+
+import org.onesignin.hub.audit.AccessLog;
+import org.onesignin.hub.audit.AccessLogEntry;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+@Component
+class MongoAccessLog implements AccessLog {
+
+	private final MongoTemplate mongo;
+
+	private final AccessLogDocumentMapper mapper;
+
+	MongoAccessLog(MongoTemplate mongo, AccessLogDocumentMapper mapper) {
+		this.mongo = mongo;
+		this.mapper = mapper;
+		mongo.indexOps(AccessLogDocument.class)
+			.createIndex(new Index().on("accountId", Sort.Direction.ASC).on("time", Sort.Direction.ASC));
+	}
+
+	@Override
+	public void append(AccessLogEntry entry) {
+		this.mongo.insert(this.mapper.toDocument(entry));
+	}
+
+	@Override
+	public List<AccessLogEntry> forAccount(String accountId) {
+		Query query = Query.query(Criteria.where("accountId").is(accountId))
+			.with(Sort.by("time", "_id"));
+		return this.mongo.find(query, AccessLogDocument.class).stream().map(this.mapper::toDomain).toList();
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.onesignin.hub.registry;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of the registry: companies and the services they control. Every
+ * service must name a known controller and no OAuth client may act for two services.
+ */
+public final class Registry {
+
+	private final Map<String, Company> companies = new LinkedHashMap<>();
+
+	private final Map<String, Service> services = new LinkedHashMap<>();
+
+	private final Map<String, Service> serviceByClient = new LinkedHashMap<>();
+
+	public Registry(List<Company> companies, List<Service> services) {
+		companies.stream().sorted(Comparator.comparing(Company::id)).forEach((c) -> this.companies.put(c.id(), c));
+		for (Service service : services.stream().sorted(Comparator.comparing(Service::id)).toList()) {
+			if (!this.companies.containsKey(service.controllerId())) {
+				throw new IllegalArgumentException(
+						"Service " + service.id() + " names an unknown controller " + service.controllerId());
+			}
+			this.services.put(service.id(), service);
+			for (String clientId : service.clientIds()) {
+				Service previous = this.serviceByClient.putIfAbsent(clientId, service);
+				if (previous != null) {
+					throw new IllegalArgumentException(
+							"Client " + clientId + " acts for both " + previous.id() + " and " + service.id());
+				}
+			}
+		}
+	}
+
+	public List<Company> companies() {
+		return List.copyOf(this.companies.values());
+	}
+
+	public List<Service> services() {
+		return List.copyOf(this.services.values());
+	}
+
+	public Optional<Company> company(String id) {
+		return Optional.ofNullable(this.companies.get(id));
+	}
+
+	public Optional<Service> service(String id) {
+		return Optional.ofNullable(this.services.get(id));
+	}
+
+	/** The service an OAuth client acts for, if it acts for one. */
+	public Optional<Service> serviceForClient(String clientId) {
+		return Optional.ofNullable(this.serviceByClient.get(clientId));
+	}
+
+	public List<Service> servicesControlledBy(String companyId) {
+		return this.services.values().stream().filter((s) -> s.isControlledBy(companyId)).toList();
+	}
+
+	public Company controllerOf(Service service) {
+		return this.companies.get(service.controllerId());
+	}
+
+}

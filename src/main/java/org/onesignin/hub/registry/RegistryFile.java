@@ -1,0 +1,33 @@
+package org.onesignin.hub.registry;
+
+import java.util.List;
+import java.util.Set;
+
+import org.onesignin.hub.shared.BasicDetailField;
+
+/**
+ * The shape of the registry YAML file, bound with Spring Boot's {@code Binder}.
+ */
+record RegistryFile(List<CompanyEntry> companies, List<ServiceEntry> services) {
+
+	record CompanyEntry(String id, String name, String jurisdiction, int digitalAgeOfConsent,
+			PrivacyContact privacyContact) {
+	}
+
+	record ServiceEntry(String id, String name, String controller, List<String> clients,
+			Set<BasicDetailField> syncedFields, Cancellation cancellation) {
+	}
+
+	Registry toRegistry() {
+		return new Registry(
+				this.companies.stream()
+					.map((c) -> new Company(c.id(), c.name(), c.jurisdiction(), c.digitalAgeOfConsent(),
+							c.privacyContact()))
+					.toList(),
+				this.services.stream()
+					.map((s) -> new Service(s.id(), s.name(), s.controller(), s.clients(), s.syncedFields(),
+							s.cancellation()))
+					.toList());
+	}
+
+}

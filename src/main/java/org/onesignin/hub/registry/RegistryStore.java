@@ -1,0 +1,13 @@
+package org.onesignin.hub.registry;
+
+/**
+ * Port: where the registry is kept.
+ */
+public interface RegistryStore {
+
+	/** Inserts or replaces every company and service of the given registry (idempotent). */
+	void upsert(Registry registry);
+
+	Registry load();
+
+}

@@ -1,0 +1,32 @@
+package org.onesignin.hub.registry;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.onesignin.hub.shared.BasicDetailField;
+
+/**
+ * An online service of the group: its controller company, the OAuth clients that act for it
+ * and the basic-detail fields it is entitled to receive.
+ */
+public record Service(String id, String name, String controllerId, List<String> clientIds,
+		Set<BasicDetailField> syncedFields, Cancellation cancellation) {
+
+	public Service {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(controllerId, "controllerId");
+		clientIds = List.copyOf(clientIds);
+		syncedFields = Set.copyOf(syncedFields);
+	}
+
+	public boolean isEntitledTo(BasicDetailField field) {
+		return this.syncedFields.contains(field);
+	}
+
+	public boolean isControlledBy(String companyId) {
+		return this.controllerId.equals(companyId);
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.onesignin.hub.registry.persistence;
+
+import org.onesignin.hub.registry.Registry;
+import org.onesignin.hub.registry.RegistryStore;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+@Component
+class MongoRegistryStore implements RegistryStore {
+
+	private final MongoTemplate mongo;
+
+	private final RegistryDocumentMapper mapper;
+
+	MongoRegistryStore(MongoTemplate mongo, RegistryDocumentMapper mapper) {
+		this.mongo = mongo;
+		this.mapper = mapper;
+	}
+
+	@Override
+	public void upsert(Registry registry) {
+		registry.companies().forEach((company) -> this.mongo.save(this.mapper.toDocument(company)));
+		registry.services().forEach((service) -> this.mongo.save(this.mapper.toDocument(service)));
+	}
+
+	@Override
+	public Registry load() {
+		return new Registry(this.mongo.findAll(CompanyDocument.class).stream().map(this.mapper::toDomain).toList(),
+				this.mongo.findAll(ServiceDocument.class).stream().map(this.mapper::toDomain).toList());
+	}
+
+}

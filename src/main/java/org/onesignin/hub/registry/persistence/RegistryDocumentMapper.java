@@ -1,0 +1,29 @@
+package org.onesignin.hub.registry.persistence;
+
+import org.mapstruct.Mapper;
+import org.onesignin.hub.config.HubMapperConfig;
+import org.onesignin.hub.registry.Cancellation;
+import org.onesignin.hub.registry.Company;
+import org.onesignin.hub.registry.PrivacyContact;
+import org.onesignin.hub.registry.Service;
+
+@Mapper(config = HubMapperConfig.class)
+interface RegistryDocumentMapper {
+
+	CompanyDocument toDocument(Company company);
+
+	Company toDomain(CompanyDocument document);
+
+	CompanyDocument.PrivacyContactDocument toDocument(PrivacyContact contact);
+
+	PrivacyContact toDomain(CompanyDocument.PrivacyContactDocument document);
+
+	ServiceDocument toDocument(Service service);
+
+	Service toDomain(ServiceDocument document);
+
+	ServiceDocument.CancellationDocument toDocument(Cancellation cancellation);
+
+	Cancellation toDomain(ServiceDocument.CancellationDocument document);
+
+}

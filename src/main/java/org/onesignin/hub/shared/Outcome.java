@@ -1,0 +1,60 @@
+package org.onesignin.hub.shared;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The result of a domain operation: either it was done, or it was refused with one or more
+ * {@link Rejection}s. Refusals are values, not exceptions, so that every one reaches the
+ * caller as a typed payload error.
+ */
+public sealed interface Outcome<T> {
+
+	static <T> Outcome<T> done(T value) {
+		return new Done<>(value);
+	}
+
+	static <T> Outcome<T> rejected(List<Rejection> rejections) {
+		if (rejections.isEmpty()) {
+			throw new IllegalArgumentException("A refusal needs at least one rejection");
+		}
+		return new Rejected<>(List.copyOf(rejections));
+	}
+
+	static <T> Outcome<T> rejected(Rejection rejection) {
+		return rejected(List.of(rejection));
+	}
+
+	default <R> Outcome<R> map(Function<T, R> mapper) {
+		if (this instanceof Done<T> done) {
+			return new Done<>(mapper.apply(done.value()));
+		}
+		return new Rejected<>(rejections());
+	}
+
+	default <R> Outcome<R> flatMap(Function<T, Outcome<R>> mapper) {
+		if (this instanceof Done<T> done) {
+			return mapper.apply(done.value());
+		}
+		return new Rejected<>(rejections());
+	}
+
+	List<Rejection> rejections();
+
+	default T valueOrNull() {
+		return (this instanceof Done<T> done) ? done.value() : null;
+	}
+
+	record Done<T>(T value) implements Outcome<T> {
+
+		@Override
+		public List<Rejection> rejections() {
+			return List.of();
+		}
+
+	}
+
+	record Rejected<T>(List<Rejection> rejections) implements Outcome<T> {
+	}
+
+}
