@@ -158,7 +158,7 @@ public final class BasicDetailsValidation {
 		catch (NumberParseException ex) {
 			// falls through to the rejection below
 		}
-		rejections.add(Rejection.invalid(path, "Must be a valid phone number in E.164 form, such as +447700900123"));
+		rejections.add(Rejection.invalid(path, "Must be a valid phone number in E.164 form, such as +14155552671"));
 		return null;
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Store health by {@code ping}, which both real MongoDB and the embedded server answer
  * (Boot's own indicator sends {@code hello}, which the embedded server does not know).
  */
-@Component("store")
+@Component("mongoHealthIndicator")
 class StoreHealthIndicator implements HealthIndicator {
 
 	private final MongoTemplate mongo;

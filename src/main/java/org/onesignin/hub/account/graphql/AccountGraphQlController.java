@@ -1,0 +1,124 @@
+package org.onesignin.hub.account.graphql;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.AccountManagement;
+import org.onesignin.hub.account.RegisterAccountCommand;
+import org.onesignin.hub.registry.Company;
+import org.onesignin.hub.registry.RegistryManagement;
+import org.onesignin.hub.registry.Service;
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.graphql.UserError;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Accounts over GraphQL: each handler is one {@link AccountManagement} call and one mapping.
+ */
+@Controller
+class AccountGraphQlController {
+
+	private final AccountManagement accounts;
+
+	private final RegistryManagement registry;
+
+	private final AccountGraphQlMapper mapper;
+
+	private final int maxPageSize;
+
+	AccountGraphQlController(AccountManagement accounts, RegistryManagement registry, AccountGraphQlMapper mapper,
+			@Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
+		this.accounts = accounts;
+		this.registry = registry;
+		this.mapper = mapper;
+		this.maxPageSize = maxPageSize;
+	}
+
+	@QueryMapping
+	AccountViews.Account me(@AuthenticationPrincipal Caller caller) {
+		return this.accounts.me(caller).map(this.mapper::toView).orElse(null);
+	}
+
+	@QueryMapping
+	AccountViews.Account account(@AuthenticationPrincipal Caller caller, @Argument String id,
+			@Argument String ticket) {
+		return this.mapper.toView(this.accounts.account(caller, id, ticket));
+	}
+
+	@MutationMapping
+	AccountViews.RegisterAccountPayload registerAccount(@AuthenticationPrincipal Caller caller,
+			@Argument AccountInputs.RegisterAccountInput input) {
+		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.register(caller,
+				new RegisterAccountCommand(input.email(), input.password(), input.serviceAccountId(),
+						this.mapper.toPatch(input.basicDetails())));
+		return new AccountViews.RegisterAccountPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
+	@MutationMapping
+	AccountViews.UpdateBasicDetailsPayload updateBasicDetails(@AuthenticationPrincipal Caller caller,
+			@Argument AccountInputs.UpdateBasicDetailsInput input) {
+		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.updateBasicDetails(caller,
+				input.accountId(), input.expectedRevision(), this.mapper.toPatch(input), input.ticket());
+		return new AccountViews.UpdateBasicDetailsPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
+	@MutationMapping
+	AccountViews.ChangeSignInEmailPayload changeSignInEmail(@AuthenticationPrincipal Caller caller,
+			@Argument AccountInputs.ChangeSignInEmailInput input) {
+		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.changeSignInEmail(caller,
+				input.accountId(), input.expectedRevision(), input.newEmail(), input.ticket());
+		return new AccountViews.ChangeSignInEmailPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
+	@MutationMapping
+	AccountViews.LinkServiceAccountPayload linkServiceAccount(@AuthenticationPrincipal Caller caller,
+			@Argument AccountInputs.LinkServiceAccountInput input) {
+		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.linkServiceAccount(caller,
+				input.serviceId(), input.serviceAccountId());
+		return new AccountViews.LinkServiceAccountPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
+	@SchemaMapping(typeName = "Account")
+	Window<AccountViews.Change> changeHistory(@AuthenticationPrincipal Caller caller, AccountViews.Account account,
+			ScrollSubrange subrange) {
+		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
+		int count = Math.min(subrange.count().orElse(this.maxPageSize), this.maxPageSize);
+		return this.accounts.changeHistory(caller, new AccountId(account.id()), position, count)
+			.map(this.mapper::toView);
+	}
+
+	@BatchMapping(typeName = "LinkedAccount")
+	Map<AccountViews.LinkedAccount, Service> service(List<AccountViews.LinkedAccount> links) {
+		return links.stream()
+			.collect(Collectors.toMap(Function.identity(),
+					(link) -> this.registry.registry().service(link.serviceId()).orElseThrow(), (a, b) -> a));
+	}
+
+	@BatchMapping(typeName = "LinkedAccount")
+	Map<AccountViews.LinkedAccount, Company> cancelledBy(List<AccountViews.LinkedAccount> links) {
+		return links.stream()
+			.filter((link) -> link.cancelledById() != null)
+			.collect(Collectors.toMap(Function.identity(),
+					(link) -> this.registry.registry().company(link.cancelledById()).orElseThrow(), (a, b) -> a));
+	}
+
+	private AccountViews.Account view(Outcome<org.onesignin.hub.account.Account> outcome) {
+		return (outcome instanceof Outcome.Done<org.onesignin.hub.account.Account> done)
+				? this.mapper.toView(done.value()) : null;
+	}
+
+}

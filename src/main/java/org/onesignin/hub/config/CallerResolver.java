@@ -1,0 +1,81 @@
+package org.onesignin.hub.config;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.onesignin.hub.registry.RegistryManagement;
+import org.onesignin.hub.registry.Service;
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.CallerKind;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a validated access token into the one {@link Caller} of the request, and its
+ * acting company: the controller of the service whose client obtained the token, or the
+ * support agent's {@code company} claim.
+ */
+@Component
+public class CallerResolver {
+
+	private final HubSecurityProperties properties;
+
+	private final RegistryManagement registry;
+
+	CallerResolver(HubSecurityProperties properties, RegistryManagement registry) {
+		this.properties = properties;
+		this.registry = registry;
+	}
+
+	public Caller resolve(Jwt jwt) {
+		HubSecurityProperties.Claims claims = this.properties.claims();
+		String subject = jwt.getSubject();
+		String clientId = Optional.ofNullable(stringClaim(jwt, claims.clientId()))
+			.orElse(stringClaim(jwt, claims.serviceAccount()));
+		if (roles(jwt).contains(this.properties.supportRole())) {
+			String company = stringClaim(jwt, claims.company());
+			// an agent's company must exist in the registry, otherwise the agent acts for nobody
+			String actingCompany = (company != null && this.registry.registry().company(company).isPresent())
+					? company : null;
+			return new Caller(CallerKind.SUPPORT_AGENT, subject, clientId, null, actingCompany);
+		}
+		Optional<Service> service = Optional.ofNullable(clientId)
+			.flatMap((id) -> this.registry.registry().serviceForClient(id));
+		String serviceId = service.map(Service::id).orElse(null);
+		String company = service.map(Service::controllerId).orElse(null);
+		if (stringClaim(jwt, claims.serviceAccount()) != null) {
+			return new Caller(CallerKind.PARTNER_SERVICE, clientId, clientId, serviceId, company);
+		}
+		return new Caller(CallerKind.USER, subject, clientId, serviceId, company);
+	}
+
+	private Collection<String> roles(Jwt jwt) {
+		Object value = claimAt(jwt.getClaims(), this.properties.claims().roles());
+		if (value instanceof Collection<?> collection) {
+			return collection.stream().map(String::valueOf).toList();
+		}
+		if (value instanceof String string) {
+			return List.of(string.split("[ ,]+"));
+		}
+		return List.of();
+	}
+
+	private static String stringClaim(Jwt jwt, String path) {
+		Object value = claimAt(jwt.getClaims(), path);
+		return (value != null) ? value.toString() : null;
+	}
+
+	private static Object claimAt(Map<String, Object> claims, String path) {
+		Object current = claims;
+		for (String part : path.split("\\.")) {
+			if (!(current instanceof Map<?, ?> map)) {
+				return null;
+			}
+			current = map.get(part);
+		}
+		return current;
+	}
+
+}

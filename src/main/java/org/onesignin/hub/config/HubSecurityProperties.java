@@ -1,0 +1,32 @@
+package org.onesignin.hub.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the hub validates and reads access tokens. Claim names are configurable so that a
+ * real identity provider (Keycloak, Auth0, Okta, Entra ID) plugs in by configuration alone.
+ *
+ * @param issuer the expected {@code iss} of every token
+ * @param audience the audience every token must name
+ * @param jwkSetUri the external issuer's JWKS (required when the local issuer is off)
+ * @param claims which claims carry what
+ * @param supportRole the role that marks a support agent
+ */
+@ConfigurationProperties("hub.security")
+public record HubSecurityProperties(@DefaultValue("http://localhost:8080") String issuer,
+		@DefaultValue("one-sign-in-hub") String audience, String jwkSetUri, @DefaultValue Claims claims,
+		@DefaultValue("support") String supportRole) {
+
+	/**
+	 * @param roles dotted path of the roles list (Keycloak: {@code realm_access.roles})
+	 * @param company the support agent's company
+	 * @param clientId the OAuth client that obtained the token (Keycloak: {@code azp})
+	 * @param serviceAccount a claim present only on client-credentials tokens (Keycloak's
+	 * service accounts carry {@code client_id})
+	 */
+	public record Claims(@DefaultValue("roles") String roles, @DefaultValue("company") String company,
+			@DefaultValue("azp") String clientId, @DefaultValue("client_id") String serviceAccount) {
+	}
+
+}

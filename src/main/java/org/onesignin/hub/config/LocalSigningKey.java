@@ -1,0 +1,70 @@
+package org.onesignin.hub.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
+/**
+ * The local issuer's RSA signing key, generated once and kept in a file, so that tokens
+ * survive a restart (rather than the random per-start key the authorization-server
+ * starter would silently supply).
+ */
+public final class LocalSigningKey {
+
+	private final RSAKey key;
+
+	private LocalSigningKey(RSAKey key) {
+		this.key = key;
+	}
+
+	public static LocalSigningKey loadOrCreate(Path file) {
+		try {
+			if (Files.exists(file)) {
+				return new LocalSigningKey(RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8)));
+			}
+			RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+			Files.writeString(temporary, key.toJSONString(), StandardCharsets.UTF_8);
+			try {
+				// a private key: readable by the hub's user only
+				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+			}
+			catch (UnsupportedOperationException ex) {
+				// not a POSIX file system
+			}
+			Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			return new LocalSigningKey(key);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read or write the local signing key " + file, ex);
+		}
+		catch (ParseException | JOSEException ex) {
+			throw new IllegalStateException("Unusable local signing key " + file, ex);
+		}
+	}
+
+	public RSAKey jwk() {
+		return this.key;
+	}
+
+	public RSAPublicKey publicKey() {
+		try {
+			return this.key.toRSAPublicKey();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,96 @@
+package org.onesignin.hub.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.onesignin.hub.shared.Caller;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The hub as an OAuth2 resource server: the API validates JWTs (signature, issuer, expiry,
+ * audience) and resolves each to one {@link Caller}; authorisation happens in the
+ * application services, so {@code /graphql} itself admits anonymous requests (which then
+ * get GraphQL {@code UNAUTHORIZED} errors) while a bad token is refused with HTTP 401.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, CallerResolver callers) throws Exception {
+		http.securityMatcher("/graphql/**", "/graphiql/**", "/actuator/**", "/local/token", "/error")
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.denyAll()
+				.anyRequest()
+				.permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// bearer tokens only, no cookies: CSRF cannot ride on them
+			.csrf((csrf) -> csrf.disable())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> authenticate(callers, token))));
+		return http.build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(HubSecurityProperties properties, org.springframework.beans.factory.ObjectProvider<LocalSigningKey> localKey) {
+		NimbusJwtDecoder decoder;
+		LocalSigningKey key = localKey.getIfAvailable();
+		if (key != null) {
+			decoder = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
+		}
+		else if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
+			decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+		}
+		else {
+			throw new IllegalStateException("No token issuer configured: set hub.security.jwk-set-uri and "
+					+ "hub.security.issuer (the local issuer is off)");
+		}
+		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
+				(aud) -> aud != null && aud.contains(properties.audience()));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+		return decoder;
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static CallerAuthentication authenticate(CallerResolver callers, Jwt token) {
+		Caller caller = callers.resolve(token);
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.kind().name()));
+		Object scope = token.getClaims().get("scope");
+		if (scope instanceof String scopes) {
+			for (String s : scopes.split(" ")) {
+				authorities.add(new SimpleGrantedAuthority("SCOPE_" + s));
+			}
+		}
+		else if (scope instanceof java.util.Collection<?> scopes) {
+			scopes.forEach((s) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
+		}
+		return new CallerAuthentication(caller, token, authorities);
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.onesignin.hub.localissuer;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.onesignin.hub.account.AccountStatus;
+import org.onesignin.hub.account.Accounts;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Checks One Sign In credentials (email and password) and the seeded support agents.
+ */
+class HubUserDetailsService implements UserDetailsService {
+
+	private final Accounts accounts;
+
+	private final Map<String, HubUser> staff;
+
+	HubUserDetailsService(Accounts accounts, LocalIssuerProperties properties, PasswordEncoder passwords) {
+		this.accounts = accounts;
+		this.staff = properties.staff()
+			.stream()
+			.map((member) -> new HubUser(member.username().toLowerCase(Locale.ROOT),
+					passwords.encode(member.password()), true, member.company()))
+			.collect(Collectors.toUnmodifiableMap(HubUser::getUsername, Function.identity()));
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		HubUser agent = this.staff.get(username.strip().toLowerCase(Locale.ROOT));
+		if (agent != null) {
+			return new HubUser(agent.getUsername(), agent.getPassword(), true, agent.company());
+		}
+		return this.accounts.findBySignInEmail(username)
+			.map((account) -> new HubUser(account.id().value(), account.passwordHash(),
+					account.status() == AccountStatus.ACTIVE, null))
+			.orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+	}
+
+}

@@ -1,0 +1,38 @@
+package org.onesignin.hub.localissuer;
+
+import java.util.List;
+
+import org.onesignin.hub.config.HubSecurityProperties;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+
+/**
+ * The claims the local issuer puts in access tokens, in the same shape a configured
+ * external issuer would use: audience, the client that obtained the token ({@code azp}),
+ * {@code client_id} only on client-credentials tokens, and for support agents their role
+ * and company.
+ */
+class LocalTokenClaims {
+
+	private final HubSecurityProperties properties;
+
+	LocalTokenClaims(HubSecurityProperties properties) {
+		this.properties = properties;
+	}
+
+	void forClient(JwtClaimsSet.Builder claims, String clientId) {
+		claims.audience(List.of(this.properties.audience()))
+			.claim(this.properties.claims().clientId(), clientId)
+			.claim(this.properties.claims().serviceAccount(), clientId);
+	}
+
+	void forPerson(JwtClaimsSet.Builder claims, String clientId, HubUser user) {
+		claims.subject(user.getUsername())
+			.audience(List.of(this.properties.audience()))
+			.claim(this.properties.claims().clientId(), clientId);
+		if (user.isSupportAgent()) {
+			claims.claim(this.properties.claims().roles(), List.of(this.properties.supportRole()))
+				.claim(this.properties.claims().company(), user.company());
+		}
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.onesignin.hub.partnersync;
+
+import java.util.Map;
+
+import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.Accounts;
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.CallerKind;
+import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.Rejection;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Application service for a partner service's side of propagation: reading its change
+ * feed and acknowledging what it applied, which moves each link's sync state.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class PartnerSyncManagement {
+
+	private final ServiceChangeFeeds feeds;
+
+	private final Accounts accounts;
+
+	PartnerSyncManagement(ServiceChangeFeeds feeds, Accounts accounts) {
+		this.feeds = feeds;
+		this.accounts = accounts;
+	}
+
+	/** The service's feed, oldest first; only the service itself (its partner token) reads it. */
+	public Window<FeedEntry> changes(Caller caller, String serviceId, ScrollPosition position, int count) {
+		requireService(caller, serviceId);
+		return this.feeds.page(serviceId, position, count);
+	}
+
+	/**
+	 * Marks the service's feed applied up to and including the entry at {@code upTo}: every
+	 * account's link records the highest revision acknowledged. Idempotent; acknowledging
+	 * an earlier position later changes nothing.
+	 */
+	public Outcome<Long> acknowledge(Caller caller, String serviceId, Long upTo) {
+		requireService(caller, serviceId);
+		if (upTo == null || !this.feeds.contains(serviceId, upTo)) {
+			return Outcome.rejected(Rejection.invalid("upTo", "Must be a cursor from this service's feed"));
+		}
+		long previous = this.feeds.acknowledgedUpTo(serviceId);
+		if (upTo > previous) {
+			Map<String, Integer> revisions = this.feeds.latestRevisions(serviceId, previous, upTo);
+			revisions.forEach((accountId, revision) -> this.accounts.acknowledge(new AccountId(accountId), serviceId,
+					revision));
+			this.feeds.recordAcknowledged(serviceId, upTo);
+		}
+		return Outcome.done(Math.max(previous, upTo));
+	}
+
+	private static void requireService(Caller caller, String serviceId) {
+		if (caller.kind() != CallerKind.PARTNER_SERVICE || !serviceId.equals(caller.serviceId())) {
+			throw new AccessDeniedException("Only the service itself reads or acknowledges its feed");
+		}
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.onesignin.hub.partnersync;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
+
+/**
+ * Port: every service's change feed, append-only and gap-free in sequence order.
+ */
+public interface ServiceChangeFeeds {
+
+	Window<FeedEntry> page(String serviceId, ScrollPosition position, int count);
+
+	/** Whether the service's feed holds an entry at that sequence. */
+	boolean contains(String serviceId, long sequence);
+
+	/** For each account, the highest revision among the service's entries in (after, upTo]. */
+	Map<String, Integer> latestRevisions(String serviceId, long after, long upTo);
+
+	/** The sequence the service has acknowledged up to, 0 when none. */
+	long acknowledgedUpTo(String serviceId);
+
+	void recordAcknowledged(String serviceId, long upTo);
+
+	/** Every entry of a service, in feed order (test and export support). */
+	List<FeedEntry> all(String serviceId);
+
+}

@@ -1,0 +1,95 @@
+package org.onesignin.hub.partnersync.graphql;
+
+import java.util.List;
+import java.util.Map;
+
+import org.onesignin.hub.partnersync.CloudEvents;
+import org.onesignin.hub.partnersync.FeedEntry;
+import org.onesignin.hub.partnersync.PartnerSyncManagement;
+import org.onesignin.hub.shared.BasicDetailField;
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.graphql.UserError;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.KeysetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.pagination.CursorStrategy;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/**
+ * A partner service's change feed and its acknowledgements over GraphQL.
+ */
+@Controller
+class PartnerSyncGraphQlController {
+
+	private final PartnerSyncManagement sync;
+
+	private final CursorStrategy<ScrollPosition> cursors;
+
+	private final int maxPageSize;
+
+	PartnerSyncGraphQlController(PartnerSyncManagement sync, CursorStrategy<ScrollPosition> cursors,
+			@Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
+		this.sync = sync;
+		this.cursors = cursors;
+		this.maxPageSize = maxPageSize;
+	}
+
+	@QueryMapping
+	Window<ServiceChange> serviceChanges(@AuthenticationPrincipal Caller caller, @Argument String serviceId,
+			ScrollSubrange subrange) {
+		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
+		int count = Math.min(subrange.count().orElse(this.maxPageSize), this.maxPageSize);
+		return this.sync.changes(caller, serviceId, position, count).map(PartnerSyncGraphQlController::toView);
+	}
+
+	@MutationMapping
+	AcknowledgeServiceChangesPayload acknowledgeServiceChanges(@AuthenticationPrincipal Caller caller,
+			@Argument AcknowledgeServiceChangesInput input) {
+		Outcome<Long> outcome = this.sync.acknowledge(caller, input.serviceId(), sequenceOf(input.upTo()));
+		String acknowledged = (outcome instanceof Outcome.Done<Long> done) ? cursorOf(done.value()) : null;
+		return new AcknowledgeServiceChangesPayload(acknowledged, UserError.of(outcome.rejections()));
+	}
+
+	private Long sequenceOf(String cursor) {
+		try {
+			if (this.cursors.fromCursor(cursor) instanceof KeysetScrollPosition keyset
+					&& keyset.getKeys().get("sequence") instanceof Number sequence) {
+				return sequence.longValue();
+			}
+		}
+		catch (RuntimeException ex) {
+			// not one of our cursors: reported as a validation error
+		}
+		return null;
+	}
+
+	private String cursorOf(long sequence) {
+		return this.cursors.toCursor(ScrollPosition.forward(Map.of("sequence", sequence)));
+	}
+
+	private static ServiceChange toView(FeedEntry entry) {
+		var change = entry.change();
+		return new ServiceChange(change.id(), change.type(), change.accountId(), change.serviceAccountId(),
+				change.revision(), change.time(), change.changedFields(), change.data(),
+				CloudEvents.envelope(change));
+	}
+
+	record ServiceChange(String id, String type, String accountId, String serviceAccountId, int revision,
+			java.time.Instant time, List<BasicDetailField> changedFields, Map<String, Object> data,
+			Map<String, Object> cloudEvent) {
+	}
+
+	record AcknowledgeServiceChangesInput(String serviceId, String upTo) {
+	}
+
+	record AcknowledgeServiceChangesPayload(String acknowledgedUpTo, List<UserError> errors) {
+	}
+
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The end-to-end journey against a running hub (default http://localhost:8080):
+# register through playstation-network, link sony-music with the person's token obtained
+# through the sony-music client, change the given name as owner, read the sony-music feed
+# with its partner token, acknowledge it, and show the link IN_SYNC.
+# Usage: src/test/scripts/journey.sh [hub-url]      (needs curl and python3)
+set -euo pipefail
+HUB=${1:-http://localhost:8080}
+EMAIL="journey-$(date +%s)@example.com"
+PASSWORD="a long journey password"
+
+json() { python3 -c "import sys,json; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
+partner_token() { curl -sf -u "$1:$1-secret" -d grant_type=client_credentials "$HUB/oauth2/token" | json '["access_token"]'; }
+person_token() { curl -sf -d client_id="$1" --data-urlencode username="$EMAIL" --data-urlencode password="$PASSWORD" "$HUB/local/token" | json '["access_token"]'; }
+gql() { # token, query, variables-json
+	python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1], "variables": json.loads(sys.argv[2])}))' "$2" "${3:-{\}}" \
+		| curl -sf "$HUB/graphql" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d @-
+}
+show() { echo; echo "== $1"; python3 -m json.tool; }
+
+PSN=$(partner_token playstation-network)
+gql "$PSN" 'mutation($i: RegisterAccountInput!) { registerAccount(input: $i) { account { id revision } errors { code field message } } }' \
+	"{\"i\": {\"email\": \"$EMAIL\", \"password\": \"$PASSWORD\", \"serviceAccountId\": \"psn-$RANDOM\", \"basicDetails\": {\"givenName\": \"Ada\", \"familyName\": \"Lovelace\", \"country\": \"GB\"}}}" \
+	| tee /tmp/journey-register.json | show "registerAccount through playstation-network"
+
+MUSIC_USER=$(person_token sony-music)
+gql "$MUSIC_USER" 'mutation { linkServiceAccount(input: {serviceId: "sony-music", serviceAccountId: "sm-42"}) { account { revision linkedAccounts { service { id } serviceAccountId syncState } } errors { code message } } }' \
+	| show "linkServiceAccount sony-music (person's token through the sony-music client)"
+
+PAGES=$(person_token account-pages)
+REVISION=$(gql "$PAGES" '{ me { revision } }' | json '["data"]["me"]["revision"]')
+gql "$PAGES" 'mutation($r: Int!) { updateBasicDetails(input: {expectedRevision: $r, givenName: "Augusta Ada"}) { account { revision basicDetails { givenName } } errors { code message } } }' "{\"r\": $REVISION}" \
+	| show "updateBasicDetails as owner (expectedRevision $REVISION)"
+
+MUSIC=$(partner_token sony-music)
+gql "$MUSIC" '{ serviceChanges(serviceId: "sony-music", first: 100) { edges { cursor node { type revision changedFields data } } } }' \
+	| tee /tmp/journey-feed.json | show "sony-music feed (partner token)"
+LAST=$(json '["data"]["serviceChanges"]["edges"][-1]["cursor"]' < /tmp/journey-feed.json)
+
+gql "$MUSIC" 'mutation($c: String!) { acknowledgeServiceChanges(input: {serviceId: "sony-music", upTo: $c}) { acknowledgedUpTo errors { code message } } }' "{\"c\": \"$LAST\"}" \
+	| show "acknowledgeServiceChanges up to the last cursor"
+
+gql "$PAGES" '{ me { revision linkedAccounts { service { id } syncState acknowledgedRevision } } }' \
+	| show "sync state seen by the owner"
