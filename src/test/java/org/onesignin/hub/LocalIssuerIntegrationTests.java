@@ -1,0 +1,131 @@
+package org.onesignin.hub;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.HubIntegrationTest;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local issuer a newcomer uses: client credentials for partners and the scripted
+ * person sign-in, whose tokens the hub then accepts.
+ */
+class LocalIssuerIntegrationTests extends HubIntegrationTest {
+
+	@Test
+	void issuesPartnerTokensThatRegisterAccountsAndPersonTokensThatSeeThem() {
+		String partnerToken = token("/oauth2/token",
+				BodyInserters.fromFormData("grant_type", "client_credentials"), "playstation-network",
+				"playstation-network-secret");
+		String email = uniqueEmail();
+		withToken(partnerToken).documentName("partner/registerAccount")
+			.variable("input",
+					Map.of("email", email, "password", "a perfectly fine passphrase", "serviceAccountId", "psn-7",
+							"basicDetails", Map.of("givenName", "Grace")))
+			.execute()
+			.path("registerAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+
+		String personToken = token("/local/token", BodyInserters.fromFormData("client_id", "account-pages")
+			.with("username", email.toUpperCase())
+			.with("password", "a perfectly fine passphrase"), null, null);
+
+		withToken(personToken).documentName("account-pages/me")
+			.execute()
+			.path("me.signInEmail")
+			.entity(String.class)
+			.isEqualTo(email)
+			.path("me.linkedAccounts[0].service.id")
+			.entity(String.class)
+			.isEqualTo("playstation-network")
+			.path("me.linkedAccounts[0].serviceAccountId")
+			.entity(String.class)
+			.isEqualTo("psn-7");
+	}
+
+	@Test
+	void refusesAWrongClientSecret() {
+		http().post()
+			.uri("/oauth2/token")
+			.headers((headers) -> headers.setBasicAuth("sony-music", "wrong"))
+			.body(BodyInserters.fromFormData("grant_type", "client_credentials"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void refusesAWrongPasswordAtTheLocalTokenEndpoint() {
+		String email = uniqueEmail();
+		registerThrough("sony-music", email, Map.of("givenName", "Ada"));
+
+		http().post()
+			.uri("/local/token")
+			.body(BodyInserters.fromFormData("client_id", "account-pages")
+				.with("username", email)
+				.with("password", "not the password"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("invalid_grant").doesNotContain(email));
+	}
+
+	@Test
+	void issuesSupportAgentTokensWithTheirCompany() {
+		String token = token("/local/token", BodyInserters.fromFormData("client_id", "support-console")
+			.with("username", "agent@sony-europe.example")
+			.with("password", "support-password-1"), null, null);
+
+		withToken(token).documentName("account-pages/me").execute().path("me").valueIsNull();
+		withToken(token).documentName("support/customerAccount")
+			.variable("id", "no-such-account")
+			.variable("ticket", "T-1")
+			.execute()
+			.errors()
+			.expect((error) -> "NOT_FOUND".equals(error.getErrorType().toString()))
+			.verify();
+	}
+
+	@Test
+	void publishesDiscoveryAndKeys() {
+		http().get()
+			.uri("/.well-known/openid-configuration")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.issuer")
+			.isEqualTo("http://localhost:8080");
+		http().get().uri("/oauth2/jwks").exchange().expectStatus().isOk().expectBody().jsonPath("$.keys[0].kty")
+			.isEqualTo("RSA");
+	}
+
+	private String token(String path, BodyInserters.FormInserter<String> form, String clientId, String secret) {
+		Map<String, Object> body = http().post()
+			.uri(path)
+			.headers((headers) -> {
+				if (clientId != null) {
+					headers.setBasicAuth(clientId, secret);
+				}
+			})
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).containsEntry("token_type", "Bearer");
+		return (String) body.get("access_token");
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.onesignin.hub.account;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.HubIntegrationTest;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/**
+ * registerAccount as partner services call it, and its refusals.
+ */
+class RegistrationIntegrationTests extends HubIntegrationTest {
+
+	@Test
+	void createsTheIdentityLinkedToTheCallingService() {
+		String email = uniqueEmail();
+
+		asPartnerService("playstation-network").documentName("partner/registerAccount")
+			.variable("input", input(email, "psn-100", Map.of("givenName", "Ada", "country", "gb", "phone",
+					"+1 415 555 2671")))
+			.execute()
+			.path("registerAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("registerAccount.account.signInEmail")
+			.entity(String.class)
+			.isEqualTo(email)
+			.path("registerAccount.account.basicDetails.country")
+			.entity(String.class)
+			.isEqualTo("GB")
+			.path("registerAccount.account.basicDetails.phone")
+			.entity(String.class)
+			.isEqualTo("+14155552671")
+			.path("registerAccount.account.linkedAccounts[0].service.id")
+			.entity(String.class)
+			.isEqualTo("playstation-network");
+	}
+
+	@Test
+	void refusesAnEmailAlreadyTakenWhateverItsCase() {
+		String email = uniqueEmail();
+		registerThrough("sony-music", email, Map.of("givenName", "Ada"));
+
+		asPartnerService("playstation-network").documentName("partner/registerAccount")
+			.variable("input", input(email.toUpperCase(), "psn-dup", Map.of()))
+			.execute()
+			.path("registerAccount.account")
+			.valueIsNull()
+			.path("registerAccount.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("EMAIL_TAKEN");
+	}
+
+	@Test
+	void reportsEveryInvalidFieldAtOnceAndCreatesNothing() {
+		String email = uniqueEmail();
+
+		asPartnerService("sony-music").documentName("partner/registerAccount")
+			.variable("input", input(email, "sm-bad",
+					Map.of("country", "XX", "phone", "12", "dateOfBirth", "2999-01-01", "language", "!!")))
+			.execute()
+			.path("registerAccount.errors[*].code")
+			.entityList(String.class)
+			.containsExactly("VALIDATION", "VALIDATION", "VALIDATION", "VALIDATION")
+			.path("registerAccount.errors[*].field[2]")
+			.entityList(String.class)
+			.contains("country", "phone", "dateOfBirth", "language");
+
+		asPartnerService("sony-music").documentName("partner/registerAccount")
+			.variable("input", input(email, "sm-good", Map.of()))
+			.execute()
+			.path("registerAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	@Test
+	void refusesAWeakPassword() {
+		Map<String, Object> input = new java.util.HashMap<>(input(uniqueEmail(), "sm-weak", Map.of()));
+		input.put("password", "password123");
+
+		asPartnerService("sony-music").documentName("partner/registerAccount")
+			.variable("input", input)
+			.execute()
+			.path("registerAccount.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("WEAK_PASSWORD")
+			.path("registerAccount.errors[0].field")
+			.entityList(String.class)
+			.containsExactly("input", "password");
+	}
+
+	@Test
+	void refusesAServiceAccountAlreadyLinkedToAnotherIdentity() {
+		asPartnerService("sony-rewards").documentName("partner/registerAccount")
+			.variable("input", input(uniqueEmail(), "rewards-1", Map.of()))
+			.execute()
+			.path("registerAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+
+		asPartnerService("sony-rewards").documentName("partner/registerAccount")
+			.variable("input", input(uniqueEmail(), "rewards-1", Map.of()))
+			.execute()
+			.path("registerAccount.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("ALREADY_LINKED_ELSEWHERE");
+	}
+
+	@Test
+	void refusesRegistrationWithAPersonsToken() {
+		String someone = registerThrough("sony-music");
+
+		asAccountHolder(someone).documentName("partner/registerAccount")
+			.variable("input", input(uniqueEmail(), "x-1", Map.of()))
+			.execute()
+			.errors()
+			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
+			.verify();
+	}
+
+	private static Map<String, Object> input(String email, String serviceAccountId, Map<String, Object> details) {
+		return Map.of("email", email, "password", "a perfectly fine passphrase", "serviceAccountId",
+				serviceAccountId, "basicDetails", details);
+	}
+
+}

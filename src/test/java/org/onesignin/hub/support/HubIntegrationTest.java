@@ -1,0 +1,120 @@
+package org.onesignin.hub.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.graphql.support.ResourceDocumentSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the tests that call the running hub over HTTP as its callers do: one GraphQL
+ * tester per caller kind with real signed tokens, the operation documents from
+ * {@code graphql/operations/}, and a real MongoDB wire-protocol store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "hub.relay.interval=100ms", "logging.level.org.testcontainers=warn" })
+public abstract class HubIntegrationTest {
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	private JwtEncoder encoder;
+
+	protected TestJwts jwts;
+
+	@DynamicPropertySource
+	static void store(DynamicPropertyRegistry registry) {
+		TestStores.register(registry);
+	}
+
+	@BeforeEach
+	void setUpTokens() {
+		this.jwts = new TestJwts(this.encoder);
+	}
+
+	protected WebTestClient http() {
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+	}
+
+	protected HttpGraphQlTester anonymous() {
+		return HttpGraphQlTester.builder(http().mutate().baseUrl("http://127.0.0.1:" + this.port + "/graphql"))
+			.documentSource(new ResourceDocumentSource(List.of(new FileSystemResource("graphql/operations/")),
+					List.of(".graphql")))
+			.build();
+	}
+
+	protected HttpGraphQlTester withToken(String token) {
+		return anonymous().mutate().headers((headers) -> headers.setBearerAuth(token)).build();
+	}
+
+	protected HttpGraphQlTester asAccountHolder(String accountId) {
+		return withToken(this.jwts.user(accountId, "account-pages"));
+	}
+
+	protected HttpGraphQlTester asAccountHolderThrough(String accountId, String clientId) {
+		return withToken(this.jwts.user(accountId, clientId));
+	}
+
+	protected HttpGraphQlTester asPartnerService(String clientId) {
+		return withToken(this.jwts.partner(clientId));
+	}
+
+	protected HttpGraphQlTester asSupportAgent(String company) {
+		return withToken(this.jwts.supportAgent("agent-" + company, company));
+	}
+
+	/** Registers a person through a partner service and returns the new account id. */
+	protected String registerThrough(String clientId, String email, Map<String, Object> basicDetails) {
+		return asPartnerService(clientId).documentName("partner/registerAccount")
+			.variable("input",
+					Map.of("email", email, "password", "a perfectly fine passphrase", "serviceAccountId",
+							clientId + "-" + UUID.randomUUID(), "basicDetails", basicDetails))
+			.execute()
+			.path("registerAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("registerAccount.account.id")
+			.entity(String.class)
+			.get();
+	}
+
+	protected String registerThrough(String clientId) {
+		return registerThrough(clientId, uniqueEmail(),
+				Map.of("givenName", "Ada", "familyName", "Lovelace", "country", "GB"));
+	}
+
+	protected static String uniqueEmail() {
+		return "person-" + UUID.randomUUID() + "@example.com";
+	}
+
+	/** Links a service account as the person, with a token obtained through that service's client. */
+	protected void link(String accountId, String serviceId, String clientId, String serviceAccountId) {
+		asAccountHolderThrough(accountId, clientId).documentName("account-pages/linkServiceAccount")
+			.variable("input", Map.of("serviceId", serviceId, "serviceAccountId", serviceAccountId))
+			.execute()
+			.path("linkServiceAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	protected int revisionOf(String accountId) {
+		return asAccountHolder(accountId).documentName("account-pages/me")
+			.execute()
+			.path("me.revision")
+			.entity(Integer.class)
+			.get();
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.onesignin.hub.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mongodb.MongoDBContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The store under test: a real MongoDB (Testcontainers, pinned image, replica set) where a
+ * Docker engine answers, the embedded wire-protocol server in a fresh directory otherwise.
+ * The same test classes run either way.
+ */
+public final class TestStores {
+
+	private static final boolean DOCKER = dockerAvailable();
+
+	private static MongoDBContainer container;
+
+	private TestStores() {
+	}
+
+	public static void register(DynamicPropertyRegistry registry) {
+		Path scratch = scratchDirectory();
+		registry.add("hub.local-issuer.key-file", () -> scratch.resolve("local-issuer-key.json").toString());
+		if (DOCKER) {
+			registry.add("spring.mongodb.uri", () -> mongo().getReplicaSetUrl("hub"));
+		}
+		else {
+			registry.add("hub.embedded-store.directory", () -> scratch.resolve("store").toString());
+		}
+	}
+
+	public static String kind() {
+		return DOCKER ? "testcontainers-mongodb" : "embedded";
+	}
+
+	private static synchronized MongoDBContainer mongo() {
+		if (container == null) {
+			container = new MongoDBContainer(DockerImageName.parse("mongo:8.0.11"));
+			container.start();
+		}
+		return container;
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private static Path scratchDirectory() {
+		try {
+			return Files.createTempDirectory("hub-test-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
