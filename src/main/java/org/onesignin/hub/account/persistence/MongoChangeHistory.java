@@ -37,7 +37,7 @@ class MongoChangeHistory implements ChangeHistory {
 	@Override
 	public Window<ChangeHistoryEntry> page(AccountId accountId, ScrollPosition position, int count) {
 		Query query = Query.query(Criteria.where("accountId").is(accountId.value()))
-			.with(Sort.by("revision", "_id"))
+			.with(Sort.by("revision", "id"))
 			.with(position)
 			.limit(count);
 		return this.mongo.scroll(query, HistoryEntryDocument.class).map(this.mapper::toDomain);
