@@ -1,0 +1,116 @@
+package org.onesignin.hub.account;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.HubIntegrationTest;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/**
+ * Rule 1: a service account is linked only with the person's own token obtained through
+ * that service's client.
+ */
+class LinkingIntegrationTests extends HubIntegrationTest {
+
+	@Test
+	void linksWithThePersonsTokenObtainedThroughThatService() {
+		String id = registerThrough("playstation-network");
+
+		linkAs(asAccountHolderThrough(id, "sony-music"), "sony-music", "sm-" + id)
+			.path("linkServiceAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("linkServiceAccount.account.linkedAccounts[*].service.id")
+			.entityList(String.class)
+			.containsExactly("playstation-network", "sony-music")
+			.path("linkServiceAccount.account.linkedAccounts[1].syncState")
+			.entity(String.class)
+			.isEqualTo("PENDING");
+	}
+
+	@Test
+	void refusesAPartnersClientCredentialsToken() {
+		String id = registerThrough("playstation-network");
+
+		linkAs(asPartnerService("sony-music"), "sony-music", "sm-" + id).errors()
+			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
+			.verify();
+	}
+
+	@Test
+	void refusesAPersonsTokenObtainedThroughAnotherServicesClient() {
+		String id = registerThrough("playstation-network");
+
+		linkAs(asAccountHolderThrough(id, "account-pages"), "sony-music", "sm-" + id).errors()
+			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
+			.verify();
+	}
+
+	@Test
+	void treatsLinkingTheSameServiceAccountAgainAsDone() {
+		String id = registerThrough("playstation-network");
+		link(id, "sony-music", "sony-music", "sm-again-" + id);
+
+		linkAs(asAccountHolderThrough(id, "sony-music"), "sony-music", "sm-again-" + id)
+			.path("linkServiceAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("linkServiceAccount.account.linkedAccounts")
+			.entityList(Object.class)
+			.hasSize(2);
+	}
+
+	@Test
+	void refusesAServiceAccountLinkedToAnotherIdentity() {
+		String first = registerThrough("playstation-network");
+		String second = registerThrough("playstation-network");
+		link(first, "sony-music", "sony-music", "shared-" + first);
+
+		linkAs(asAccountHolderThrough(second, "sony-music"), "sony-music", "shared-" + first)
+			.path("linkServiceAccount.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("ALREADY_LINKED_ELSEWHERE");
+	}
+
+	@Test
+	void refusesASecondAccountOfAnAlreadyLinkedService() {
+		String id = registerThrough("playstation-network");
+		link(id, "sony-music", "sony-music", "sm-one-" + id);
+
+		linkAs(asAccountHolderThrough(id, "sony-music"), "sony-music", "sm-two-" + id)
+			.path("linkServiceAccount.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("SERVICE_ALREADY_LINKED");
+	}
+
+	@Test
+	void sendsTheNewServiceALinkedEventWithItsEntitledDetails() {
+		String id = registerThrough("playstation-network", uniqueEmail(),
+				Map.of("givenName", "Ada", "familyName", "Lovelace", "country", "GB"));
+
+		link(id, "sony-music", "sony-music", "sm-ev-" + id);
+
+		asPartnerService("sony-music").documentName("partner/serviceChanges")
+			.variable("serviceId", "sony-music")
+			.variable("first", 100)
+			.execute()
+			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.type")
+			.entityList(String.class)
+			.containsExactly("service-account.linked")
+			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.data.familyName")
+			.entityList(String.class)
+			.hasSize(0)
+			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.data.givenName")
+			.entityList(String.class)
+			.containsExactly("Ada");
+	}
+
+	private org.springframework.graphql.test.tester.GraphQlTester.Response linkAs(
+			org.springframework.graphql.test.tester.GraphQlTester tester, String serviceId, String serviceAccountId) {
+		return tester.documentName("account-pages/linkServiceAccount")
+			.variable("input", Map.of("serviceId", serviceId, "serviceAccountId", serviceAccountId))
+			.execute();
+	}
+
+}
