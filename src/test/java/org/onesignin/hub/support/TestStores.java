@@ -26,14 +26,20 @@ public final class TestStores {
 	}
 
 	public static void register(DynamicPropertyRegistry registry) {
-		Path scratch = scratchDirectory();
-		registry.add("hub.local-issuer.key-file", () -> scratch.resolve("local-issuer-key.json").toString());
+		properties(scratchDirectory()).forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/** Store and key settings for a hub whose files live in {@code scratch}. */
+	public static java.util.Map<String, Object> properties(Path scratch) {
+		java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+		properties.put("hub.local-issuer.key-file", scratch.resolve("local-issuer-key.json").toString());
 		if (DOCKER) {
-			registry.add("spring.mongodb.uri", () -> mongo().getReplicaSetUrl("hub"));
+			properties.put("spring.mongodb.uri", mongo().getReplicaSetUrl("hub"));
 		}
 		else {
-			registry.add("hub.embedded-store.directory", () -> scratch.resolve("store").toString());
+			properties.put("hub.embedded-store.directory", scratch.resolve("store").toString());
 		}
+		return properties;
 	}
 
 	public static String kind() {
@@ -57,7 +63,7 @@ public final class TestStores {
 		}
 	}
 
-	private static Path scratchDirectory() {
+	public static Path scratchDirectory() {
 		try {
 			return Files.createTempDirectory("hub-test-");
 		}

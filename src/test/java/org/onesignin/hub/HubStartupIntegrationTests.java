@@ -1,0 +1,115 @@
+package org.onesignin.hub;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.TestStores;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Starting and restarting the whole hub: data and issued tokens survive a restart, and a
+ * production start without a configured issuer is refused.
+ */
+class HubStartupIntegrationTests {
+
+	@Test
+	void keepsAccountsAndTheSigningKeyAcrossARestart() {
+		Path scratch = TestStores.scratchDirectory();
+		String email = "restart-" + System.nanoTime() + "@example.com";
+		String personToken;
+
+		try (ConfigurableApplicationContext first = start(scratch)) {
+			WebTestClient http = client(first);
+			String partner = token(http, "/oauth2/token", BodyInserters.fromFormData("grant_type", "client_credentials"),
+					"playstation-network");
+			graphql(http, partner, "{\"query\":\"mutation { registerAccount(input: {email: \\\"" + email
+					+ "\\\", password: \\\"a perfectly fine passphrase\\\", serviceAccountId: \\\"psn-r\\\", "
+					+ "basicDetails: {givenName: \\\"Ada\\\"}}) { errors { code } } }\"}")
+				.jsonPath("$.data.registerAccount.errors")
+				.isEmpty();
+			personToken = token(http, "/local/token", BodyInserters.fromFormData("client_id", "account-pages")
+				.with("username", email)
+				.with("password", "a perfectly fine passphrase"), null);
+		}
+
+		try (ConfigurableApplicationContext second = start(scratch)) {
+			graphql(client(second), personToken,
+					"{\"query\":\"{ me { signInEmail linkedAccounts { service { id } } } }\"}")
+				.jsonPath("$.data.me.signInEmail")
+				.isEqualTo(email)
+				.jsonPath("$.data.me.linkedAccounts[0].service.id")
+				.isEqualTo("playstation-network");
+		}
+	}
+
+	@Test
+	void refusesAProductionStartWithoutAnIssuer() {
+		Path scratch = TestStores.scratchDirectory();
+
+		assertThatThrownBy(() -> new SpringApplicationBuilder(HubApplication.class).profiles("production")
+			.run(arguments(scratch))
+			.close()).hasStackTraceContaining("No token issuer configured");
+	}
+
+	private static ConfigurableApplicationContext start(Path scratch) {
+		return new SpringApplicationBuilder(HubApplication.class).run(arguments(scratch));
+	}
+
+	/** As command-line arguments, which take precedence over application.yaml. */
+	private static String[] arguments(Path scratch) {
+		Map<String, Object> properties = new java.util.LinkedHashMap<>(TestStores.properties(scratch));
+		properties.put("server.port", "0");
+		return properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+	}
+
+	private static WebTestClient client(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+	}
+
+	private static WebTestClient.BodyContentSpec graphql(WebTestClient http, String token, String body) {
+		return http.post()
+			.uri("/graphql")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+	}
+
+	private static String token(WebTestClient http, String path, BodyInserters.FormInserter<String> form,
+			String clientId) {
+		Map<String, Object> body = http.post()
+			.uri(path)
+			.headers((headers) -> {
+				if (clientId != null) {
+					headers.setBasicAuth(clientId, clientId + "-secret");
+				}
+			})
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).containsKey("access_token");
+		return (String) body.get("access_token");
+	}
+
+}
