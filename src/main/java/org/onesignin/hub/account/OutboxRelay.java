@@ -23,6 +23,8 @@ public class OutboxRelay {
 
 	static final String LEASE = "outbox-relay";
 
+	private static final int BATCH = 100;
+
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
 	private final Accounts accounts;
@@ -33,18 +35,27 @@ public class OutboxRelay {
 
 	private final Leases leases;
 
+	private final List<ServiceChangeOutbox> otherOutboxes;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
-	public OutboxRelay(Accounts accounts, ServiceChangeSink sink, ChangeHistory history, Leases leases) {
+	public OutboxRelay(Accounts accounts, ServiceChangeSink sink, ChangeHistory history, Leases leases,
+			List<ServiceChangeOutbox> otherOutboxes) {
 		this.accounts = accounts;
 		this.sink = sink;
 		this.history = history;
 		this.leases = leases;
+		this.otherOutboxes = List.copyOf(otherOutboxes);
 	}
 
 	/** Relays one account's outbox now (called right after a change, for prompt feeds). */
 	public void relay(AccountId accountId) {
 		runExclusively(() -> this.accounts.findPendingOutbox(accountId).ifPresent(this::move));
+	}
+
+	/** Relays one owner's events from another module's outbox now. */
+	public void relay(ServiceChangeOutbox outbox, String ownerId) {
+		runExclusively(() -> outbox.pending(ownerId).ifPresent((pending) -> move(outbox, pending)));
 	}
 
 	/** Sweeps every outbox left behind (a crash, another instance holding the lease). */
@@ -53,11 +64,24 @@ public class OutboxRelay {
 		runExclusively(() -> {
 			List<Accounts.Outbox> pending;
 			do {
-				pending = this.accounts.findPendingOutboxes(100);
+				pending = this.accounts.findPendingOutboxes(BATCH);
 				pending.forEach(this::move);
 			}
-			while (pending.size() == 100);
+			while (pending.size() == BATCH);
+			for (ServiceChangeOutbox outbox : this.otherOutboxes) {
+				List<ServiceChangeOutbox.Pending> others;
+				do {
+					others = outbox.pending(BATCH);
+					others.forEach((p) -> move(outbox, p));
+				}
+				while (others.size() == BATCH);
+			}
 		});
+	}
+
+	private void move(ServiceChangeOutbox outbox, ServiceChangeOutbox.Pending pending) {
+		pending.events().forEach(this.sink::append);
+		outbox.remove(pending.ownerId(), pending.events().stream().map(ServiceChange::id).toList());
 	}
 
 	private void runExclusively(Runnable work) {

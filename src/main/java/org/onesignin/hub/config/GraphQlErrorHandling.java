@@ -3,7 +3,7 @@ package org.onesignin.hub.config;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 
-import org.onesignin.hub.account.TicketRequiredException;
+import org.onesignin.hub.shared.BadRequestException;
 import org.onesignin.hub.shared.AccountNotFoundException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
  * Request-level GraphQL errors for what the caller cannot fix through a payload: an
- * account outside the caller's scope (reported exactly like an absent one) and a missing
- * support ticket. Authentication and authorisation failures become UNAUTHORIZED and
+ * account outside the caller's scope (reported exactly like an absent one) and a bad
+ * query argument such as a missing support ticket. Authentication and authorisation failures become UNAUTHORIZED and
  * FORBIDDEN through Spring for GraphQL's security resolver; anything else becomes an
  * opaque INTERNAL_ERROR without a stack trace.
  */
@@ -30,7 +30,7 @@ class GraphQlErrorHandling {
 	}
 
 	@GraphQlExceptionHandler
-	GraphQLError ticketRequired(TicketRequiredException ex, DataFetchingEnvironment environment) {
+	GraphQLError badRequest(BadRequestException ex, DataFetchingEnvironment environment) {
 		return GraphQLError.newError()
 			.errorType(ErrorType.BAD_REQUEST)
 			.message(ex.getMessage())

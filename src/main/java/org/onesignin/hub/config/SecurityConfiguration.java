@@ -36,7 +36,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, CallerResolver callers) throws Exception {
-		http.securityMatcher("/graphql/**", "/graphiql/**", "/actuator/**", "/local/token", "/error")
+		http.securityMatcher("/graphql/**", "/graphiql/**", "/actuator/**", "/local/token", "/unsubscribe/**", "/error")
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/actuator/**")

@@ -33,6 +33,7 @@ public final class TestStores {
 	public static java.util.Map<String, Object> properties(Path scratch) {
 		java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 		properties.put("hub.local-issuer.key-file", scratch.resolve("local-issuer-key.json").toString());
+		properties.put("hub.unsubscribe.secret-file", scratch.resolve("unsubscribe-secret").toString());
 		if (DOCKER) {
 			properties.put("spring.mongodb.uri", mongo().getReplicaSetUrl("hub"));
 		}

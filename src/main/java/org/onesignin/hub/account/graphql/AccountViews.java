@@ -9,6 +9,7 @@ import org.onesignin.hub.account.LinkStatus;
 import org.onesignin.hub.account.SyncState;
 import org.onesignin.hub.shared.BasicDetailField;
 import org.onesignin.hub.shared.CallerKind;
+import org.onesignin.hub.shared.graphql.AccountSource;
 import org.onesignin.hub.shared.graphql.UserError;
 
 /**
@@ -20,7 +21,7 @@ final class AccountViews {
 	}
 
 	record Account(String id, String signInEmail, AccountStatus status, int revision, BasicDetails basicDetails,
-			List<LinkedAccount> linkedAccounts, Instant createdAt, Instant updatedAt) {
+			List<LinkedAccount> linkedAccounts, Instant createdAt, Instant updatedAt) implements AccountSource {
 	}
 
 	record BasicDetails(String givenName, String familyName, String email, LocalDate dateOfBirth, String country,

@@ -33,6 +33,8 @@ public sealed interface UserError {
 			case NOT_FOUND -> new NotFoundError(r.code(), field, r.message());
 			case NOT_ENTITLED -> new NotEntitledError(r.code(), field, r.message());
 			case SERVICE_ALREADY_LINKED -> new ServiceAlreadyLinkedError(r.code(), field, r.message());
+			case GUARDIAN_CONSENT_REQUIRED -> new GuardianConsentRequiredError(r.code(), field, r.message());
+			case INVALID_TOKEN -> new InvalidTokenError(r.code(), field, r.message());
 			default -> new ValidationError(r.code(), field, r.message());
 		};
 	}
@@ -60,6 +62,13 @@ public sealed interface UserError {
 	}
 
 	record ServiceAlreadyLinkedError(UserErrorCode code, List<String> field, String message) implements UserError {
+	}
+
+	record GuardianConsentRequiredError(UserErrorCode code, List<String> field, String message)
+			implements UserError {
+	}
+
+	record InvalidTokenError(UserErrorCode code, List<String> field, String message) implements UserError {
 	}
 
 }

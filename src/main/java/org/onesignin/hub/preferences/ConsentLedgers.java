@@ -1,0 +1,29 @@
+package org.onesignin.hub.preferences;
+
+import java.util.List;
+
+import org.onesignin.hub.account.ServiceChange;
+import org.onesignin.hub.account.ServiceChangeOutbox;
+
+/**
+ * Port: each person's consent ledger, one document per account holding the append-only
+ * consent records and the outbox of events they produced, written in one atomic update.
+ */
+public interface ConsentLedgers extends ServiceChangeOutbox {
+
+	Ledger load(String accountId);
+
+	/**
+	 * Appends records and their events if the ledger is still at {@code expectedVersion};
+	 * false when another change came first (decide again).
+	 */
+	boolean append(String accountId, long expectedVersion, List<ConsentRecord> records, List<ServiceChange> events);
+
+	/** Replaces the addresses in an erased person's records by pseudonyms (rule 9, erasure). */
+	void pseudonymise(String accountId);
+
+	/** A ledger as loaded: its version and records. */
+	record Ledger(String accountId, long version, List<ConsentRecord> records) {
+	}
+
+}

@@ -1,0 +1,110 @@
+package org.onesignin.hub.preferences;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.util.Base64;
+import java.util.Optional;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed unsubscribe tokens (JWS, HMAC-SHA256 with a server secret) naming an account, a
+ * company and an email address. They do not expire, so an unsubscribe link keeps working,
+ * and they can only ever withdraw that company's email consent for that address.
+ */
+@Component
+public class UnsubscribeTokens {
+
+	private static final String TYPE = "unsubscribe";
+
+	private final byte[] secret;
+
+	UnsubscribeTokens(@Value("${hub.unsubscribe.secret:}") String secret,
+			@Value("${hub.unsubscribe.secret-file:./data/unsubscribe-secret}") String secretFile) {
+		this.secret = secret.isBlank() ? loadOrCreate(Path.of(secretFile)) : Base64.getDecoder().decode(secret);
+		if (this.secret.length < 32) {
+			throw new IllegalStateException("hub.unsubscribe.secret must be at least 32 bytes (base64)");
+		}
+	}
+
+	public String issue(String accountId, String companyId, String address) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(accountId)
+			.claim("typ", TYPE)
+			.claim("company", companyId)
+			.claim("address", address)
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+		try {
+			jwt.sign(new MACSigner(this.secret));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return jwt.serialize();
+	}
+
+	/** The token's subject, company and address, or empty when it is not one of ours or was altered. */
+	public Optional<Subject> verify(String token) {
+		try {
+			SignedJWT jwt = SignedJWT.parse(token);
+			if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+					|| !jwt.verify(new MACVerifier(this.secret))) {
+				return Optional.empty();
+			}
+			JWTClaimsSet claims = jwt.getJWTClaimsSet();
+			if (!TYPE.equals(claims.getStringClaim("typ")) || claims.getSubject() == null
+					|| claims.getStringClaim("company") == null || claims.getStringClaim("address") == null) {
+				return Optional.empty();
+			}
+			return Optional.of(new Subject(claims.getSubject(), claims.getStringClaim("company"),
+					claims.getStringClaim("address")));
+		}
+		catch (ParseException | JOSEException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static byte[] loadOrCreate(Path file) {
+		try {
+			if (Files.exists(file)) {
+				return Base64.getDecoder().decode(Files.readString(file).strip());
+			}
+			byte[] secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+			Files.writeString(temporary, Base64.getEncoder().encodeToString(secret));
+			try {
+				// a signing secret: readable by the hub's user only
+				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+			}
+			catch (UnsupportedOperationException ex) {
+				// not a POSIX file system
+			}
+			Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			return secret;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read or write the unsubscribe secret " + file, ex);
+		}
+	}
+
+	/** What an unsubscribe token names. */
+	public record Subject(String accountId, String companyId, String address) {
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.onesignin.hub.preferences.graphql;
+
+import java.util.List;
+
+import org.onesignin.hub.preferences.Channel;
+import org.onesignin.hub.preferences.ConsentManagement;
+import org.onesignin.hub.preferences.ContactPermission;
+import org.onesignin.hub.preferences.ContactPurpose;
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.graphql.AccountSource;
+import org.onesignin.hub.shared.graphql.UserError;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.OffsetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Marketing preferences, consent records, unsubscribe and the contact gate over GraphQL.
+ */
+@Controller
+class PreferencesGraphQlController {
+
+	private final ConsentManagement consents;
+
+	private final PreferencesGraphQlMapper mapper;
+
+	private final int maxPageSize;
+
+	PreferencesGraphQlController(ConsentManagement consents, PreferencesGraphQlMapper mapper,
+			@Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
+		this.consents = consents;
+		this.mapper = mapper;
+		this.maxPageSize = maxPageSize;
+	}
+
+	/** Resolved per account: accounts are read one at a time (me, account), so this is not an N+1 query. */
+	@SchemaMapping(typeName = "Account")
+	PreferencesViews.MarketingPreferences marketingPreferences(@AuthenticationPrincipal Caller caller,
+			AccountSource account) {
+		return this.mapper.toView(this.consents.preferences(caller, account.id()));
+	}
+
+	@SchemaMapping(typeName = "Account")
+	Window<PreferencesViews.ConsentRecord> consentHistory(@AuthenticationPrincipal Caller caller,
+			AccountSource account, ScrollSubrange subrange) {
+		List<PreferencesViews.ConsentRecord> records = this.consents.consentHistory(caller, account.id())
+			.stream()
+			.map(this.mapper::toView)
+			.toList();
+		long offset = subrange.position()
+			.filter(OffsetScrollPosition.class::isInstance)
+			.map((p) -> ((OffsetScrollPosition) p).isInitial() ? 0 : ((OffsetScrollPosition) p).getOffset() + 1)
+			.orElse(0L);
+		int count = Math.min(subrange.count().orElse(this.maxPageSize), this.maxPageSize);
+		int from = (int) Math.min(offset, records.size());
+		int to = Math.min(from + count, records.size());
+		return Window.from(records.subList(from, to), (index) -> ScrollPosition.offset(from + index),
+				to < records.size());
+	}
+
+	@QueryMapping
+	ContactPermission contactPermission(@AuthenticationPrincipal Caller caller, @Argument String accountId,
+			@Argument String companyId, @Argument Channel channel, @Argument String address,
+			@Argument ContactPurpose purpose) {
+		return this.consents.contactPermission(caller, accountId, companyId, channel, address, purpose);
+	}
+
+	@QueryMapping
+	String unsubscribeToken(@AuthenticationPrincipal Caller caller, @Argument String accountId,
+			@Argument String companyId, @Argument String address) {
+		return this.consents.unsubscribeToken(caller, accountId, companyId, address);
+	}
+
+	@MutationMapping
+	PreferencesViews.SetMarketingConsentPayload setMarketingConsent(@AuthenticationPrincipal Caller caller,
+			@Argument PreferencesViews.SetMarketingConsentInput input) {
+		Outcome<ConsentManagement.PreferencesView> outcome = this.consents.setMarketingConsent(caller,
+				input.accountId(), input.companyId(), input.channel(), input.address(), input.state(),
+				input.policyVersion(), input.ticket());
+		return new PreferencesViews.SetMarketingConsentPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
+	@MutationMapping
+	PreferencesViews.SetGroupNewsConsentPayload setGroupNewsConsent(@AuthenticationPrincipal Caller caller,
+			@Argument PreferencesViews.SetGroupNewsConsentInput input) {
+		Outcome<ConsentManagement.PreferencesView> outcome = this.consents.setGroupNewsConsent(caller,
+				input.accountId(), input.state(), input.policyVersion(), input.ticket());
+		return new PreferencesViews.SetGroupNewsConsentPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
+	@MutationMapping
+	PreferencesViews.ObjectToProfilingPayload objectToProfiling(@AuthenticationPrincipal Caller caller,
+			@Argument PreferencesViews.ObjectToProfilingInput input) {
+		Outcome<ConsentManagement.PreferencesView> outcome = this.consents.objectToProfiling(caller,
+				input.accountId(), input.objection(), input.policyVersion(), input.ticket());
+		return new PreferencesViews.ObjectToProfilingPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
+	@MutationMapping
+	PreferencesViews.RecordGuardianConsentPayload recordGuardianConsent(@AuthenticationPrincipal Caller caller,
+			@Argument PreferencesViews.RecordGuardianConsentInput input) {
+		Outcome<ConsentManagement.PreferencesView> outcome = this.consents.recordGuardianConsent(caller,
+				input.accountId(), input.companyId(), input.guardianName(), input.method(), input.ticket());
+		return new PreferencesViews.RecordGuardianConsentPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
+	@MutationMapping
+	PreferencesViews.UnsubscribePayload unsubscribe(@Argument String token) {
+		Outcome<ConsentManagement.Unsubscribed> outcome = this.consents.unsubscribe(token);
+		ConsentManagement.Unsubscribed done = outcome.valueOrNull();
+		return new PreferencesViews.UnsubscribePayload((done != null) ? done.company() : null,
+				(done != null) ? done.address() : null, UserError.of(outcome.rejections()));
+	}
+
+	private PreferencesViews.MarketingPreferences view(Outcome<ConsentManagement.PreferencesView> outcome) {
+		ConsentManagement.PreferencesView view = outcome.valueOrNull();
+		return (view != null) ? this.mapper.toView(view) : null;
+	}
+
+}
