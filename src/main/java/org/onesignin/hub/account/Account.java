@@ -25,7 +25,7 @@ import org.onesignin.hub.shared.UserErrorCode;
  */
 public record Account(AccountId id, String passwordHash, AccountStatus status, int revision, long version,
 		BasicDetails details, List<LinkedAccount> links, Map<String, Integer> emittedRevisions,
-		Map<String, Integer> acknowledgedRevisions, Instant createdAt, Instant updatedAt) {
+		Map<String, Integer> acknowledgedRevisions, Instant createdAt, Instant updatedAt, Instant closedAt) {
 
 	public Account {
 		Objects.requireNonNull(id, "id");
@@ -48,7 +48,7 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 		LinkedAccount link = LinkedAccount.active(service.id(), serviceAccountId, now);
 		ServiceChange linked = linkedEvent(id, 1, details, service, serviceAccountId, origin, now);
 		Account account = new Account(id, passwordHash, AccountStatus.ACTIVE, 1, 0, details, List.of(link),
-				Map.of(service.id(), 1), Map.of(), now, now);
+				Map.of(service.id(), 1), Map.of(), now, now, null);
 		return new NewAccount(account, List.of(linked));
 	}
 
@@ -70,7 +70,7 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 			}
 		}
 		if (changed.isEmpty()) {
-			return Outcome.done(new AccountChange(this.id, this.version, null, null, null, List.of(), List.of(), now));
+			return Outcome.done(AccountChange.none(this.id, this.version, now));
 		}
 		int newRevision = this.revision + 1;
 		List<ChangeHistoryEntry> history = new ArrayList<>();
@@ -91,8 +91,8 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 						newDetails.asData(sorted(service.syncedFields())), origin));
 			}
 		}
-		return Outcome.done(new AccountChange(this.id, this.version, newRevision, newDetails, null, events, history,
-				now));
+		return Outcome.done(new AccountChange(this.id, this.version, newRevision, newDetails, null, null, events,
+				history, now));
 	}
 
 	/**
@@ -104,8 +104,7 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 		Optional<LinkedAccount> existing = activeLink(service.id());
 		if (existing.isPresent()) {
 			if (existing.get().serviceAccountId().equals(serviceAccountId)) {
-				return Outcome
-					.done(new AccountChange(this.id, this.version, null, null, null, List.of(), List.of(), now));
+				return Outcome.done(AccountChange.none(this.id, this.version, now));
 			}
 			return Outcome.rejected(Rejection.onField(UserErrorCode.SERVICE_ALREADY_LINKED, "serviceId",
 					"This identity already has an active " + service.name() + " account linked"));
@@ -113,7 +112,56 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 		LinkedAccount link = LinkedAccount.active(service.id(), serviceAccountId, now);
 		ServiceChange event = linkedEvent(this.id, this.revision, this.details, service, serviceAccountId, origin,
 				now);
-		return Outcome.done(new AccountChange(this.id, this.version, null, null, link, List.of(event), List.of(), now));
+		List<LinkedAccount> links = new ArrayList<>(this.links);
+		links.add(link);
+		return Outcome.done(
+				new AccountChange(this.id, this.version, null, null, links, null, List.of(event), List.of(), now));
+	}
+
+	/**
+	 * Rule 5: decides cancelling this identity's account of one service. Only a request
+	 * acting for the service's controller may; anyone else is told who controls it and how
+	 * that service cancels. The service gets a {@code CANCELLED} event and nothing after it.
+	 */
+	public Outcome<AccountChange> cancel(Service service, String actingCompanyId, ChangeOrigin origin, String reason,
+			Instant now) {
+		if (!service.isControlledBy(actingCompanyId)) {
+			return Outcome.rejected(Rejection.onField(UserErrorCode.NOT_CONTROLLER, "serviceId",
+					"Only " + service.controllerId() + " can cancel " + service.name() + " accounts")
+				.with("serviceId", service.id()));
+		}
+		Optional<LinkedAccount> link = activeLink(service.id());
+		if (link.isEmpty()) {
+			return Outcome.rejected(Rejection.invalid("serviceId", "No active " + service.name() + " account is linked"));
+		}
+		List<LinkedAccount> links = this.links.stream()
+			.map((l) -> l.equals(link.get()) ? new LinkedAccount(l.serviceId(), l.serviceAccountId(),
+					LinkStatus.CANCELLED, l.linkedAt(), now, actingCompanyId) : l)
+			.toList();
+		Map<String, Object> data = new java.util.LinkedHashMap<>();
+		data.put("cancelledBy", actingCompanyId);
+		data.put("reason", reason);
+		ServiceChange cancelled = new ServiceChange(ServiceChange.newId(), ServiceChange.CANCELLED, this.id.value(),
+				service.id(), link.get().serviceAccountId(), this.revision, now, List.of(), data, origin);
+		return Outcome.done(
+				new AccountChange(this.id, this.version, null, null, links, null, List.of(cancelled), List.of(), now));
+	}
+
+	/**
+	 * Decides closing the identity: refused while any linked service account is active (each
+	 * must be cancelled through its own controller first).
+	 */
+	public Outcome<AccountChange> close(Instant now) {
+		if (!activeLinks().isEmpty()) {
+			return Outcome.rejected(Rejection.of(UserErrorCode.LINKED_ACCOUNTS_ACTIVE,
+					"Cancel every linked service account with its own company first")
+				.with("serviceIds", activeLinks().stream().map(LinkedAccount::serviceId).toList()));
+		}
+		if (this.status == AccountStatus.CLOSED) {
+			return Outcome.done(AccountChange.none(this.id, this.version, now));
+		}
+		return Outcome.done(new AccountChange(this.id, this.version, null, null, null, AccountStatus.CLOSED,
+				List.of(), List.of(), now));
 	}
 
 	public Rejection staleRevision() {
@@ -144,7 +192,8 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 	/** A copy showing only the given basic-detail fields and links (what a non-owner may see). */
 	public Account restrictedTo(Set<BasicDetailField> fields, List<LinkedAccount> visibleLinks) {
 		return new Account(this.id, null, this.status, this.revision, this.version, BasicDetails.restricted(this.details, fields),
-				visibleLinks, this.emittedRevisions, this.acknowledgedRevisions, this.createdAt, this.updatedAt);
+				visibleLinks, this.emittedRevisions, this.acknowledgedRevisions, this.createdAt, this.updatedAt,
+				this.closedAt);
 	}
 
 	public boolean isActive() {

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.onesignin.hub.audit.AccessLog;
 import org.onesignin.hub.audit.AccessLogEntry;
-import org.onesignin.hub.registry.Registry;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.shared.AccountNotFoundException;
@@ -116,7 +115,9 @@ public class AccountManagement {
 		if (caller.kind() != CallerKind.USER) {
 			return Optional.empty();
 		}
-		return this.accounts.findById(new AccountId(caller.subject()));
+		// an erased identity has nothing left to show
+		return this.accounts.findById(new AccountId(caller.subject()))
+			.filter((account) -> account.status() != AccountStatus.ERASED);
 	}
 
 	/**
@@ -201,6 +202,118 @@ public class AccountManagement {
 			}
 		}
 		throw new IllegalStateException("Too much contention linking account " + id);
+	}
+
+	/**
+	 * Rule 5: cancels one service account of an identity, only for a request acting for that
+	 * service's controller (the owner through a client of one of its services, its support
+	 * agents with a ticket, its partner services). Anyone else gets NOT_CONTROLLER.
+	 */
+	public Outcome<Account> cancelServiceAccount(Caller caller, String accountIdArgument, String serviceId,
+			String reason, String ticket) {
+		Service service = this.registry.registry().service(serviceId).orElse(null);
+		if (service == null) {
+			return Outcome.rejected(Rejection.onField(UserErrorCode.NOT_FOUND, "serviceId", "No such service"));
+		}
+		if (caller.kind() == CallerKind.SUPPORT_AGENT && (ticket == null || ticket.isBlank())) {
+			return Outcome.rejected(Rejection.invalid("ticket", "Support cancellations need a ticket reference"));
+		}
+		AccountId id = targetAccount(caller, accountIdArgument);
+		if (id == null) {
+			return Outcome.rejected(notFound());
+		}
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			Account account = this.accounts.findById(id).orElse(null);
+			Optional<AccountAccess> access = (account != null)
+					? AccountAccess.of(caller, account, this.registry.registry()) : Optional.empty();
+			if (access.isEmpty() || !account.isActive()) {
+				return Outcome.rejected(notFound());
+			}
+			Outcome<AccountChange> decided = account.cancel(service, caller.actingCompanyId(),
+					ChangeOrigin.of(caller, ticket), reason, now());
+			if (decided instanceof Outcome.Rejected<AccountChange> rejected) {
+				return Outcome.rejected(rejected.rejections());
+			}
+			Optional<Account> written = write(account, decided.valueOrNull(), "serviceId");
+			if (written.isPresent()) {
+				if (!access.get().isOwner()) {
+					logAccess(caller, id, "CANCEL", List.of(serviceId), ticket);
+				}
+				return Outcome.done(access.get().view(written.get()));
+			}
+		}
+		throw new IllegalStateException("Too much contention cancelling for account " + id);
+	}
+
+	/**
+	 * Closes the caller's own identity once no linked service account is active; its basic
+	 * details and credentials are erased after the retention period.
+	 */
+	public Outcome<Account> closeAccount(Caller caller) {
+		if (caller.kind() != CallerKind.USER) {
+			throw new AccessDeniedException("Only the person closes their identity");
+		}
+		AccountId id = new AccountId(caller.subject());
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			Account account = this.accounts.findById(id).orElse(null);
+			if (account == null) {
+				return Outcome.rejected(notFound());
+			}
+			Outcome<AccountChange> decided = account.close(now());
+			if (decided instanceof Outcome.Rejected<AccountChange> rejected) {
+				return Outcome.rejected(rejected.rejections());
+			}
+			Optional<Account> written = write(account, decided.valueOrNull(), "accountId");
+			if (written.isPresent()) {
+				return Outcome.done(written.get());
+			}
+		}
+		throw new IllegalStateException("Too much contention closing account " + id);
+	}
+
+	/**
+	 * Support search within the agent's company scope (accounts with an active link to one of
+	 * its services): exact normalised email, exact phone, name prefix. Needs a ticket; every
+	 * account returned is written to the access log.
+	 */
+	public Window<Account> searchAccounts(Caller caller, String email, String phone, String name, String ticket,
+			ScrollPosition position, int count) {
+		if (caller.kind() != CallerKind.SUPPORT_AGENT) {
+			throw new AccessDeniedException("Account search is for support agents");
+		}
+		if (ticket == null || ticket.isBlank()) {
+			throw new TicketRequiredException();
+		}
+		String emailKey = (email != null && !email.isBlank()) ? BasicDetailsValidation.emailKey(email) : null;
+		String phoneKey = null;
+		if (phone != null && !phone.isBlank()) {
+			Outcome<BasicDetails> parsed = this.validation.apply(
+					new BasicDetails(null, null, null, null, null, null, null, null),
+					new DetailsPatch(java.util.Map.of(BasicDetailField.PHONE, phone)), "query.");
+			if (parsed instanceof Outcome.Rejected<BasicDetails>) {
+				throw new org.onesignin.hub.shared.BadRequestException("Not a valid phone number");
+			}
+			phoneKey = parsed.valueOrNull().phone();
+		}
+		String namePrefix = (name != null && !name.isBlank()) ? name.strip() : null;
+		if (emailKey == null && phoneKey == null && namePrefix == null) {
+			throw new org.onesignin.hub.shared.BadRequestException("Search by email, phone or name");
+		}
+		java.util.Set<String> services = this.registry.registry()
+			.servicesControlledBy(caller.actingCompanyId())
+			.stream()
+			.map(Service::id)
+			.collect(java.util.stream.Collectors.toSet());
+		if (services.isEmpty()) {
+			return Window.from(List.of(), (index) -> position);
+		}
+		Window<Account> found = this.accounts.search(services, emailKey, phoneKey, namePrefix, position, count);
+		return found.map((account) -> {
+			AccountAccess access = AccountAccess.of(caller, account, this.registry.registry()).orElseThrow();
+			logAccess(caller, account.id(), "SEARCH",
+					access.fields().stream().map(BasicDetailField::fieldName).toList(), ticket);
+			return access.view(account);
+		});
 	}
 
 	/** The owner's field-level change history, oldest first. */
@@ -305,10 +418,6 @@ public class AccountManagement {
 	private void logAccess(Caller caller, AccountId accountId, String action, List<String> fields, String ticket) {
 		this.accessLog.append(new AccessLogEntry(UUID.randomUUID().toString(), accountId.value(), caller.kind(),
 				caller.subject(), caller.actingCompanyId(), caller.serviceId(), action, fields, ticket, now()));
-	}
-
-	Registry registry() {
-		return this.registry.registry();
 	}
 
 	private Instant now() {

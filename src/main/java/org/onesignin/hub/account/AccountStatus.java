@@ -5,6 +5,10 @@ package org.onesignin.hub.account;
  */
 public enum AccountStatus {
 
-	ACTIVE, CLOSED
+	ACTIVE,
+	/** Closed by its owner; basic details are kept until the retention period ends. */
+	CLOSED,
+	/** Closed and past retention: details and credentials erased, pseudonymous id kept. */
+	ERASED
 
 }

@@ -31,6 +31,23 @@ public interface Accounts {
 	/** Records that a service applied the account's changes up to a revision (never goes back). */
 	void acknowledge(AccountId id, String serviceId, int revision);
 
+	/** Closed identities whose retention ended before {@code closedBefore} and are not yet erased. */
+	List<AccountId> findDueForErasure(java.time.Instant closedBefore, int limit);
+
+	/**
+	 * Erases an identity's basic details, credentials and service account ids, keeping its
+	 * pseudonymous id, status and times. Idempotent.
+	 */
+	void erase(AccountId id, java.time.Instant now);
+
+	/**
+	 * Active accounts with an active link to one of the services, matching every given
+	 * criterion (exact normalised email, exact E.164 phone, case-insensitive name prefix),
+	 * in id order from the position on.
+	 */
+	org.springframework.data.domain.Window<Account> search(java.util.Set<String> serviceIds, String emailKey,
+			String phone, String namePrefix, org.springframework.data.domain.ScrollPosition position, int count);
+
 	/** Outcome of a conditional write. */
 	enum WriteResult {
 

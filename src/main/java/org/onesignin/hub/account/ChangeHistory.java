@@ -16,4 +16,8 @@ public interface ChangeHistory {
 	/** The account's entries oldest first, from the position on. */
 	Window<ChangeHistoryEntry> page(AccountId accountId, ScrollPosition position, int count);
 
+	List<ChangeHistoryEntry> all(AccountId accountId);
+
+	void deleteAll(AccountId accountId);
+
 }

@@ -18,4 +18,9 @@ public interface ServiceAccountClaims {
 
 	Optional<AccountId> holder(String serviceId, String serviceAccountId);
 
+	/** The "service/serviceAccountId" keys held by the identity. */
+	java.util.List<String> heldBy(AccountId accountId);
+
+	void releaseAll(AccountId accountId);
+
 }

@@ -25,6 +25,9 @@ public record ServiceChange(String id, String type, String accountId, String ser
 	/** Basic details the service is entitled to changed. */
 	public static final String DETAILS_CHANGED = "basic-details.changed";
 
+	/** The service account was cancelled (by its controller); nothing follows it. */
+	public static final String CANCELLED = "service-account.cancelled";
+
 	public ServiceChange {
 		changedFields = List.copyOf(changedFields);
 		data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));

@@ -12,4 +12,8 @@ public interface AccessLog {
 	/** The account's entries, oldest first. */
 	List<AccessLogEntry> forAccount(String accountId);
 
+	/** The account's entries, oldest first, from the position on. */
+	org.springframework.data.domain.Window<AccessLogEntry> page(String accountId,
+			org.springframework.data.domain.ScrollPosition position, int count);
+
 }

@@ -36,11 +36,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, CallerResolver callers) throws Exception {
-		http.securityMatcher("/graphql/**", "/graphiql/**", "/actuator/**", "/local/token", "/unsubscribe/**", "/error")
+		http.securityMatcher("/graphql/**", "/graphiql/**", "/actuator/**", "/local/token", "/unsubscribe/**", "/me/**",
+				"/error")
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.denyAll()
+				.requestMatchers("/me/**")
+				.authenticated()
 				.anyRequest()
 				.permitAll())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -27,4 +27,10 @@ public interface ServiceChangeFeeds {
 	/** Every entry of a service, in feed order (test and export support). */
 	List<FeedEntry> all(String serviceId);
 
+	/** Every entry about an account, in any service's feed (data export). */
+	List<FeedEntry> forAccount(String accountId);
+
+	/** Removes the person's details from the account's entries (erasure); the entries stay as a trail. */
+	void eraseData(String accountId);
+
 }

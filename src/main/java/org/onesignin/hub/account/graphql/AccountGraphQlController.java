@@ -92,6 +92,31 @@ class AccountGraphQlController {
 		return new AccountViews.LinkServiceAccountPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
+	@QueryMapping
+	Window<AccountViews.Account> searchAccounts(@AuthenticationPrincipal Caller caller,
+			@Argument AccountInputs.AccountSearchInput query, @Argument String ticket, ScrollSubrange subrange) {
+		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
+		int count = Math.min(subrange.count().orElse(this.maxPageSize), this.maxPageSize);
+		return this.accounts
+			.searchAccounts(caller, query.email(), query.phone(), query.name(), ticket, position, count)
+			.map(this.mapper::toView);
+	}
+
+	@MutationMapping
+	AccountViews.CancelServiceAccountPayload cancelServiceAccount(@AuthenticationPrincipal Caller caller,
+			@Argument AccountInputs.CancelServiceAccountInput input) {
+		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.cancelServiceAccount(caller,
+				input.accountId(), input.serviceId(), input.reason(), input.ticket());
+		return new AccountViews.CancelServiceAccountPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
+	@MutationMapping
+	AccountViews.CloseAccountPayload closeAccount(@AuthenticationPrincipal Caller caller,
+			@Argument AccountInputs.CloseAccountInput input) {
+		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.closeAccount(caller);
+		return new AccountViews.CloseAccountPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
 	@SchemaMapping(typeName = "Account")
 	Window<AccountViews.Change> changeHistory(@AuthenticationPrincipal Caller caller, AccountViews.Account account,
 			ScrollSubrange subrange) {

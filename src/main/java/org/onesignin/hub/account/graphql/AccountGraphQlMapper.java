@@ -24,7 +24,7 @@ interface AccountGraphQlMapper {
 							link.status(), link.linkedAt(), link.cancelledAt(), link.cancelledBy(),
 							account.syncState(link.serviceId()), account.acknowledgedRevision(link.serviceId())))
 					.toList(),
-				account.createdAt(), account.updatedAt());
+				account.createdAt(), account.updatedAt(), account.closedAt());
 	}
 
 	AccountViews.BasicDetails toView(org.onesignin.hub.account.BasicDetails details);

@@ -35,4 +35,13 @@ final class AccountInputs {
 	record LinkServiceAccountInput(String serviceId, String serviceAccountId) {
 	}
 
+	record AccountSearchInput(String email, String phone, String name) {
+	}
+
+	record CancelServiceAccountInput(String accountId, String serviceId, String reason, String ticket) {
+	}
+
+	record CloseAccountInput(String reason) {
+	}
+
 }

@@ -21,7 +21,8 @@ final class AccountViews {
 	}
 
 	record Account(String id, String signInEmail, AccountStatus status, int revision, BasicDetails basicDetails,
-			List<LinkedAccount> linkedAccounts, Instant createdAt, Instant updatedAt) implements AccountSource {
+			List<LinkedAccount> linkedAccounts, Instant createdAt, Instant updatedAt, Instant closedAt)
+			implements AccountSource {
 	}
 
 	record BasicDetails(String givenName, String familyName, String email, LocalDate dateOfBirth, String country,
@@ -49,6 +50,12 @@ final class AccountViews {
 	}
 
 	record LinkServiceAccountPayload(Account account, List<UserError> errors) {
+	}
+
+	record CancelServiceAccountPayload(Account account, List<UserError> errors) {
+	}
+
+	record CloseAccountPayload(Account account, List<UserError> errors) {
 	}
 
 }

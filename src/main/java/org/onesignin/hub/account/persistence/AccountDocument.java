@@ -22,7 +22,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record AccountDocument(@Id String id, String signInEmailKey, String passwordHash, AccountStatus status, int revision,
 		long version, BasicDetailsDocument details, List<LinkDocument> links, Map<String, Integer> emittedRevisions,
 		Map<String, Integer> acknowledgedRevisions, List<ServiceChangeDocument> outbox,
-		List<HistoryDocument> pendingHistory, Instant createdAt, Instant updatedAt) {
+		List<HistoryDocument> pendingHistory, Instant createdAt, Instant updatedAt, Instant closedAt,
+		Instant erasedAt) {
 
 	record BasicDetailsDocument(String givenName, String familyName, String email, LocalDate dateOfBirth,
 			String country, String language, String phone, PostalAddressDocument postalAddress) {

@@ -23,7 +23,7 @@ interface AccountDocumentMapper {
 		return new Account(new AccountId(document.id()), document.passwordHash(), document.status(),
 				document.revision(), document.version(), toDomain(document.details()), toLinks(document.links()),
 				orEmpty(document.emittedRevisions()), orEmpty(document.acknowledgedRevisions()), document.createdAt(),
-				document.updatedAt());
+				document.updatedAt(), document.closedAt());
 	}
 
 	default AccountDocument toDocument(Account account, List<ServiceChange> outbox) {
@@ -31,7 +31,7 @@ interface AccountDocumentMapper {
 				account.passwordHash(), account.status(), account.revision(), account.version(),
 				toDocument(account.details()), toLinkDocuments(account.links()), account.emittedRevisions(),
 				account.acknowledgedRevisions(), toChangeDocuments(outbox), List.of(), account.createdAt(),
-				account.updatedAt());
+				account.updatedAt(), account.closedAt(), null);
 	}
 
 	BasicDetails toDomain(AccountDocument.BasicDetailsDocument document);

@@ -12,6 +12,7 @@ import org.onesignin.hub.account.AccountChange;
 import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.account.BasicDetailsValidation;
+import org.onesignin.hub.account.LinkStatus;
 import org.onesignin.hub.account.ServiceChange;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
 
 @Component
 class MongoAccounts implements Accounts {
+
+	private static final String ERASED = "erased";
 
 	private final MongoTemplate mongo;
 
@@ -70,8 +73,14 @@ class MongoAccounts implements Accounts {
 		if (change.newRevision() != null) {
 			update.set("revision", change.newRevision());
 		}
-		if (change.newLink() != null) {
-			update.push("links", this.mapper.toDocument(change.newLink()));
+		if (change.links() != null) {
+			update.set("links", this.mapper.toLinkDocuments(change.links()));
+		}
+		if (change.newStatus() != null) {
+			update.set("status", change.newStatus());
+			if (change.newStatus() == org.onesignin.hub.account.AccountStatus.CLOSED) {
+				update.set("closedAt", change.time());
+			}
 		}
 		Map<String, Integer> emitted = new HashMap<>();
 		change.events().forEach((event) -> emitted.merge(event.serviceId(), event.revision(), Math::max));
@@ -123,6 +132,65 @@ class MongoAccounts implements Accounts {
 	public void acknowledge(AccountId id, String serviceId, int revision) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())),
 				new Update().max("acknowledgedRevisions." + serviceId, revision), AccountDocument.class);
+	}
+
+	@Override
+	public List<AccountId> findDueForErasure(java.time.Instant closedBefore, int limit) {
+		Query query = Query.query(Criteria.where("status")
+			.is(org.onesignin.hub.account.AccountStatus.CLOSED)
+			.and("closedAt")
+			.lte(closedBefore)).limit(limit);
+		query.fields().include("_id");
+		return this.mongo.find(query, Document.class, "accounts")
+			.stream()
+			.map((doc) -> new AccountId(doc.getString("_id")))
+			.toList();
+	}
+
+	@Override
+	public void erase(AccountId id, java.time.Instant now) {
+		AccountDocument document = this.mongo.findById(id.value(), AccountDocument.class);
+		if (document == null || document.erasedAt() != null) {
+			return;
+		}
+		List<AccountDocument.LinkDocument> links = (document.links() != null) ? document.links()
+			.stream()
+			.map((l) -> new AccountDocument.LinkDocument(l.serviceId(), ERASED, l.status(), l.linkedAt(),
+					l.cancelledAt(), l.cancelledBy()))
+			.toList() : List.of();
+		Update update = new Update()
+			.set("details", new AccountDocument.BasicDetailsDocument(null, null, null, null, null, null, null, null))
+			.set("signInEmailKey", ERASED + ":" + id.value())
+			.unset("passwordHash")
+			.set("links", links)
+			.set("outbox", List.of())
+			.set("pendingHistory", List.of())
+			.set("erasedAt", now)
+			.set("status", org.onesignin.hub.account.AccountStatus.ERASED)
+			.inc("version", 1);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())), update, AccountDocument.class);
+	}
+
+	@Override
+	public org.springframework.data.domain.Window<Account> search(java.util.Set<String> serviceIds, String emailKey,
+			String phone, String namePrefix, org.springframework.data.domain.ScrollPosition position, int count) {
+		Criteria criteria = Criteria.where("status")
+			.is(org.onesignin.hub.account.AccountStatus.ACTIVE)
+			.and("links")
+			.elemMatch(Criteria.where("serviceId").in(serviceIds).and("status").is(LinkStatus.ACTIVE));
+		if (emailKey != null) {
+			criteria.and("signInEmailKey").is(emailKey);
+		}
+		if (phone != null) {
+			criteria.and("details.phone").is(phone);
+		}
+		if (namePrefix != null) {
+			String pattern = "^" + java.util.regex.Pattern.quote(namePrefix);
+			criteria.orOperator(Criteria.where("details.givenName").regex(pattern, "i"),
+					Criteria.where("details.familyName").regex(pattern, "i"));
+		}
+		Query query = Query.query(criteria).with(Sort.by("id")).with(position).limit(count);
+		return this.mongo.scroll(query, AccountDocument.class).map(this.mapper::toDomain);
 	}
 
 	private static Query pendingQuery() {

@@ -44,6 +44,21 @@ class MongoServiceAccountClaims implements ServiceAccountClaims {
 			.map((claim) -> new AccountId(claim.accountId()));
 	}
 
+	@Override
+	public java.util.List<String> heldBy(AccountId accountId) {
+		return this.mongo
+			.find(Query.query(Criteria.where("accountId").is(accountId.value())), ServiceAccountClaimDocument.class)
+			.stream()
+			.map(ServiceAccountClaimDocument::id)
+			.toList();
+	}
+
+	@Override
+	public void releaseAll(AccountId accountId) {
+		this.mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value())),
+				ServiceAccountClaimDocument.class);
+	}
+
 	private static String key(String serviceId, String serviceAccountId) {
 		return serviceId + "/" + serviceAccountId;
 	}

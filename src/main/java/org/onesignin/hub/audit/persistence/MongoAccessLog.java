@@ -31,9 +31,19 @@ class MongoAccessLog implements AccessLog {
 	}
 
 	@Override
+	public org.springframework.data.domain.Window<AccessLogEntry> page(String accountId,
+			org.springframework.data.domain.ScrollPosition position, int count) {
+		Query query = Query.query(Criteria.where("accountId").is(accountId))
+			.with(Sort.by("time", "id"))
+			.with(position)
+			.limit(count);
+		return this.mongo.scroll(query, AccessLogDocument.class).map(this.mapper::toDomain);
+	}
+
+	@Override
 	public List<AccessLogEntry> forAccount(String accountId) {
 		Query query = Query.query(Criteria.where("accountId").is(accountId))
-			.with(Sort.by("time", "_id"));
+			.with(Sort.by("time", "id"));
 		return this.mongo.find(query, AccessLogDocument.class).stream().map(this.mapper::toDomain).toList();
 	}
 

@@ -109,6 +109,22 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 			.toList();
 	}
 
+	@Override
+	public List<FeedEntry> forAccount(String accountId) {
+		return this.mongo
+			.find(Query.query(Criteria.where("accountId").is(accountId)).with(Sort.by("serviceId", "sequence")),
+					FeedEntryDocument.class)
+			.stream()
+			.map(this.mapper::toDomain)
+			.toList();
+	}
+
+	@Override
+	public void eraseData(String accountId) {
+		this.mongo.updateMulti(Query.query(Criteria.where("accountId").is(accountId)),
+				new Update().set("data", Map.of()).set("serviceAccountId", "erased"), FeedEntryDocument.class);
+	}
+
 	private long nextSequence(String serviceId) {
 		Document counter = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(serviceId)),
 				new Update().inc("sequence", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),

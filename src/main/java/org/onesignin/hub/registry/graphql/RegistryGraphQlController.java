@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
+import org.onesignin.hub.shared.graphql.UserError;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -18,7 +20,6 @@ import org.springframework.stereotype.Controller;
  * fields already match the schema, so they serve as the GraphQL view directly.
  */
 @Controller
-@PreAuthorize("isAuthenticated()")
 class RegistryGraphQlController {
 
 	private final RegistryManagement registry;
@@ -28,13 +29,44 @@ class RegistryGraphQlController {
 	}
 
 	@QueryMapping
+	@PreAuthorize("isAuthenticated()")
 	List<Company> companies() {
 		return this.registry.registry().companies();
 	}
 
 	@QueryMapping
+	@PreAuthorize("isAuthenticated()")
 	List<Service> services() {
 		return this.registry.registry().services();
+	}
+
+	/** Public: anyone may learn who controls which service and how to reach them. */
+	@QueryMapping
+	List<Company> privacyContacts() {
+		return this.registry.registry().companies();
+	}
+
+	@SchemaMapping(typeName = "NotControllerError")
+	Service service(UserError.NotControllerError error) {
+		return this.registry.registry().service(error.serviceId()).orElseThrow();
+	}
+
+	@SchemaMapping(typeName = "NotControllerError")
+	Company controller(UserError.NotControllerError error) {
+		return this.registry.registry().controllerOf(service(error));
+	}
+
+	@SchemaMapping(typeName = "LinkedAccountsActiveError")
+	List<ActiveLink> activeLinks(UserError.LinkedAccountsActiveError error) {
+		return error.serviceIds()
+			.stream()
+			.map((id) -> this.registry.registry().service(id).orElseThrow())
+			.map((service) -> new ActiveLink(service, this.registry.registry().controllerOf(service)))
+			.toList();
+	}
+
+	/** An active linked service and its controller, for LinkedAccountsActiveError. */
+	record ActiveLink(Service service, Company controller) {
 	}
 
 	@BatchMapping
