@@ -179,14 +179,14 @@ class MongoAccounts implements Accounts {
 			.and("links")
 			.elemMatch(Criteria.where("serviceId").in(serviceIds).and("status").is(LinkStatus.ACTIVE));
 		if (emailKey != null) {
-			criteria.and("signInEmailKey").is(emailKey);
+			criteria = criteria.and("signInEmailKey").is(emailKey);
 		}
 		if (phone != null) {
-			criteria.and("details.phone").is(phone);
+			criteria = criteria.and("details.phone").is(phone);
 		}
 		if (namePrefix != null) {
 			String pattern = "^" + java.util.regex.Pattern.quote(namePrefix);
-			criteria.orOperator(Criteria.where("details.givenName").regex(pattern, "i"),
+			criteria = criteria.orOperator(Criteria.where("details.givenName").regex(pattern, "i"),
 					Criteria.where("details.familyName").regex(pattern, "i"));
 		}
 		Query query = Query.query(criteria).with(Sort.by("id")).with(position).limit(count);

@@ -1,0 +1,146 @@
+package org.onesignin.hub.cancellation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.AccountRetention;
+import org.onesignin.hub.audit.AccessLog;
+import org.onesignin.hub.preferences.ConsentLedgers;
+import org.onesignin.hub.preferences.ConsentRecord;
+import org.onesignin.hub.support.HubIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Closing an identity (refused while linked accounts are active) and the retention job
+ * erasing it (here with a retention period of zero), keeping only pseudonymised consent
+ * records and access log entries.
+ */
+@TestPropertySource(properties = "hub.retention.period=0s")
+class ClosureAndErasureIntegrationTests extends HubIntegrationTest {
+
+	@Autowired
+	AccountRetention retention;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	AccessLog accessLog;
+
+	@Autowired
+	ConsentLedgers consents;
+
+	@Test
+	void refusesClosureWhileLinkedAccountsAreActiveListingEachController() {
+		String id = registerThrough("my-sony");
+		link(id, "sony-music", "sony-music", "sm-" + id);
+
+		close(id).path("closeAccount.account")
+			.valueIsNull()
+			.path("closeAccount.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("LINKED_ACCOUNTS_ACTIVE")
+			.path("closeAccount.errors[0].activeLinks[*].service.id")
+			.entityList(String.class)
+			.containsExactly("my-sony", "sony-music")
+			.path("closeAccount.errors[0].activeLinks[*].controller.id")
+			.entityList(String.class)
+			.containsExactly("sony-europe", "sony-music");
+	}
+
+	@Test
+	void closesOnceEveryLinkIsCancelledAndStopsSignIn() {
+		String email = uniqueEmail();
+		String id = registerThrough("my-sony", email, Map.of("givenName", "Ada"));
+		cancelOwn(id);
+
+		close(id).path("closeAccount.account.status").entity(String.class).isEqualTo("CLOSED");
+
+		http().post()
+			.uri("/local/token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("client_id", "account-pages")
+				.with("username", email)
+				.with("password", "a perfectly fine passphrase"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
+	@Test
+	void erasesAClosedIdentityAfterRetentionKeepingPseudonymisedProof() {
+		String email = uniqueEmail();
+		String id = registerThrough("my-sony", email, Map.of("givenName", "Ada", "familyName", "Lovelace"));
+		asAccountHolder(id).documentName("account-pages/setMyMarketingConsent")
+			.variable("input", Map.of("companyId", "sony-europe", "channel", "EMAIL", "state", "GRANTED",
+					"policyVersion", "v1"))
+			.execute();
+		asSupportAgent("sony-europe").documentName("support/customerAccount")
+			.variable("id", id)
+			.variable("ticket", "T-3")
+			.execute();
+		asAccountHolder(id).documentName("account-pages/updateMyBasicDetails")
+			.variable("input", Map.of("expectedRevision", 1, "familyName", "King"))
+			.execute();
+		cancelOwn(id);
+		close(id);
+
+		int erased = this.retention.run();
+
+		assertThat(erased).isGreaterThanOrEqualTo(1);
+		assertThat(documentsMentioning(email)).isEmpty();
+		assertThat(documentsMentioning("Lovelace")).isEmpty();
+		assertThat(this.mongo.findById(id, Document.class, "accounts").getString("status")).isEqualTo("ERASED");
+		List<ConsentRecord> records = this.consents.load(id).records();
+		assertThat(records).hasSize(1);
+		assertThat(records.get(0).address()).startsWith("pseudonym:");
+		assertThat(this.accessLog.forAccount(id)).isNotEmpty();
+		asAccountHolder(id).documentName("account-pages/me").execute().path("me").valueIsNull();
+		assertThat(this.retention.run()).isZero();
+	}
+
+	private GraphQlTester.Response close(String id) {
+		return asAccountHolder(id).documentName("account-pages/closeMyAccount")
+			.variable("input", Map.of())
+			.execute();
+	}
+
+	private void cancelOwn(String id) {
+		asAccountHolder(id).documentName("account-pages/cancelMyServiceAccount")
+			.variable("input", Map.of("serviceId", "my-sony"))
+			.execute()
+			.path("cancelServiceAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	/** Every stored document, in every collection, whose JSON contains the text. */
+	private List<String> documentsMentioning(String text) {
+		List<String> found = new ArrayList<>();
+		for (String collection : this.mongo.getCollectionNames()) {
+			for (Document document : this.mongo.findAll(Document.class, collection)) {
+				if (document.toJson().contains(text)) {
+					found.add(collection + ": " + document.get("_id"));
+				}
+			}
+		}
+		return found;
+	}
+
+	static AccountId accountId(String id) {
+		return new AccountId(id);
+	}
+
+}

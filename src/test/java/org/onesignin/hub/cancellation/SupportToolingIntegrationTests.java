@@ -1,0 +1,139 @@
+package org.onesignin.hub.cancellation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.HubIntegrationTest;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Support search within the agent's company scope, and the access log its owner reads.
+ */
+class SupportToolingIntegrationTests extends HubIntegrationTest {
+
+	@Test
+	void findsAccountsOfTheAgentsCompanyByExactEmail() {
+		String email = uniqueEmail();
+		String id = registerThrough("my-sony", email, Map.of("givenName", "Ada"));
+
+		assertThat(search("sony-europe", Map.of("email", email.toUpperCase()))).containsExactly(id);
+		assertThat(search("sony-music", Map.of("email", email))).isEmpty();
+	}
+
+	@Test
+	void findsAccountsByNormalisedPhoneAndByNamePrefix() {
+		String marker = "Zed" + Long.toString(System.nanoTime(), 36);
+		String id = registerThrough("playstation-network", uniqueEmail(),
+				Map.of("givenName", marker + "ina", "familyName", "Quist"));
+		link(id, "my-sony", "my-sony", "ms-" + id);
+		asAccountHolder(id).documentName("account-pages/updateMyBasicDetails")
+			.variable("input", Map.of("expectedRevision", 1, "phone", "+1 (415) 555-2671"))
+			.execute();
+
+		assertThat(search("sony-europe", Map.of("name", marker.toLowerCase()))).containsExactly(id);
+		assertThat(search("sony-europe", Map.of("phone", "+14155552671", "name", marker))).containsExactly(id);
+		assertThat(search("sony-interactive", Map.of("name", marker))).containsExactly(id);
+		assertThat(search("sony-music", Map.of("name", marker))).isEmpty();
+	}
+
+	@Test
+	void refusesSearchToEveryoneButSupportAgents() {
+		String id = registerThrough("my-sony");
+
+		for (GraphQlTester tester : List.of(asAccountHolder(id), asPartnerService("my-sony"))) {
+			query(tester, Map.of("email", "a@example.com"), "T-1").execute()
+				.errors()
+				.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
+				.verify();
+		}
+		query(anonymous(), Map.of("email", "a@example.com"), "T-1").execute()
+			.errors()
+			.expect((error) -> error.getErrorType() == ErrorType.UNAUTHORIZED)
+			.verify();
+	}
+
+	@Test
+	void refusesASearchWithoutATicketOrCriteria() {
+		for (String ticket : new String[] { " ", "T-1" }) {
+			query(asSupportAgent("sony-europe"), ticket.isBlank() ? Map.of("email", "a@example.com") : Map.of(),
+					ticket)
+				.execute()
+				.errors()
+				.expect((error) -> error.getErrorType() == ErrorType.BAD_REQUEST)
+				.verify();
+		}
+	}
+
+	@Test
+	void showsTheOwnerEveryAccessBySomeoneElse() {
+		String email = uniqueEmail();
+		String id = registerThrough("my-sony", email, Map.of("givenName", "Ada"));
+		search("sony-europe", Map.of("email", email));
+		asSupportAgent("sony-europe").documentName("support/customerAccount")
+			.variable("id", id)
+			.variable("ticket", "T-42")
+			.execute();
+		asPartnerService("my-sony").documentName("partner/linkedAccount").variable("id", id).execute();
+		asAccountHolder(id).documentName("account-pages/me").execute();
+
+		asAccountHolder(id).documentName("account-pages/myAccessLog")
+			.variable("first", 10)
+			.execute()
+			.path("me.accessLog.edges[*].node.action")
+			.entityList(String.class)
+			.containsExactly("SEARCH", "READ", "READ")
+			.path("me.accessLog.edges[*].node.actorKind")
+			.entityList(String.class)
+			.containsExactly("SUPPORT_AGENT", "SUPPORT_AGENT", "PARTNER_SERVICE")
+			.path("me.accessLog.edges[1].node.ticket")
+			.entity(String.class)
+			.isEqualTo("T-42")
+			.path("me.accessLog.edges[1].node.company.id")
+			.entity(String.class)
+			.isEqualTo("sony-europe");
+	}
+
+	@Test
+	void keepsTheAccessLogFromAnyoneButTheOwner() {
+		String id = registerThrough("my-sony");
+
+		asSupportAgent("sony-europe").document("query($id: ID!) { account(id: $id, ticket: \"T-1\") { accessLog(first: 5) { edges { cursor } } } }")
+			.variable("id", id)
+			.execute()
+			.errors()
+			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
+			.verify();
+	}
+
+	@Test
+	void tellsAnyoneWhoControlsEachServiceAndHowToReachThem() {
+		anonymous().documentName("account-pages/privacyContacts")
+			.execute()
+			.path("privacyContacts[?(@.id == 'sony-interactive')].privacyContact.email")
+			.entityList(String.class)
+			.containsExactly("privacy@sony-interactive.example")
+			.path("privacyContacts[?(@.id == 'sony-interactive')].services[*].id")
+			.entityList(String.class)
+			.containsExactly("playstation-network");
+	}
+
+	private GraphQlTester.Request<?> query(GraphQlTester tester, Map<String, Object> criteria, String ticket) {
+		return tester.documentName("support/searchAccounts")
+			.variable("query", criteria)
+			.variable("ticket", ticket)
+			.variable("first", 20);
+	}
+
+	private List<String> search(String company, Map<String, Object> criteria) {
+		return query(asSupportAgent(company), criteria, "T-7").execute()
+			.path("searchAccounts.edges[*].node.id")
+			.entityList(String.class)
+			.get();
+	}
+
+}
