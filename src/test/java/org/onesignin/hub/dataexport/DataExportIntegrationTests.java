@@ -1,4 +1,4 @@
-package org.onesignin.hub.cancellation;
+package org.onesignin.hub.dataexport;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.onesignin.hub.cancellation;
+package org.onesignin.hub.account;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.onesignin.hub.cancellation;
+package org.onesignin.hub.account;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,6 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.onesignin.hub.account.AccountId;
-import org.onesignin.hub.account.AccountRetention;
 import org.onesignin.hub.audit.AccessLog;
 import org.onesignin.hub.preferences.ConsentLedgers;
 import org.onesignin.hub.preferences.ConsentRecord;
@@ -137,10 +135,6 @@ class ClosureAndErasureIntegrationTests extends HubIntegrationTest {
 			}
 		}
 		return found;
-	}
-
-	static AccountId accountId(String id) {
-		return new AccountId(id);
 	}
 
 }
