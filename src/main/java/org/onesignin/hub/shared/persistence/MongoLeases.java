@@ -25,6 +25,9 @@ class MongoLeases implements Leases {
 
 	private final String instanceId = UUID.randomUUID().toString();
 
+	/** Until when this instance is known to hold each lease (as last written to the store). */
+	private final java.util.Map<String, Instant> heldUntil = new java.util.concurrent.ConcurrentHashMap<>();
+
 	MongoLeases(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
@@ -33,6 +36,11 @@ class MongoLeases implements Leases {
 	@Override
 	public boolean tryAcquire(String name, Duration duration) {
 		Instant now = this.clock.instant();
+		Instant held = this.heldUntil.get(name);
+		if (held != null && now.isBefore(held.minus(duration.dividedBy(2)))) {
+			// still ours for more than half its term: no need to renew on every call
+			return true;
+		}
 		Query free = Query.query(Criteria.where("_id")
 			.is(name)
 			.orOperator(Criteria.where("holder").is(this.instanceId), Criteria.where("expiresAt").lt(now)));
@@ -40,10 +48,12 @@ class MongoLeases implements Leases {
 		try {
 			this.mongo.findAndModify(free, take, FindAndModifyOptions.options().upsert(true).returnNew(true),
 					org.bson.Document.class, COLLECTION);
+			this.heldUntil.put(name, now.plus(duration));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
 			// the lease exists and a live instance holds it
+			this.heldUntil.remove(name);
 			return false;
 		}
 	}
