@@ -12,9 +12,16 @@ PASSWORD="a long journey password"
 json() { python3 -c "import sys,json; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
 partner_token() { curl -sf -u "$1:$1-secret" -d grant_type=client_credentials "$HUB/oauth2/token" | json '["access_token"]'; }
 person_token() { curl -sf -d client_id="$1" --data-urlencode username="$EMAIL" --data-urlencode password="$PASSWORD" "$HUB/local/token" | json '["access_token"]'; }
-gql() { # token, query, variables-json
+gql() { # token, query, variables-json; fails on any GraphQL or payload error
 	python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1], "variables": json.loads(sys.argv[2])}))' "$2" "${3:-{\}}" \
-		| curl -sf "$HUB/graphql" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d @-
+		| curl -sf "$HUB/graphql" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d @- \
+		| python3 -c '
+import json, sys
+body = json.load(sys.stdin)
+problems = body.get("errors") or [e for v in (body.get("data") or {}).values() if isinstance(v, dict) for e in v.get("errors", [])]
+if problems:
+    sys.exit("journey: refused: " + json.dumps(problems))
+print(json.dumps(body))'
 }
 show() { echo; echo "== $1"; python3 -m json.tool; }
 
@@ -24,7 +31,7 @@ gql "$PSN" 'mutation($i: RegisterAccountInput!) { registerAccount(input: $i) { a
 	| tee /tmp/journey-register.json | show "registerAccount through playstation-network"
 
 MUSIC_USER=$(person_token sony-music)
-gql "$MUSIC_USER" 'mutation { linkServiceAccount(input: {serviceId: "sony-music", serviceAccountId: "sm-42"}) { account { revision linkedAccounts { service { id } serviceAccountId syncState } } errors { code message } } }' \
+gql "$MUSIC_USER" 'mutation { linkServiceAccount(input: {serviceId: "sony-music", serviceAccountId: "sm-'"$RANDOM$RANDOM"'"}) { account { revision linkedAccounts { service { id } serviceAccountId syncState } } errors { code message } } }' \
 	| show "linkServiceAccount sony-music (person's token through the sony-music client)"
 
 PAGES=$(person_token account-pages)

@@ -60,9 +60,20 @@ public record AccountAccess(Scope scope, Set<BasicDetailField> fields, List<Link
 		return this.scope == Scope.OWNER;
 	}
 
-	/** The account as this caller may see it. */
+	/**
+	 * The account as this caller may see it. Given the account after a change the caller
+	 * made, it shows the current state of the links the caller could see before (so a
+	 * cancellation shows the cancelled link, even though access ends with it).
+	 */
 	public Account view(Account account) {
-		return isOwner() ? account : account.restrictedTo(this.fields, this.links);
+		if (isOwner()) {
+			return account;
+		}
+		java.util.Set<String> visibleServices = this.links.stream()
+			.map(LinkedAccount::serviceId)
+			.collect(java.util.stream.Collectors.toSet());
+		return account.restrictedTo(this.fields,
+				account.links().stream().filter((link) -> visibleServices.contains(link.serviceId())).toList());
 	}
 
 }

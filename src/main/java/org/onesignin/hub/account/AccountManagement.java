@@ -107,7 +107,10 @@ public class AccountManagement {
 			return Outcome.rejected(emailTaken("email"));
 		}
 		this.relay.relay(id);
-		return Outcome.done(created.account());
+		// the registering service sees only what it is entitled to, like any later read
+		return Outcome.done(AccountAccess.of(caller, created.account(), this.registry.registry())
+			.map((access) -> access.view(created.account()))
+			.orElseThrow());
 	}
 
 	/** The caller's own account, or empty for a caller that is not an account owner. */

@@ -50,7 +50,13 @@ class SecurityConfiguration {
 			// bearer tokens only, no cookies: CSRF cannot ride on them
 			.csrf((csrf) -> csrf.disable())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> authenticate(callers, token))));
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> authenticate(callers, token)))
+				// say only that the token is invalid, not what the decoder found wrong with it
+				.authenticationEntryPoint((request, response, exception) -> {
+					boolean badToken = exception instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+					response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+					response.sendError(401);
+				}));
 		return http.build();
 	}
 

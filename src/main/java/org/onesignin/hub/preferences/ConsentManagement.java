@@ -192,8 +192,8 @@ public class ConsentManagement {
 		Optional<UnsubscribeTokens.Subject> subject = (token != null) ? this.tokens.verify(token) : Optional.empty();
 		Company company = subject.flatMap((s) -> registry().company(s.companyId())).orElse(null);
 		if (company == null) {
-			return Outcome.rejected(Rejection.onField(UserErrorCode.INVALID_TOKEN, "token",
-					"This unsubscribe link is not valid"));
+			return Outcome.rejected(new Rejection(UserErrorCode.INVALID_TOKEN, List.of("token"),
+					"This unsubscribe link is not valid", Map.of()));
 		}
 		String accountId = subject.get().accountId();
 		String address = subject.get().address();

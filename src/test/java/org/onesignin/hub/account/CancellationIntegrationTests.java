@@ -75,7 +75,10 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 
 		cancel(asSupportAgent("sony-europe"), id, "my-sony", "T-1").path("cancelServiceAccount.errors")
 			.entityList(Object.class)
-			.hasSize(0);
+			.hasSize(0)
+			.path("cancelServiceAccount.account.linkedAccounts[*].status")
+			.entityList(String.class)
+			.containsExactly("CANCELLED");
 
 		assertThat(linkStatus(id, "my-sony")).isEqualTo("CANCELLED");
 	}

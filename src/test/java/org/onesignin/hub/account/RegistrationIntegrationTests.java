@@ -29,12 +29,35 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 			.path("registerAccount.account.basicDetails.country")
 			.entity(String.class)
 			.isEqualTo("GB")
-			.path("registerAccount.account.basicDetails.phone")
-			.entity(String.class)
-			.isEqualTo("+14155552671")
 			.path("registerAccount.account.linkedAccounts[0].service.id")
 			.entity(String.class)
 			.isEqualTo("playstation-network");
+	}
+
+	@Test
+	void answersTheRegisteringServiceWithOnlyItsEntitledFields() {
+		asPartnerService("sony-music").documentName("partner/registerAccount")
+			.variable("input", input(uniqueEmail(), "sm-reg", Map.of("givenName", "Ada", "familyName", "Lovelace",
+					"phone", "+14155552671")))
+			.execute()
+			.path("registerAccount.account.basicDetails.givenName")
+			.entity(String.class)
+			.isEqualTo("Ada")
+			.path("registerAccount.account.basicDetails.familyName")
+			.valueIsNull()
+			.path("registerAccount.account.basicDetails.phone")
+			.valueIsNull();
+	}
+
+	@Test
+	void storesThePhoneInE164() {
+		String id = registerThrough("my-sony", uniqueEmail(), Map.of("phone", "+1 (415) 555-2671"));
+
+		asAccountHolder(id).documentName("account-pages/me")
+			.execute()
+			.path("me.basicDetails.phone")
+			.entity(String.class)
+			.isEqualTo("+14155552671");
 	}
 
 	@Test

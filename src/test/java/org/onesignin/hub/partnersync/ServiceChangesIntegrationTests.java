@@ -126,6 +126,16 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void refusesAnAfterCursorThatIsNotOneOfOurs() {
+		for (String cursor : List.of("garbage", "azpzZXF1ZW5jZT1YOjE")) {
+			feed("sony-music", 10, cursor).errors()
+				.expect((error) -> error.getErrorType() == ErrorType.BAD_REQUEST
+						&& "Not a valid cursor".equals(error.getMessage()))
+				.verify();
+		}
+	}
+
+	@Test
 	void refusesAcknowledgingAnotherServicesFeed() {
 		registerThrough("sony-music");
 		String cursor = feed("sony-music", 1, null).path("serviceChanges.edges[0].cursor").entity(String.class).get();

@@ -41,6 +41,12 @@ class MongoLeases implements Leases {
 			// still ours for more than half its term: no need to renew on every call
 			return true;
 		}
+		org.bson.Document current = this.mongo.findById(name, org.bson.Document.class, COLLECTION);
+		if (current != null && !this.instanceId.equals(current.getString("holder"))
+				&& current.getDate("expiresAt") != null && current.getDate("expiresAt").toInstant().isAfter(now)) {
+			// held by another live instance: no write (and no duplicate-key noise) needed
+			return false;
+		}
 		Query free = Query.query(Criteria.where("_id")
 			.is(name)
 			.orOperator(Criteria.where("holder").is(this.instanceId), Criteria.where("expiresAt").lt(now)));
