@@ -57,9 +57,24 @@ class HubStartupIntegrationTests {
 	void refusesAProductionStartWithoutAnIssuer() {
 		Path scratch = TestStores.scratchDirectory();
 
+		String[] arguments = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(arguments(scratch)),
+					java.util.stream.Stream.of("--hub.unsubscribe.secret=" + java.util.Base64.getEncoder()
+						.encodeToString(new byte[32])))
+			.toArray(String[]::new);
+
+		assertThatThrownBy(() -> new SpringApplicationBuilder(HubApplication.class).profiles("production")
+			.run(arguments)
+			.close()).hasStackTraceContaining("No token issuer configured");
+	}
+
+	@Test
+	void refusesAProductionStartWithoutAnUnsubscribeSecret() {
+		Path scratch = TestStores.scratchDirectory();
+
 		assertThatThrownBy(() -> new SpringApplicationBuilder(HubApplication.class).profiles("production")
 			.run(arguments(scratch))
-			.close()).hasStackTraceContaining("No token issuer configured");
+			.close()).hasStackTraceContaining("HUB_UNSUBSCRIBE_SECRET");
 	}
 
 	private static ConfigurableApplicationContext start(Path scratch) {

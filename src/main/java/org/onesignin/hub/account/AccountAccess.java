@@ -12,25 +12,38 @@ import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.CallerKind;
 
 /**
- * Rule 6, scoped visibility: what a caller may see of an account. The owner sees
- * everything; a support agent of company X sees basic details of accounts with an active
- * link to a service of X (and the links to X's services); a partner service sees accounts
- * actively linked to it, only its entitled fields and only its own link. Nobody else sees
- * anything, and "not allowed" looks exactly like "absent".
+ * Rule 6, scoped visibility: what a caller may see of an account. The owner on the account
+ * pages sees everything; the owner signed in through a partner service's own client sees
+ * what that service may see; a support agent of company X sees basic details of accounts
+ * with an active link to a service of X (and the links to X's services); a partner service
+ * sees accounts actively linked to it, only its entitled fields and only its own link.
+ * Nobody else sees anything, and "not allowed" looks exactly like "absent".
  */
 public record AccountAccess(Scope scope, Set<BasicDetailField> fields, List<LinkedAccount> links) {
 
 	public enum Scope {
 
-		OWNER, SUPPORT, PARTNER
+		/** The person on the account pages. */
+		OWNER,
+		/** The person signed in through a partner service's own client. */
+		OWNER_THROUGH_SERVICE, SUPPORT, PARTNER
 
 	}
 
 	public static Optional<AccountAccess> of(Caller caller, Account account, Registry registry) {
 		if (caller.kind() == CallerKind.USER) {
-			return caller.isAccountOwner(account.id().value())
-					? Optional.of(new AccountAccess(Scope.OWNER, EnumSet.allOf(BasicDetailField.class), account.links()))
-					: Optional.empty();
+			if (!caller.isAccountOwner(account.id().value())) {
+				return Optional.empty();
+			}
+			if (caller.accountPages()) {
+				return Optional
+					.of(new AccountAccess(Scope.OWNER, EnumSet.allOf(BasicDetailField.class), account.links()));
+			}
+			// a partner's own sign-in: what that service is entitled to, and its own link
+			Optional<Service> service = Optional.ofNullable(caller.serviceId()).flatMap(registry::service);
+			return Optional.of(new AccountAccess(Scope.OWNER_THROUGH_SERVICE,
+					service.map(Service::syncedFields).orElse(Set.of()),
+					account.links().stream().filter((l) -> l.serviceId().equals(caller.serviceId())).toList()));
 		}
 		if (!account.isActive()) {
 			return Optional.empty();
@@ -58,6 +71,11 @@ public record AccountAccess(Scope scope, Set<BasicDetailField> fields, List<Link
 
 	public boolean isOwner() {
 		return this.scope == Scope.OWNER;
+	}
+
+	/** Reads and changes by someone other than the person are written to the access log. */
+	public boolean isLogged() {
+		return this.scope == Scope.SUPPORT || this.scope == Scope.PARTNER;
 	}
 
 	/**

@@ -134,7 +134,7 @@ public class AccountManagement {
 		Account account = this.accounts.findById(new AccountId(id)).orElseThrow(AccountNotFoundException::new);
 		AccountAccess access = AccountAccess.of(caller, account, this.registry.registry())
 			.orElseThrow(AccountNotFoundException::new);
-		if (!access.isOwner()) {
+		if (access.isLogged()) {
 			logAccess(caller, account.id(), "READ", access.fields().stream().map(BasicDetailField::fieldName).toList(),
 					ticket);
 		}
@@ -157,11 +157,10 @@ public class AccountManagement {
 	/** Changes the sign-in email (unique across identities); it propagates like any basic detail. */
 	public Outcome<Account> changeSignInEmail(Caller caller, String accountId, int expectedRevision, String newEmail,
 			String ticket) {
-		if (caller.kind() == CallerKind.PARTNER_SERVICE) {
-			throw new AccessDeniedException("Partner services cannot change the sign-in email");
+		if (caller.kind() == CallerKind.PARTNER_SERVICE || (caller.kind() == CallerKind.USER && !caller.accountPages())) {
+			throw new AccessDeniedException("The sign-in email changes on the account pages or through support");
 		}
 		java.util.Map<BasicDetailField, Object> values = new java.util.EnumMap<>(BasicDetailField.class);
-		values.put(BasicDetailField.EMAIL, (newEmail != null) ? newEmail : "");
 		Outcome<String> email = BasicDetailsValidation.email(newEmail, "newEmail");
 		if (email instanceof Outcome.Rejected<String> rejected) {
 			return Outcome.rejected(rejected.rejections());
@@ -176,7 +175,9 @@ public class AccountManagement {
 	 * partner's client-credentials token, never a match on email.
 	 */
 	public Outcome<Account> linkServiceAccount(Caller caller, String serviceId, String serviceAccountId) {
-		if (caller.kind() != CallerKind.USER || !serviceId.equals(caller.serviceId())) {
+		// the service account id is the service's word: only the service's own (confidential)
+		// client may assert it, never the account pages' public client nor a partner alone
+		if (caller.kind() != CallerKind.USER || caller.accountPages() || !serviceId.equals(caller.serviceId())) {
 			throw new AccessDeniedException("Linking needs the person's token obtained through that service");
 		}
 		if (serviceAccountId == null || serviceAccountId.isBlank() || serviceAccountId.length() > 200) {
@@ -239,7 +240,7 @@ public class AccountManagement {
 			}
 			Optional<Account> written = write(account, decided.valueOrNull(), "serviceId");
 			if (written.isPresent()) {
-				if (!access.get().isOwner()) {
+				if (access.get().isLogged()) {
 					logAccess(caller, id, "CANCEL", List.of(serviceId), ticket);
 				}
 				return Outcome.done(access.get().view(written.get()));
@@ -253,7 +254,7 @@ public class AccountManagement {
 	 * details and credentials are erased after the retention period.
 	 */
 	public Outcome<Account> closeAccount(Caller caller) {
-		if (caller.kind() != CallerKind.USER) {
+		if (caller.kind() != CallerKind.USER || !caller.accountPages()) {
 			throw new AccessDeniedException("Only the person closes their identity");
 		}
 		AccountId id = new AccountId(caller.subject());
@@ -322,7 +323,7 @@ public class AccountManagement {
 	/** The owner's field-level change history, oldest first. */
 	public Window<ChangeHistoryEntry> changeHistory(Caller caller, AccountId accountId, ScrollPosition position,
 			int count) {
-		if (!caller.isAccountOwner(accountId.value())) {
+		if (!caller.isSelfService(accountId.value())) {
 			throw new AccessDeniedException("Only the owner reads the change history");
 		}
 		return this.history.page(accountId, position, count);
@@ -368,7 +369,7 @@ public class AccountManagement {
 				return Outcome.rejected(emailTaken("newEmail"));
 			}
 			if (written.isPresent()) {
-				if (!access.get().isOwner()) {
+				if (access.get().isLogged()) {
 					logAccess(caller, id, "UPDATE",
 							patch.values().keySet().stream().map(BasicDetailField::fieldName).toList(), ticket);
 				}

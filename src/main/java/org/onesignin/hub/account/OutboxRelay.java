@@ -25,6 +25,8 @@ public class OutboxRelay {
 
 	private static final int BATCH = 100;
 
+	private static final Duration LEASE_TERM = Duration.ofSeconds(30);
+
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
 	private final Accounts accounts;
@@ -80,6 +82,7 @@ public class OutboxRelay {
 	}
 
 	private void move(ServiceChangeOutbox outbox, ServiceChangeOutbox.Pending pending) {
+		ensureLease();
 		pending.events().forEach(this.sink::append);
 		outbox.remove(pending.ownerId(), pending.events().stream().map(ServiceChange::id).toList());
 	}
@@ -87,7 +90,7 @@ public class OutboxRelay {
 	private void runExclusively(Runnable work) {
 		this.lock.lock();
 		try {
-			if (!this.leases.tryAcquire(LEASE, Duration.ofSeconds(30))) {
+			if (!this.leases.tryAcquire(LEASE, LEASE_TERM)) {
 				return;
 			}
 			work.run();
@@ -101,7 +104,20 @@ public class OutboxRelay {
 		}
 	}
 
+	/**
+	 * Renews the lease before every move and stops when it was lost, so a relay that stalled
+	 * past its lease does not keep appending beside the instance that took over. (A stall
+	 * between this check and an append that outlasts half the lease term can still interleave
+	 * two relays; the lease is 30 s.)
+	 */
+	private void ensureLease() {
+		if (!this.leases.tryAcquire(LEASE, LEASE_TERM)) {
+			throw new IllegalStateException("Outbox relay lease lost");
+		}
+	}
+
 	private void move(Accounts.Outbox outbox) {
+		ensureLease();
 		outbox.events().forEach(this.sink::append);
 		this.history.saveAll(outbox.history());
 		this.accounts.removeFromOutbox(outbox.accountId(),

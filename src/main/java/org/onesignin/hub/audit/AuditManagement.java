@@ -21,7 +21,7 @@ public class AuditManagement {
 
 	@PreAuthorize("isAuthenticated()")
 	public Window<AccessLogEntry> accessLog(Caller caller, String accountId, ScrollPosition position, int count) {
-		if (!caller.isAccountOwner(accountId)) {
+		if (!caller.isSelfService(accountId)) {
 			throw new AccessDeniedException("Only the owner reads the access log");
 		}
 		return this.accessLog.page(accountId, position, count);

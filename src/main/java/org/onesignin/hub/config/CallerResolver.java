@@ -39,16 +39,17 @@ public class CallerResolver {
 			// an agent's company must exist in the registry, otherwise the agent acts for nobody
 			String actingCompany = (company != null && this.registry.registry().company(company).isPresent())
 					? company : null;
-			return new Caller(CallerKind.SUPPORT_AGENT, subject, clientId, null, actingCompany);
+			return new Caller(CallerKind.SUPPORT_AGENT, subject, clientId, null, actingCompany, false);
 		}
 		Optional<Service> service = Optional.ofNullable(clientId)
 			.flatMap((id) -> this.registry.registry().serviceForClient(id));
 		String serviceId = service.map(Service::id).orElse(null);
 		String company = service.map(Service::controllerId).orElse(null);
 		if (stringClaim(jwt, claims.serviceAccount()) != null) {
-			return new Caller(CallerKind.PARTNER_SERVICE, clientId, clientId, serviceId, company);
+			return new Caller(CallerKind.PARTNER_SERVICE, clientId, clientId, serviceId, company, false);
 		}
-		return new Caller(CallerKind.USER, subject, clientId, serviceId, company);
+		return new Caller(CallerKind.USER, subject, clientId, serviceId, company,
+				clientId != null && this.properties.accountPagesClients().contains(clientId));
 	}
 
 	private Collection<String> roles(Jwt jwt) {

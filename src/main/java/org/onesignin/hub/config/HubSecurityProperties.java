@@ -12,11 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwkSetUri the external issuer's JWKS (required when the local issuer is off)
  * @param claims which claims carry what
  * @param supportRole the role that marks a support agent
+ * @param accountPagesClients the (public) clients of the account pages: a person's token
+ * from one of them has full self-service; from a partner's client, only what that service
+ * may do for the person
  */
 @ConfigurationProperties("hub.security")
 public record HubSecurityProperties(@DefaultValue("http://localhost:8080") String issuer,
 		@DefaultValue("one-sign-in-hub") String audience, String jwkSetUri, @DefaultValue Claims claims,
-		@DefaultValue("support") String supportRole) {
+		@DefaultValue("support") String supportRole,
+		@DefaultValue("account-pages") java.util.List<String> accountPagesClients) {
 
 	/**
 	 * @param roles dotted path of the roles list (Keycloak: {@code realm_access.roles})

@@ -66,7 +66,7 @@ public class DataExportManagement {
 	/** The signed-in person's export; nobody else's. */
 	@PreAuthorize("isAuthenticated()")
 	public Map<String, Object> export(Caller caller) {
-		if (caller.kind() != CallerKind.USER) {
+		if (caller.kind() != CallerKind.USER || !caller.accountPages()) {
 			throw new AccessDeniedException("Only the person exports their own data");
 		}
 		AccountId id = new AccountId(caller.subject());

@@ -22,10 +22,11 @@ public final class CloudEvents {
 		data.put("revision", change.revision());
 		data.put("changedFields", change.changedFields().stream().map((f) -> f.fieldName()).toList());
 		data.put("details", change.data());
+		// who made the change, but not through which other company or service: a service
+		// must not learn the person's other services from its feed
 		Map<String, Object> origin = new LinkedHashMap<>();
 		origin.put("actorKind", change.origin().actorKind().name());
-		origin.put("companyId", change.origin().companyId());
-		origin.put("serviceId", change.origin().serviceId());
+		origin.put("throughThisService", change.serviceId().equals(change.origin().serviceId()));
 		data.put("origin", origin);
 		Map<String, Object> event = new LinkedHashMap<>();
 		event.put("specversion", "1.0");

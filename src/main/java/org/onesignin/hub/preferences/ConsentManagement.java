@@ -83,16 +83,23 @@ public class ConsentManagement {
 		if (AccountAccess.of(caller, account, registry()).isEmpty()) {
 			throw new AccountNotFoundException();
 		}
-		List<Company> companies = caller.is(CallerKind.USER) ? registry().companies()
+		MarketingPreferences preferences = new MarketingPreferences(accountId, ledger(accountId).records());
+		boolean everything = caller.isSelfService(accountId);
+		// others see only their own company: its channels, the addresses it may know, its restriction
+		List<Company> companies = everything ? registry().companies()
 				: registry().company(caller.actingCompanyId()).map(List::of).orElse(List.of());
-		return new PreferencesView(account, new MarketingPreferences(accountId, ledger(accountId).records()),
-				companies, today());
+		List<MarketingPreferences.CompanyPreferences> shown = companies.stream()
+			.map((company) -> preferences.forCompany(company, account.signInEmail(), everything,
+					account.details().dateOfBirth(), today()))
+			.toList();
+		return new PreferencesView(preferences.groupNews(), preferences.profilingObjection(),
+				shown.stream().anyMatch(MarketingPreferences.CompanyPreferences::restrictedForMarketing), shown);
 	}
 
 	/** The owner's consent records, oldest first. */
 	@PreAuthorize("isAuthenticated()")
 	public List<ConsentRecord> consentHistory(Caller caller, String accountId) {
-		if (!caller.isAccountOwner(accountId)) {
+		if (!caller.isSelfService(accountId)) {
 			throw new AccessDeniedException("Only the owner reads the consent history");
 		}
 		return ledger(accountId).records();
@@ -105,12 +112,12 @@ public class ConsentManagement {
 		if (company == null) {
 			return Outcome.rejected(Rejection.onField(UserErrorCode.NOT_FOUND, "companyId", "No such company"));
 		}
-		requireActingFor(caller, companyId, true);
+		requireActingFor(caller, companyId, caller.accountPages());
 		return change(caller, accountId, ticket, (target) -> target.preferences()
 			.setChannel(consentChange(caller, target, company, state, policyVersion, ticket), channel, address,
-					target.account().signInEmail(), target.isOwner(), target.account().details().dateOfBirth(),
-					today()),
-				company);
+					target.account().signInEmail(), caller.isSelfService(target.account().id().value()),
+					target.account().details().dateOfBirth(), today()),
+				company, List.of(companyId + ":" + channel));
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -124,7 +131,7 @@ public class ConsentManagement {
 					.isRestrictedFor(c, target.account().details().dateOfBirth(), today()));
 			return target.preferences()
 				.setGroupNews(consentChange(caller, target, null, state, policyVersion, ticket), restricted);
-		}, null);
+		}, null, List.of("GROUP_NEWS"));
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -133,7 +140,8 @@ public class ConsentManagement {
 		requireOwnerOrSupport(caller);
 		ConsentState state = objection ? ConsentState.GRANTED : ConsentState.WITHDRAWN;
 		return change(caller, accountId, ticket, (target) -> target.preferences()
-			.objectToProfiling(consentChange(caller, target, null, state, policyVersion, ticket)), null);
+			.objectToProfiling(consentChange(caller, target, null, state, policyVersion, ticket)), null,
+				List.of("PROFILING_OBJECTION"));
 	}
 
 	/** A support agent of the company records that a guardian consented for a child. */
@@ -152,7 +160,7 @@ public class ConsentManagement {
 			.recordGuardianConsent(
 					consentChange(caller, target, company, ConsentState.GRANTED, "guardian-consent", ticket),
 					new ConsentRecord.Guardian(guardianName, method)),
-				company);
+				company, List.of("GUARDIAN_CONSENT:" + companyId));
 	}
 
 	/** Rule 7, for a partner service or support agent of the company. */
@@ -161,11 +169,21 @@ public class ConsentManagement {
 			String address, ContactPurpose purpose) {
 		requireActingFor(caller, companyId, false);
 		Company company = registry().company(companyId).orElseThrow(AccountNotFoundException::new);
-		Account account = visibleAccount(caller, accountId);
-		log(caller, accountId, "CONTACT_PERMISSION", List.of(channel.name()), null);
+		Account account = this.accounts.findById(new AccountId(accountId)).orElseThrow(AccountNotFoundException::new);
+		// the gate also answers for people who were linked to the company (closed, cancelled):
+		// they get ACCOUNT_NOT_ACTIVE; people never linked to it are not found
+		List<LinkedAccount> companyLinks = account.links()
+			.stream()
+			.filter((l) -> caller.is(CallerKind.PARTNER_SERVICE) ? l.serviceId().equals(caller.serviceId())
+					: registry().service(l.serviceId()).map((s) -> s.isControlledBy(companyId)).orElse(false))
+			.toList();
+		if (companyLinks.isEmpty() || account.status() == org.onesignin.hub.account.AccountStatus.ERASED) {
+			throw new AccountNotFoundException();
+		}
+		boolean active = account.isActive() && companyLinks.stream().anyMatch(LinkedAccount::isActive);
+		log(caller, accountId, "CONTACT_PERMISSION", List.of(companyId + ":" + channel + ":" + purpose), null);
 		return new MarketingPreferences(accountId, ledger(accountId).records()).contactPermission(company, channel,
-				address, purpose, account.isActive(), account.signInEmail(), account.details().dateOfBirth(),
-				today());
+				address, purpose, active, account.signInEmail(), account.details().dateOfBirth(), today());
 	}
 
 	/** A token for an unsubscribe link, for a partner service of the company about to send. */
@@ -199,7 +217,8 @@ public class ConsentManagement {
 		String address = subject.get().address();
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			Account account = this.accounts.findById(new AccountId(accountId)).orElse(null);
-			if (account == null) {
+			if (account == null || account.status() == org.onesignin.hub.account.AccountStatus.ERASED) {
+				// nothing left to withdraw, and nothing to say about it
 				return Outcome.done(new Unsubscribed(company, address));
 			}
 			ConsentLedgers.Ledger ledger = ledger(accountId);
@@ -223,7 +242,7 @@ public class ConsentManagement {
 	}
 
 	private Outcome<PreferencesView> change(Caller caller, String accountIdArgument, String ticket,
-			Function<Target, Outcome<Optional<ConsentRecord>>> decide, Company company) {
+			Function<Target, Outcome<Optional<ConsentRecord>>> decide, Company company, List<String> what) {
 		if (caller.is(CallerKind.SUPPORT_AGENT) && (ticket == null || ticket.isBlank())) {
 			return Outcome.rejected(Rejection.invalid("ticket", "Support changes need a ticket reference"));
 		}
@@ -241,14 +260,14 @@ public class ConsentManagement {
 			}
 			ConsentLedgers.Ledger ledger = ledger(accountId);
 			Target target = new Target(account, new MarketingPreferences(accountId, ledger.records()),
-					access.get().isOwner());
+					access.get().isLogged());
 			Outcome<Optional<ConsentRecord>> decided = decide.apply(target);
 			if (decided instanceof Outcome.Rejected<Optional<ConsentRecord>> rejected) {
 				return Outcome.rejected(rejected.rejections());
 			}
 			if (write(account, ledger, decided.valueOrNull(), company)) {
-				if (!target.isOwner()) {
-					log(caller, accountId, "CONSENT_CHANGE", List.of(), ticket);
+				if (target.isLogged()) {
+					log(caller, accountId, "CONSENT_CHANGE", what, ticket);
 				}
 				return Outcome.done(preferences(caller, accountId));
 			}
@@ -282,7 +301,7 @@ public class ConsentManagement {
 		List<Map<String, Object>> channels = new ArrayList<>();
 		for (Channel channel : Channel.values()) {
 			if (channel == Channel.EMAIL) {
-				for (String address : after.emailAddresses(account.signInEmail())) {
+				for (String address : after.emailAddressesFor(company.id(), account.signInEmail())) {
 					channels.add(channelData(channel, address, after.state(company.id(), channel, address)));
 				}
 			}
@@ -318,25 +337,32 @@ public class ConsentManagement {
 		ConsentSource source = switch (caller.kind()) {
 			case SUPPORT_AGENT -> ConsentSource.SUPPORT;
 			case PARTNER_SERVICE -> ConsentSource.PARTNER;
-			default -> ConsentSource.ACCOUNT_PAGES;
+			default -> caller.accountPages() ? ConsentSource.ACCOUNT_PAGES : ConsentSource.SERVICE;
 		};
 		return new MarketingPreferences.ConsentChange(company, state, policyVersion, ChangeOrigin.of(caller, ticket),
 				source, now());
 	}
 
 	/** Support agents and partner services act only for their own company. */
-	private static void requireActingFor(Caller caller, String companyId, boolean ownerAllowed) {
-		if (ownerAllowed && caller.is(CallerKind.USER)) {
+	/**
+	 * Support agents, partner services and a person signed in through a partner's own client
+	 * act only for their own company; the person on the account pages (when
+	 * {@code accountPagesAllowed}) for any.
+	 */
+	private static void requireActingFor(Caller caller, String companyId, boolean accountPagesAllowed) {
+		if (accountPagesAllowed && caller.is(CallerKind.USER) && caller.accountPages()) {
 			return;
 		}
 		boolean sameCompany = companyId != null && companyId.equals(caller.actingCompanyId());
-		if (!(caller.is(CallerKind.SUPPORT_AGENT) || caller.is(CallerKind.PARTNER_SERVICE)) || !sameCompany) {
+		boolean mayAct = caller.is(CallerKind.SUPPORT_AGENT) || caller.is(CallerKind.PARTNER_SERVICE)
+				|| (accountPagesAllowed && caller.is(CallerKind.USER));
+		if (!mayAct || !sameCompany) {
 			throw new AccessDeniedException("Acts only for its own company");
 		}
 	}
 
 	private static void requireOwnerOrSupport(Caller caller) {
-		if (!caller.is(CallerKind.USER) && !caller.is(CallerKind.SUPPORT_AGENT)) {
+		if (!(caller.is(CallerKind.USER) && caller.accountPages()) && !caller.is(CallerKind.SUPPORT_AGENT)) {
 			throw new AccessDeniedException("Only the person or support records this choice");
 		}
 	}
@@ -375,16 +401,16 @@ public class ConsentManagement {
 		return Rejection.onField(UserErrorCode.NOT_FOUND, "accountId", "No account with that id");
 	}
 
-	private record Target(Account account, MarketingPreferences preferences, boolean isOwner) {
+	private record Target(Account account, MarketingPreferences preferences, boolean isLogged) {
 	}
 
 	/** What an unsubscribe withdrew. */
 	public record Unsubscribed(Company company, String address) {
 	}
 
-	/** Preferences as one caller may see them: the companies listed are those it may see. */
-	public record PreferencesView(Account account, MarketingPreferences preferences, List<Company> companies,
-			LocalDate today) {
+	/** Preferences as one caller may see them: only the companies, addresses and restrictions it may see. */
+	public record PreferencesView(ConsentState groupNews, boolean profilingObjection, boolean restricted,
+			List<MarketingPreferences.CompanyPreferences> companies) {
 	}
 
 }

@@ -5,6 +5,15 @@ package org.onesignin.hub.preferences;
  */
 public enum ConsentSource {
 
-	ACCOUNT_PAGES, SUPPORT, PARTNER, UNSUBSCRIBE_LINK
+	/** The person on the account pages. */
+	ACCOUNT_PAGES,
+	/** The person on a partner service's own pages, signed in through its client. */
+	SERVICE,
+	/** A support agent recording a choice given on the phone. */
+	SUPPORT,
+	/** A partner service acting as itself. */
+	PARTNER,
+	/** A one-click unsubscribe link. */
+	UNSUBSCRIBE_LINK
 
 }

@@ -80,6 +80,44 @@ public final class MarketingPreferences {
 		return addresses;
 	}
 
+	/** The addresses one company may know: the sign-in email and those consent was recorded for with it. */
+	public Set<String> emailAddressesFor(String companyId, String signInEmail) {
+		Set<String> addresses = new LinkedHashSet<>();
+		if (signInEmail != null) {
+			addresses.add(normalise(signInEmail));
+		}
+		this.records.stream()
+			.filter((r) -> r.channel() == Channel.EMAIL && r.address() != null && companyId.equals(r.companyId()))
+			.forEach((r) -> addresses.add(r.address()));
+		return addresses;
+	}
+
+	/**
+	 * One company's preferences as a caller may see them: every channel, email per address
+	 * (all the person's addresses, or only those that company may know), NOT_ASKED where no
+	 * record exists, and whether marketing is restricted for a child.
+	 */
+	public CompanyPreferences forCompany(Company company, String signInEmail, boolean allAddresses,
+			LocalDate dateOfBirth, LocalDate today) {
+		List<ChannelConsent> channels = new ArrayList<>();
+		for (Channel channel : Channel.values()) {
+			if (channel == Channel.EMAIL) {
+				Set<String> addresses = allAddresses ? emailAddresses(signInEmail)
+						: emailAddressesFor(company.id(), signInEmail);
+				for (String address : addresses) {
+					channels.add(new ChannelConsent(channel, address, state(company.id(), channel, address),
+							latest(company.id(), channel, address).orElse(null)));
+				}
+			}
+			else {
+				channels.add(new ChannelConsent(channel, null, state(company.id(), channel, null),
+						latest(company.id(), channel, null).orElse(null)));
+			}
+		}
+		return new CompanyPreferences(company, isRestrictedFor(company, dateOfBirth, today),
+				hasGuardianConsent(company.id()), channels);
+	}
+
 	/** Whether the person is below the company's digital age of consent without a guardian's consent. */
 	public boolean isRestrictedFor(Company company, LocalDate dateOfBirth, LocalDate today) {
 		return isMinor(company, dateOfBirth, today) && !hasGuardianConsent(company.id());
@@ -215,6 +253,15 @@ public final class MarketingPreferences {
 
 	private static String key(ConsentPurpose purpose, String companyId, Channel channel, String address) {
 		return purpose + "|" + companyId + "|" + channel + "|" + address;
+	}
+
+	/** One company's consent as shown: restriction, guardian consent and each channel. */
+	public record CompanyPreferences(Company company, boolean restrictedForMarketing, boolean guardianConsent,
+			List<ChannelConsent> channels) {
+	}
+
+	/** One channel's (and for email one address's) current state and the record behind it. */
+	public record ChannelConsent(Channel channel, String address, ConsentState state, ConsentRecord latest) {
 	}
 
 	/**

@@ -34,7 +34,12 @@ public class UnsubscribeTokens {
 	private final byte[] secret;
 
 	UnsubscribeTokens(@Value("${hub.unsubscribe.secret:}") String secret,
-			@Value("${hub.unsubscribe.secret-file:./data/unsubscribe-secret}") String secretFile) {
+			@Value("${hub.unsubscribe.secret-file:./data/unsubscribe-secret}") String secretFile,
+			org.springframework.core.env.Environment environment) {
+		if (secret.isBlank() && environment.matchesProfiles("production")) {
+			// every instance must sign and verify links with the same secret
+			throw new IllegalStateException("Set HUB_UNSUBSCRIBE_SECRET (hub.unsubscribe.secret) in production");
+		}
 		this.secret = secret.isBlank() ? loadOrCreate(Path.of(secretFile)) : Base64.getDecoder().decode(secret);
 		if (this.secret.length < 32) {
 			throw new IllegalStateException("hub.unsubscribe.secret must be at least 32 bytes (base64)");

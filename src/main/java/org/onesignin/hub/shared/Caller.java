@@ -3,11 +3,12 @@ package org.onesignin.hub.shared;
 /**
  * Who is calling, resolved from the access token: the kind, the subject (account id for a
  * user, agent id for support, client id for a partner), the OAuth client that obtained the
- * token, the service that client acts for (if any) and the one company the request acts for.
+ * token, the service that client acts for (if any), the one company the request acts for,
+ * and whether the client is the account pages (a person's full self-service) rather than a
+ * partner service's own sign-in.
  */
-public record Caller(CallerKind kind, String subject, String clientId, String serviceId, String actingCompanyId) {
-
-	public static final Caller ANONYMOUS = new Caller(CallerKind.ANONYMOUS, null, null, null, null);
+public record Caller(CallerKind kind, String subject, String clientId, String serviceId, String actingCompanyId,
+		boolean accountPages) {
 
 	public boolean is(CallerKind candidate) {
 		return this.kind == candidate;
@@ -15,6 +16,11 @@ public record Caller(CallerKind kind, String subject, String clientId, String se
 
 	public boolean isAccountOwner(String accountId) {
 		return this.kind == CallerKind.USER && this.subject != null && this.subject.equals(accountId);
+	}
+
+	/** The owner on the account pages: the only caller with the person's full self-service. */
+	public boolean isSelfService(String accountId) {
+		return isAccountOwner(accountId) && this.accountPages;
 	}
 
 }

@@ -6,6 +6,8 @@ import org.onesignin.hub.preferences.Channel;
 import org.onesignin.hub.preferences.ConsentManagement;
 import org.onesignin.hub.preferences.ContactPermission;
 import org.onesignin.hub.preferences.ContactPurpose;
+import org.onesignin.hub.registry.Company;
+import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.graphql.AccountSource;
@@ -15,6 +17,7 @@ import org.springframework.data.domain.OffsetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -30,18 +33,30 @@ class PreferencesGraphQlController {
 
 	private final ConsentManagement consents;
 
+	private final RegistryManagement registry;
+
 	private final PreferencesGraphQlMapper mapper;
 
 	private final int maxPageSize;
 
-	PreferencesGraphQlController(ConsentManagement consents, PreferencesGraphQlMapper mapper,
-			@Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
+	PreferencesGraphQlController(ConsentManagement consents, RegistryManagement registry,
+			PreferencesGraphQlMapper mapper, @Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
 		this.consents = consents;
+		this.registry = registry;
 		this.mapper = mapper;
 		this.maxPageSize = maxPageSize;
 	}
 
-	/** Resolved per account: accounts are read one at a time (me, account), so this is not an N+1 query. */
+	@BatchMapping(typeName = "ConsentRecord")
+	java.util.Map<PreferencesViews.ConsentRecord, Company> company(List<PreferencesViews.ConsentRecord> records) {
+		java.util.Map<PreferencesViews.ConsentRecord, Company> companies = new java.util.HashMap<>();
+		records.stream()
+			.filter((r) -> r.companyId() != null)
+			.forEach((r) -> this.registry.registry().company(r.companyId()).ifPresent((c) -> companies.put(r, c)));
+		return companies;
+	}
+
+	/** Resolved per account, with the caller's scope: one ledger read per account shown. */
 	@SchemaMapping(typeName = "Account")
 	PreferencesViews.MarketingPreferences marketingPreferences(@AuthenticationPrincipal Caller caller,
 			AccountSource account) {

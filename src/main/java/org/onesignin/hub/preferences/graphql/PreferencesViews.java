@@ -31,7 +31,7 @@ final class PreferencesViews {
 			ConsentSource source, String policyVersion) {
 	}
 
-	record ConsentRecord(String id, ConsentPurpose purpose, Company company, Channel channel, String address,
+	record ConsentRecord(String id, ConsentPurpose purpose, String companyId, Channel channel, String address,
 			ConsentState previousState, ConsentState newState, String policyVersion, CallerKind actorKind,
 			String actorId, String actingCompanyId, String serviceId, ConsentSource source, String ticket,
 			String guardianName, String guardianMethod, Instant time) {
