@@ -73,7 +73,7 @@ class SecurityIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void keepsInternalDetailsOutOfServerErrors() {
+	void answersMalformedRequestsWithoutInternals() {
 		http().post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -118,9 +118,12 @@ public class AccountManagement {
 		if (caller.kind() != CallerKind.USER) {
 			return Optional.empty();
 		}
-		// an erased identity has nothing left to show
+		// an erased identity has nothing left to show; through a partner's own sign-in the
+		// person sees what that service sees
 		return this.accounts.findById(new AccountId(caller.subject()))
-			.filter((account) -> account.status() != AccountStatus.ERASED);
+			.filter((account) -> account.status() != AccountStatus.ERASED)
+			.flatMap((account) -> AccountAccess.of(caller, account, this.registry.registry())
+				.map((access) -> access.view(account)));
 	}
 
 	/**

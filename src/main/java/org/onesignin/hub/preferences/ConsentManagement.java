@@ -112,7 +112,7 @@ public class ConsentManagement {
 		if (company == null) {
 			return Outcome.rejected(Rejection.onField(UserErrorCode.NOT_FOUND, "companyId", "No such company"));
 		}
-		requireActingFor(caller, companyId, caller.accountPages());
+		requireActingFor(caller, companyId, true);
 		return change(caller, accountId, ticket, (target) -> target.preferences()
 			.setChannel(consentChange(caller, target, company, state, policyVersion, ticket), channel, address,
 					target.account().signInEmail(), caller.isSelfService(target.account().id().value()),
@@ -346,16 +346,16 @@ public class ConsentManagement {
 	/** Support agents and partner services act only for their own company. */
 	/**
 	 * Support agents, partner services and a person signed in through a partner's own client
-	 * act only for their own company; the person on the account pages (when
-	 * {@code accountPagesAllowed}) for any.
+	 * act only for their own company; when {@code personAllowed}, the person on the account
+	 * pages acts for any company and the person on a service's own pages for that company.
 	 */
-	private static void requireActingFor(Caller caller, String companyId, boolean accountPagesAllowed) {
-		if (accountPagesAllowed && caller.is(CallerKind.USER) && caller.accountPages()) {
+	private static void requireActingFor(Caller caller, String companyId, boolean personAllowed) {
+		if (personAllowed && caller.is(CallerKind.USER) && caller.accountPages()) {
 			return;
 		}
 		boolean sameCompany = companyId != null && companyId.equals(caller.actingCompanyId());
 		boolean mayAct = caller.is(CallerKind.SUPPORT_AGENT) || caller.is(CallerKind.PARTNER_SERVICE)
-				|| (accountPagesAllowed && caller.is(CallerKind.USER));
+				|| (personAllowed && caller.is(CallerKind.USER));
 		if (!mayAct || !sameCompany) {
 			throw new AccessDeniedException("Acts only for its own company");
 		}

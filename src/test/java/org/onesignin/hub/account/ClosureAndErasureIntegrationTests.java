@@ -63,18 +63,21 @@ class ClosureAndErasureIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		String id = registerThrough("my-sony", email, Map.of("givenName", "Ada"));
 		cancelOwn(id);
+		signIn(email).expectStatus().isOk();
 
 		close(id).path("closeAccount.account.status").entity(String.class).isEqualTo("CLOSED");
 
-		http().post()
+		signIn(email).expectStatus().isBadRequest();
+	}
+
+	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec signIn(String email) {
+		return http().post()
 			.uri("/local/token")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("client_id", "account-pages")
 				.with("username", email)
 				.with("password", "a perfectly fine passphrase"))
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
+			.exchange();
 	}
 
 	@Test

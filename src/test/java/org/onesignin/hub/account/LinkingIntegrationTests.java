@@ -59,6 +59,13 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 			.path("linkServiceAccount.account.linkedAccounts")
 			.entityList(Object.class)
 			.hasSize(2);
+		asPartnerService("sony-music").documentName("partner/serviceChanges")
+			.variable("serviceId", "sony-music")
+			.variable("first", 100)
+			.execute()
+			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.type")
+			.entityList(String.class)
+			.containsExactly("service-account.linked");
 	}
 
 	@Test

@@ -234,6 +234,33 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void showsAPartnerOnlyItsCompanyTheAddressesItMayKnowAndItsOwnRestriction() {
+		String email = uniqueEmail();
+		String secret = uniqueEmail();
+		String id = registerThrough("sony-music", email, Map.of("dateOfBirth", yearsAgo(14)));
+		link(id, "my-sony", "my-sony", "ms-" + id);
+		set(asAccountHolder(id), consent(null, "sony-music", "SMS", null, "GRANTED", "v1"));
+		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", secret, "WITHDRAWN", "v1"));
+
+		asPartnerService("sony-music").document("query($id: ID!) { account(id: $id) { marketingPreferences { restricted "
+				+ "companies { company { id } restrictedForMarketing channels { channel address } } } } }")
+			.variable("id", id)
+			.execute()
+			.path("account.marketingPreferences.companies[*].company.id")
+			.entityList(String.class)
+			.containsExactly("sony-music")
+			.path("account.marketingPreferences.companies[0].channels[?(@.channel == 'EMAIL')].address")
+			.entityList(String.class)
+			.containsExactly(email)
+			.path("account.marketingPreferences.restricted")
+			.entity(Boolean.class)
+			.isEqualTo(false);
+		preferences(asAccountHolder(id)).path("me.marketingPreferences.restricted")
+			.entity(Boolean.class)
+			.isEqualTo(true);
+	}
+
+	@Test
 	void refusesAChildsGrantWithoutAGuardianBelowTheEuropeanAgeOfConsent() {
 		String id = registerThrough("my-sony", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(15)));
 
@@ -244,6 +271,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		preferences(asAccountHolder(id)).path("me.marketingPreferences.restricted")
 			.entity(Boolean.class)
 			.isEqualTo(true);
+		assertThat(state(id, "sony-europe", "EMAIL", null)).isEqualTo("NOT_ASKED");
 	}
 
 	@Test
@@ -254,6 +282,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
+		assertThat(state(id, "sony-europe", "EMAIL", null)).isEqualTo("GRANTED");
 	}
 
 	@Test
@@ -265,6 +294,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
+		assertThat(state(teen, "sony-music", "EMAIL", null)).isEqualTo("GRANTED");
 		set(asAccountHolder(child), consent(null, "sony-music", "EMAIL", null, "GRANTED", "v1"))
 			.path("setMarketingConsent.errors[0].code")
 			.entity(String.class)

@@ -200,6 +200,22 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void answersAccountNotActiveOnceTheServiceAccountIsCancelledOrTheIdentityClosed() {
+		String id = registerThrough("sony-music");
+		setAsOwner(id, "sony-music", "SMS", "GRANTED");
+
+		asPartnerService("sony-music").documentName("partner/cancelServiceAccount")
+			.variable("input", Map.of("accountId", id, "serviceId", "sony-music"))
+			.execute()
+			.path("cancelServiceAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+
+		assertThat(permission(id, "sony-music", "SMS", null, "MARKETING")).containsExactly("ACCOUNT_NOT_ACTIVE");
+		assertThat(permission(id, "sony-music", "SMS", null, "TRANSACTIONAL")).containsExactly("ACCOUNT_NOT_ACTIVE");
+	}
+
+	@Test
 	void refusesTheGateToCallersOfAnotherCompany() {
 		String id = registerThrough("sony-music");
 
