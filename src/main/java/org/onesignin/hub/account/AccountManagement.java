@@ -85,8 +85,7 @@ public class AccountManagement {
 		if (command.details().touches(BasicDetailField.EMAIL)) {
 			rejections.add(Rejection.invalid("basicDetails.email", "Set the sign-in email with the email field"));
 		}
-		BasicDetails empty = new BasicDetails(null, null, null, null, null, null, null, null);
-		Outcome<BasicDetails> details = this.validation.apply(empty, command.details(), "basicDetails.");
+		Outcome<BasicDetails> details = this.validation.apply(BasicDetails.EMPTY, command.details(), "basicDetails.");
 		rejections.addAll(details.rejections());
 		if (!rejections.isEmpty()) {
 			return Outcome.rejected(rejections);
@@ -203,7 +202,7 @@ public class AccountManagement {
 				this.claims.release(serviceId, serviceAccountId, id);
 				return Outcome.rejected(rejected.rejections());
 			}
-			Optional<Account> written = write(account, decided.valueOrNull(), "serviceAccountId");
+			Optional<Account> written = write(account, decided.valueOrNull());
 			if (written.isPresent()) {
 				return Outcome.done(written.get());
 			}
@@ -241,7 +240,7 @@ public class AccountManagement {
 			if (decided instanceof Outcome.Rejected<AccountChange> rejected) {
 				return Outcome.rejected(rejected.rejections());
 			}
-			Optional<Account> written = write(account, decided.valueOrNull(), "serviceId");
+			Optional<Account> written = write(account, decided.valueOrNull());
 			if (written.isPresent()) {
 				if (access.get().isLogged()) {
 					logAccess(caller, id, "CANCEL", List.of(serviceId), ticket);
@@ -270,7 +269,7 @@ public class AccountManagement {
 			if (decided instanceof Outcome.Rejected<AccountChange> rejected) {
 				return Outcome.rejected(rejected.rejections());
 			}
-			Optional<Account> written = write(account, decided.valueOrNull(), "accountId");
+			Optional<Account> written = write(account, decided.valueOrNull());
 			if (written.isPresent()) {
 				return Outcome.done(written.get());
 			}
@@ -294,13 +293,8 @@ public class AccountManagement {
 		String emailKey = (email != null && !email.isBlank()) ? BasicDetailsValidation.emailKey(email) : null;
 		String phoneKey = null;
 		if (phone != null && !phone.isBlank()) {
-			Outcome<BasicDetails> parsed = this.validation.apply(
-					new BasicDetails(null, null, null, null, null, null, null, null),
-					new DetailsPatch(java.util.Map.of(BasicDetailField.PHONE, phone)), "query.");
-			if (parsed instanceof Outcome.Rejected<BasicDetails>) {
-				throw new org.onesignin.hub.shared.BadRequestException("Not a valid phone number");
-			}
-			phoneKey = parsed.valueOrNull().phone();
+			phoneKey = BasicDetailsValidation.e164(phone)
+				.orElseThrow(() -> new org.onesignin.hub.shared.BadRequestException("Not a valid phone number"));
 		}
 		String namePrefix = (name != null && !name.isBlank()) ? name.strip() : null;
 		if (emailKey == null && phoneKey == null && namePrefix == null) {
@@ -367,8 +361,11 @@ public class AccountManagement {
 			if (decided instanceof Outcome.Rejected<AccountChange> rejected) {
 				return Outcome.rejected(rejected.rejections());
 			}
-			Optional<Account> written = write(account, decided.valueOrNull(), "newEmail");
-			if (written == null) {
+			Optional<Account> written;
+			try {
+				written = write(account, decided.valueOrNull());
+			}
+			catch (EmailTakenException ex) {
 				return Outcome.rejected(emailTaken("newEmail"));
 			}
 			if (written.isPresent()) {
@@ -384,15 +381,16 @@ public class AccountManagement {
 
 	/**
 	 * Writes a decided change: the account after it when applied, empty when the account
-	 * moved on meanwhile (decide again), null when the new sign-in email is taken.
+	 * moved on meanwhile (decide again); {@link EmailTakenException} when the new sign-in
+	 * email belongs to another identity (the unique index decides, not a prior read).
 	 */
-	private Optional<Account> write(Account account, AccountChange change, String emailField) {
+	private Optional<Account> write(Account account, AccountChange change) {
 		if (change.isEmpty()) {
 			return Optional.of(account);
 		}
 		Accounts.WriteResult result = this.accounts.apply(change);
 		if (result == Accounts.WriteResult.EMAIL_TAKEN) {
-			return null;
+			throw new EmailTakenException();
 		}
 		if (result == Accounts.WriteResult.VERSION_CONFLICT) {
 			return Optional.empty();
@@ -429,6 +427,15 @@ public class AccountManagement {
 
 	private Instant now() {
 		return this.clock.instant();
+	}
+
+	/** The unique sign-in email index refused a change. */
+	private static final class EmailTakenException extends RuntimeException {
+
+		EmailTakenException() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	private static Rejection notFound() {

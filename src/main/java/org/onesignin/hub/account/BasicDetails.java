@@ -3,7 +3,6 @@ package org.onesignin.hub.account;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import org.onesignin.hub.shared.BasicDetailField;
 
@@ -13,6 +12,9 @@ import org.onesignin.hub.shared.BasicDetailField;
  */
 public record BasicDetails(String givenName, String familyName, String email, LocalDate dateOfBirth, String country,
 		String language, String phone, PostalAddress postalAddress) {
+
+	/** No details at all (a new or erased identity). */
+	public static final BasicDetails EMPTY = new BasicDetails(null, null, null, null, null, null, null, null);
 
 	public Object value(BasicDetailField field) {
 		return switch (field) {
@@ -40,7 +42,7 @@ public record BasicDetails(String givenName, String familyName, String email, Lo
 
 	/** Only the given fields; every other field is null. */
 	public static BasicDetails restricted(BasicDetails details, java.util.Set<BasicDetailField> fields) {
-		BasicDetails restricted = new BasicDetails(null, null, null, null, null, null, null, null);
+		BasicDetails restricted = EMPTY;
 		for (BasicDetailField field : fields) {
 			restricted = restricted.with(field, details.value(field));
 		}
@@ -71,10 +73,6 @@ public record BasicDetails(String givenName, String familyName, String email, Lo
 			return map;
 		}
 		return (value != null) ? value.toString() : null;
-	}
-
-	static boolean same(Object a, Object b) {
-		return Objects.equals(a, b);
 	}
 
 }

@@ -65,6 +65,13 @@ public final class BasicDetailsValidation {
 		return rejections.isEmpty() ? Outcome.done(email) : Outcome.rejected(rejections);
 	}
 
+	/** A phone number in E.164, or empty when it is not a valid number. */
+	public static java.util.Optional<String> e164(String raw) {
+		List<Rejection> rejections = new ArrayList<>();
+		String phone = phone(raw, "phone", rejections);
+		return rejections.isEmpty() ? java.util.Optional.of(phone) : java.util.Optional.empty();
+	}
+
 	/** The key under which an email is unique: case-insensitive. */
 	public static String emailKey(String email) {
 		return email.trim().toLowerCase(Locale.ROOT);

@@ -83,7 +83,13 @@ public class OutboxRelay {
 
 	private void move(ServiceChangeOutbox outbox, ServiceChangeOutbox.Pending pending) {
 		ensureLease();
-		pending.events().forEach(this.sink::append);
+		// another module's events were decided against a snapshot of the links: a service
+		// whose link was cancelled since then gets nothing more after its CANCELLED event
+		Account account = this.accounts.findById(new AccountId(pending.ownerId())).orElse(null);
+		pending.events()
+			.stream()
+			.filter((event) -> account != null && account.activeLink(event.serviceId()).isPresent())
+			.forEach(this.sink::append);
 		outbox.remove(pending.ownerId(), pending.events().stream().map(ServiceChange::id).toList());
 	}
 

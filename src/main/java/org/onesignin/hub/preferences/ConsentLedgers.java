@@ -19,8 +19,11 @@ public interface ConsentLedgers extends ServiceChangeOutbox {
 	 */
 	boolean append(String accountId, long expectedVersion, List<ConsentRecord> records, List<ServiceChange> events);
 
-	/** Replaces the addresses in an erased person's records by pseudonyms (rule 9, erasure). */
-	void pseudonymise(String accountId);
+	/**
+	 * Replaces the addresses in an erased person's records by pseudonyms and drops events not
+	 * yet relayed (rule 9, erasure).
+	 */
+	void pseudonymise(String accountId, java.util.function.UnaryOperator<String> pseudonym);
 
 	/** A ledger as loaded: its version and records. */
 	record Ledger(String accountId, long version, List<ConsentRecord> records) {

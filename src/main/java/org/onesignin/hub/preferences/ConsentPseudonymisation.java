@@ -13,13 +13,16 @@ class ConsentPseudonymisation {
 
 	private final ConsentLedgers ledgers;
 
-	ConsentPseudonymisation(ConsentLedgers ledgers) {
+	private final UnsubscribeTokens secrets;
+
+	ConsentPseudonymisation(ConsentLedgers ledgers, UnsubscribeTokens secrets) {
 		this.ledgers = ledgers;
+		this.secrets = secrets;
 	}
 
 	@EventListener
 	void on(AccountErasureRequested event) {
-		this.ledgers.pseudonymise(event.accountId().value());
+		this.ledgers.pseudonymise(event.accountId().value(), this.secrets::pseudonym);
 	}
 
 }

@@ -83,6 +83,23 @@ public class UnsubscribeTokens {
 		}
 	}
 
+	/**
+	 * A keyed pseudonym (HMAC-SHA256 with the server secret, domain-separated from token
+	 * signing) for a value that must stop identifying the person, such as an erased
+	 * person's email address in a consent record: stable, but not reversible by guessing.
+	 */
+	public String pseudonym(String value) {
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(this.secret, "HmacSHA256"));
+			byte[] digest = mac.doFinal(("pseudonym:" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return "pseudonym:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static byte[] loadOrCreate(Path file) {
 		try {
 			if (Files.exists(file)) {

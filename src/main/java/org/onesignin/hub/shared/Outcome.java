@@ -1,7 +1,6 @@
 package org.onesignin.hub.shared;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The result of a domain operation: either it was done, or it was refused with one or more
@@ -25,19 +24,6 @@ public sealed interface Outcome<T> {
 		return rejected(List.of(rejection));
 	}
 
-	default <R> Outcome<R> map(Function<T, R> mapper) {
-		if (this instanceof Done<T> done) {
-			return new Done<>(mapper.apply(done.value()));
-		}
-		return new Rejected<>(rejections());
-	}
-
-	default <R> Outcome<R> flatMap(Function<T, Outcome<R>> mapper) {
-		if (this instanceof Done<T> done) {
-			return mapper.apply(done.value());
-		}
-		return new Rejected<>(rejections());
-	}
 
 	List<Rejection> rejections();
 

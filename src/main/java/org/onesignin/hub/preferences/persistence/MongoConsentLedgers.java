@@ -1,10 +1,6 @@
 package org.onesignin.hub.preferences.persistence;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,16 +62,16 @@ class MongoConsentLedgers implements ConsentLedgers {
 	}
 
 	@Override
-	public void pseudonymise(String accountId) {
+	public void pseudonymise(String accountId, java.util.function.UnaryOperator<String> pseudonym) {
 		Ledger ledger = load(accountId);
+		Update update = new Update().set("outbox", List.of());
 		for (int index = 0; index < ledger.records().size(); index++) {
 			String address = ledger.records().get(index).address();
 			if (address != null && !address.startsWith("pseudonym:")) {
-				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)),
-						new Update().set("records." + index + ".address", pseudonym(address)),
-						ConsentLedgerDocument.class);
+				update.set("records." + index + ".address", pseudonym.apply(address));
 			}
 		}
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)), update, ConsentLedgerDocument.class);
 	}
 
 	@Override
@@ -104,16 +100,6 @@ class MongoConsentLedgers implements ConsentLedgers {
 	private Pending pending(ConsentLedgerDocument document) {
 		return new Pending(document.id(), (document.outbox() != null)
 				? document.outbox().stream().map(this.mapper::toDomain).toList() : List.of());
-	}
-
-	private static String pseudonym(String address) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
-			return "pseudonym:" + HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
