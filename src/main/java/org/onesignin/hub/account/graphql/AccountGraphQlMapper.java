@@ -8,7 +8,7 @@ import org.mapstruct.Mapping;
 import org.onesignin.hub.account.ChangeHistoryEntry;
 import org.onesignin.hub.account.DetailsPatch;
 import org.onesignin.hub.account.PostalAddress;
-import org.onesignin.hub.config.HubMapperConfig;
+import org.onesignin.hub.shared.mapping.HubMapperConfig;
 import org.onesignin.hub.shared.BasicDetailField;
 import org.springframework.graphql.data.ArgumentValue;
 

@@ -13,7 +13,7 @@ import org.onesignin.hub.account.ChangeHistoryEntry;
 import org.onesignin.hub.account.LinkedAccount;
 import org.onesignin.hub.account.PostalAddress;
 import org.onesignin.hub.account.ServiceChange;
-import org.onesignin.hub.config.HubMapperConfig;
+import org.onesignin.hub.shared.mapping.HubMapperConfig;
 import org.onesignin.hub.shared.ChangeOrigin;
 
 @Mapper(config = HubMapperConfig.class)

@@ -2,7 +2,7 @@ package org.onesignin.hub.audit.persistence;
 
 import org.mapstruct.Mapper;
 import org.onesignin.hub.audit.AccessLogEntry;
-import org.onesignin.hub.config.HubMapperConfig;
+import org.onesignin.hub.shared.mapping.HubMapperConfig;
 
 @Mapper(config = HubMapperConfig.class)
 interface AccessLogDocumentMapper {

@@ -3,7 +3,7 @@ package org.onesignin.hub.partnersync.persistence;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.onesignin.hub.account.ServiceChange;
-import org.onesignin.hub.config.HubMapperConfig;
+import org.onesignin.hub.shared.mapping.HubMapperConfig;
 import org.onesignin.hub.partnersync.FeedEntry;
 import org.onesignin.hub.shared.ChangeOrigin;
 

@@ -2,7 +2,7 @@ package org.onesignin.hub.preferences.graphql;
 
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import org.onesignin.hub.config.HubMapperConfig;
+import org.onesignin.hub.shared.mapping.HubMapperConfig;
 import org.onesignin.hub.preferences.ConsentManagement;
 import org.onesignin.hub.preferences.ConsentRecord;
 import org.onesignin.hub.preferences.MarketingPreferences;

@@ -1,7 +1,7 @@
 package org.onesignin.hub.registry.persistence;
 
 import org.mapstruct.Mapper;
-import org.onesignin.hub.config.HubMapperConfig;
+import org.onesignin.hub.shared.mapping.HubMapperConfig;
 import org.onesignin.hub.registry.Cancellation;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.PrivacyContact;

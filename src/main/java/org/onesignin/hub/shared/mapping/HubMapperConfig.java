@@ -1,4 +1,4 @@
-package org.onesignin.hub.config;
+package org.onesignin.hub.shared.mapping;
 
 import org.mapstruct.InjectionStrategy;
 import org.mapstruct.MapperConfig;
