@@ -86,7 +86,7 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	private static CallerAuthentication authenticate(CallerResolver callers, Jwt token) {
+	static CallerAuthentication authenticate(CallerResolver callers, Jwt token) {
 		Caller caller = callers.resolve(token);
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.kind().name()));

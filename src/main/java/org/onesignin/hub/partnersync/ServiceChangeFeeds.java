@@ -27,6 +27,12 @@ public interface ServiceChangeFeeds {
 	/** Every entry of a service, in feed order (test and export support). */
 	List<FeedEntry> all(String serviceId);
 
+	/** Up to {@code limit} entries of a service after a sequence, in order (live subscriptions). */
+	List<FeedEntry> after(String serviceId, long sequence, int limit);
+
+	/** The service's highest sequence so far, 0 when its feed is empty. */
+	long lastSequence(String serviceId);
+
 	/** Every entry about an account, in any service's feed (data export). */
 	List<FeedEntry> forAccount(String accountId);
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.onesignin.hub.partnersync.CloudEvents;
 import org.onesignin.hub.partnersync.FeedEntry;
 import org.onesignin.hub.partnersync.PartnerSyncManagement;
+import org.onesignin.hub.partnersync.ServiceChangeSubscriptions;
 import org.onesignin.hub.shared.BasicDetailField;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
@@ -17,6 +18,7 @@ import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,13 +32,16 @@ class PartnerSyncGraphQlController {
 
 	private final PartnerSyncManagement sync;
 
+	private final ServiceChangeSubscriptions subscriptions;
+
 	private final CursorStrategy<ScrollPosition> cursors;
 
 	private final int maxPageSize;
 
-	PartnerSyncGraphQlController(PartnerSyncManagement sync, CursorStrategy<ScrollPosition> cursors,
-			@Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
+	PartnerSyncGraphQlController(PartnerSyncManagement sync, ServiceChangeSubscriptions subscriptions,
+			CursorStrategy<ScrollPosition> cursors, @Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
 		this.sync = sync;
+		this.subscriptions = subscriptions;
 		this.cursors = cursors;
 		this.maxPageSize = maxPageSize;
 	}
@@ -47,6 +52,14 @@ class PartnerSyncGraphQlController {
 		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
 		int count = Math.min(subrange.count().orElse(this.maxPageSize), this.maxPageSize);
 		return this.sync.changes(caller, serviceId, position, count).map(PartnerSyncGraphQlController::toView);
+	}
+
+	@SubscriptionMapping
+	reactor.core.publisher.Flux<ServiceChange> serviceChanged(@AuthenticationPrincipal Caller caller,
+			@Argument String serviceId) {
+		// deferred, so a refusal travels in the stream to the subscription error resolver
+		return reactor.core.publisher.Flux.defer(() -> this.subscriptions.follow(caller, serviceId))
+			.map(PartnerSyncGraphQlController::toView);
 	}
 
 	@MutationMapping

@@ -110,6 +110,25 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 	}
 
 	@Override
+	public List<FeedEntry> after(String serviceId, long sequence, int limit) {
+		return this.mongo
+			.find(Query.query(Criteria.where("serviceId").is(serviceId).and("sequence").gt(sequence))
+				.with(Sort.by("sequence"))
+				.limit(limit), FeedEntryDocument.class)
+			.stream()
+			.map(this.mapper::toDomain)
+			.toList();
+	}
+
+	@Override
+	public long lastSequence(String serviceId) {
+		FeedEntryDocument last = this.mongo.findOne(
+				Query.query(Criteria.where("serviceId").is(serviceId)).with(Sort.by(Sort.Direction.DESC, "sequence")),
+				FeedEntryDocument.class);
+		return (last != null) ? last.sequence() : 0L;
+	}
+
+	@Override
 	public List<FeedEntry> forAccount(String accountId) {
 		return this.mongo
 			.find(Query.query(Criteria.where("accountId").is(accountId)).with(Sort.by("serviceId", "sequence")),

@@ -1,0 +1,57 @@
+package org.onesignin.hub.partnersync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.CallerKind;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The live channel of rule 4: a service's new feed entries as they are appended, from the
+ * moment it subscribes. It tails the feed in the store (not an in-process signal), so it
+ * sees entries appended by any hub instance, in feed order, with no gap.
+ */
+@Service
+public class ServiceChangeSubscriptions {
+
+	private static final int BATCH = 100;
+
+	private final ServiceChangeFeeds feeds;
+
+	private final Duration pollInterval;
+
+	ServiceChangeSubscriptions(ServiceChangeFeeds feeds,
+			@Value("${hub.subscriptions.poll-interval:500ms}") Duration pollInterval) {
+		this.feeds = feeds;
+		this.pollInterval = pollInterval;
+	}
+
+	/** Only the service itself (its partner token) follows its changes. */
+	public Flux<FeedEntry> follow(Caller caller, String serviceId) {
+		if (caller == null) {
+			throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
+					"Send the partner token in connection_init");
+		}
+		if (caller.kind() != CallerKind.PARTNER_SERVICE || !serviceId.equals(caller.serviceId())) {
+			throw new AccessDeniedException("Only the service itself follows its changes");
+		}
+		AtomicLong position = new AtomicLong(this.feeds.lastSequence(serviceId));
+		return Flux.interval(this.pollInterval)
+			.onBackpressureDrop()
+			.concatMap((tick) -> Mono.fromCallable(() -> this.feeds.after(serviceId, position.get(), BATCH))
+				.subscribeOn(Schedulers.boundedElastic()))
+			.concatMapIterable((List<FeedEntry> entries) -> {
+				entries.stream().mapToLong(FeedEntry::sequence).max().ifPresent(position::set);
+				return entries;
+			});
+	}
+
+}
