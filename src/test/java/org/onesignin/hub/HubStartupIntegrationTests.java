@@ -31,16 +31,19 @@ class HubStartupIntegrationTests {
 
 		try (ConfigurableApplicationContext first = start(scratch)) {
 			WebTestClient http = client(first);
-			String partner = token(http, "/oauth2/token", BodyInserters.fromFormData("grant_type", "client_credentials"),
-					"playstation-network");
-			graphql(http, partner, "{\"query\":\"mutation { registerAccount(input: {email: \\\"" + email
-					+ "\\\", password: \\\"a perfectly fine passphrase\\\", serviceAccountId: \\\"psn-r\\\", "
-					+ "basicDetails: {givenName: \\\"Ada\\\"}}) { errors { code } } }\"}")
+			String partner = token(http, "/oauth2/token",
+					BodyInserters.fromFormData("grant_type", "client_credentials"), "playstation-network");
+			graphql(http, partner,
+					"{\"query\":\"mutation { registerAccount(input: {email: \\\"" + email
+							+ "\\\", password: \\\"a perfectly fine passphrase\\\", serviceAccountId: \\\"psn-r\\\", "
+							+ "basicDetails: {givenName: \\\"Ada\\\"}}) { errors { code } } }\"}")
 				.jsonPath("$.data.registerAccount.errors")
 				.isEmpty();
-			personToken = token(http, "/local/token", BodyInserters.fromFormData("client_id", "account-pages")
-				.with("username", email)
-				.with("password", "a perfectly fine passphrase"), null);
+			personToken = token(http, "/local/token",
+					BodyInserters.fromFormData("client_id", "account-pages")
+						.with("username", email)
+						.with("password", "a perfectly fine passphrase"),
+					null);
 		}
 
 		try (ConfigurableApplicationContext second = start(scratch)) {
@@ -59,13 +62,13 @@ class HubStartupIntegrationTests {
 
 		String[] arguments = java.util.stream.Stream
 			.concat(java.util.Arrays.stream(arguments(scratch)),
-					java.util.stream.Stream.of("--hub.unsubscribe.secret=" + java.util.Base64.getEncoder()
-						.encodeToString(new byte[32])))
+					java.util.stream.Stream
+						.of("--hub.unsubscribe.secret=" + java.util.Base64.getEncoder().encodeToString(new byte[32])))
 			.toArray(String[]::new);
 
-		assertThatThrownBy(() -> new SpringApplicationBuilder(HubApplication.class).profiles("production")
-			.run(arguments)
-			.close()).hasStackTraceContaining("No token issuer configured");
+		assertThatThrownBy(
+				() -> new SpringApplicationBuilder(HubApplication.class).profiles("production").run(arguments).close())
+			.hasStackTraceContaining("No token issuer configured");
 	}
 
 	@Test
@@ -107,13 +110,11 @@ class HubStartupIntegrationTests {
 
 	private static String token(WebTestClient http, String path, BodyInserters.FormInserter<String> form,
 			String clientId) {
-		Map<String, Object> body = http.post()
-			.uri(path)
-			.headers((headers) -> {
-				if (clientId != null) {
-					headers.setBasicAuth(clientId, clientId + "-secret");
-				}
-			})
+		Map<String, Object> body = http.post().uri(path).headers((headers) -> {
+			if (clientId != null) {
+				headers.setBasicAuth(clientId, clientId + "-secret");
+			}
+		})
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(form)
 			.exchange()

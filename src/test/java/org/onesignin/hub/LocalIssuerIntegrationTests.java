@@ -19,9 +19,8 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void issuesPartnerTokensThatRegisterAccountsAndPersonTokensThatSeeThem() {
-		String partnerToken = token("/oauth2/token",
-				BodyInserters.fromFormData("grant_type", "client_credentials"), "playstation-network",
-				"playstation-network-secret");
+		String partnerToken = token("/oauth2/token", BodyInserters.fromFormData("grant_type", "client_credentials"),
+				"playstation-network", "playstation-network-secret");
 		String email = uniqueEmail();
 		withToken(partnerToken).documentName("partner/registerAccount")
 			.variable("input",
@@ -32,9 +31,11 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 			.entityList(Object.class)
 			.hasSize(0);
 
-		String personToken = token("/local/token", BodyInserters.fromFormData("client_id", "account-pages")
-			.with("username", email.toUpperCase())
-			.with("password", "a perfectly fine passphrase"), null, null);
+		String personToken = token("/local/token",
+				BodyInserters.fromFormData("client_id", "account-pages")
+					.with("username", email.toUpperCase())
+					.with("password", "a perfectly fine passphrase"),
+				null, null);
 
 		withToken(personToken).documentName("account-pages/me")
 			.execute()
@@ -79,9 +80,11 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void issuesSupportAgentTokensWithTheirCompany() {
-		String token = token("/local/token", BodyInserters.fromFormData("client_id", "support-console")
-			.with("username", "agent@sony-europe.example")
-			.with("password", "support-password-1"), null, null);
+		String token = token("/local/token",
+				BodyInserters.fromFormData("client_id", "support-console")
+					.with("username", "agent@sony-europe.example")
+					.with("password", "support-password-1"),
+				null, null);
 
 		withToken(token).documentName("account-pages/me").execute().path("me").valueIsNull();
 		withToken(token).documentName("support/customerAccount")
@@ -103,18 +106,22 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 			.expectBody()
 			.jsonPath("$.issuer")
 			.isEqualTo("http://localhost:8080");
-		http().get().uri("/oauth2/jwks").exchange().expectStatus().isOk().expectBody().jsonPath("$.keys[0].kty")
+		http().get()
+			.uri("/oauth2/jwks")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.keys[0].kty")
 			.isEqualTo("RSA");
 	}
 
 	private String token(String path, BodyInserters.FormInserter<String> form, String clientId, String secret) {
-		Map<String, Object> body = http().post()
-			.uri(path)
-			.headers((headers) -> {
-				if (clientId != null) {
-					headers.setBasicAuth(clientId, secret);
-				}
-			})
+		Map<String, Object> body = http().post().uri(path).headers((headers) -> {
+			if (clientId != null) {
+				headers.setBasicAuth(clientId, secret);
+			}
+		})
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(form)
 			.exchange()

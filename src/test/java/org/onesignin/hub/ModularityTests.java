@@ -9,9 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Module boundaries: each capability's {@code graphql}, {@code persistence} and {@code web}
- * subpackages are private to it (only {@code shared}'s are meant for all); domains know no
- * framework edges; modules form no cycles.
+ * Module boundaries: each capability's {@code graphql}, {@code persistence} and
+ * {@code web} subpackages are private to it (only {@code shared}'s are meant for all);
+ * domains know no framework edges; modules form no cycles.
  */
 class ModularityTests {
 
@@ -21,8 +21,8 @@ class ModularityTests {
 
 	@Test
 	void keepsEachModulesSubpackagesPrivate() {
-		for (String module : new String[] { "account", "preferences", "registry", "audit", "partnersync",
-				"dataexport", "localissuer" }) {
+		for (String module : new String[] { "account", "preferences", "registry", "audit", "partnersync", "dataexport",
+				"localissuer" }) {
 			for (String edge : new String[] { "graphql", "persistence", "web" }) {
 				noClasses().that()
 					.resideOutsideOfPackage("org.onesignin.hub." + module + "..")

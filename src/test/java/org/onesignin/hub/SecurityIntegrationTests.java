@@ -32,8 +32,9 @@ class SecurityIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void refusesAnonymousRegistrationAsUnauthorized() {
-		anonymous().document("mutation { registerAccount(input: {email: \"a@example.com\", password: \"x\", "
-				+ "serviceAccountId: \"1\", basicDetails: {}}) { errors { code } } }")
+		anonymous()
+			.document("mutation { registerAccount(input: {email: \"a@example.com\", password: \"x\", "
+					+ "serviceAccountId: \"1\", basicDetails: {}}) { errors { code } } }")
 			.execute()
 			.errors()
 			.expect((error) -> error.getErrorType() == ErrorType.UNAUTHORIZED)

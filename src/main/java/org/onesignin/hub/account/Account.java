@@ -53,10 +53,10 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 	}
 
 	/**
-	 * Decides a change of basic details based on {@code expectedRevision}: refused when that
-	 * revision is stale; otherwise one event per active linked service entitled to at least
-	 * one changed field, carrying only that service's entitled fields. A change without any
-	 * effective difference is empty (no revision, no events).
+	 * Decides a change of basic details based on {@code expectedRevision}: refused when
+	 * that revision is stale; otherwise one event per active linked service entitled to
+	 * at least one changed field, carrying only that service's entitled fields. A change
+	 * without any effective difference is empty (no revision, no events).
 	 */
 	public Outcome<AccountChange> changeDetails(int expectedRevision, BasicDetails newDetails, ChangeOrigin origin,
 			Registry registry, Instant now) {
@@ -91,8 +91,8 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 						newDetails.asData(sorted(service.syncedFields())), origin));
 			}
 		}
-		return Outcome.done(new AccountChange(this.id, this.version, newRevision, newDetails, null, null, events,
-				history, now));
+		return Outcome
+			.done(new AccountChange(this.id, this.version, newRevision, newDetails, null, null, events, history, now));
 	}
 
 	/**
@@ -110,29 +110,31 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 					"This identity already has an active " + service.name() + " account linked"));
 		}
 		LinkedAccount link = LinkedAccount.active(service.id(), serviceAccountId, now);
-		ServiceChange event = linkedEvent(this.id, this.revision, this.details, service, serviceAccountId, origin,
-				now);
+		ServiceChange event = linkedEvent(this.id, this.revision, this.details, service, serviceAccountId, origin, now);
 		List<LinkedAccount> links = new ArrayList<>(this.links);
 		links.add(link);
-		return Outcome.done(
-				new AccountChange(this.id, this.version, null, null, links, null, List.of(event), List.of(), now));
+		return Outcome
+			.done(new AccountChange(this.id, this.version, null, null, links, null, List.of(event), List.of(), now));
 	}
 
 	/**
 	 * Rule 5: decides cancelling this identity's account of one service. Only a request
-	 * acting for the service's controller may; anyone else is told who controls it and how
-	 * that service cancels. The service gets a {@code CANCELLED} event and nothing after it.
+	 * acting for the service's controller may; anyone else is told who controls it and
+	 * how that service cancels. The service gets a {@code CANCELLED} event and nothing
+	 * after it.
 	 */
 	public Outcome<AccountChange> cancel(Service service, String actingCompanyId, ChangeOrigin origin, String reason,
 			Instant now) {
 		if (!service.isControlledBy(actingCompanyId)) {
-			return Outcome.rejected(Rejection.onField(UserErrorCode.NOT_CONTROLLER, "serviceId",
-					"Only " + service.controllerId() + " can cancel " + service.name() + " accounts")
+			return Outcome.rejected(Rejection
+				.onField(UserErrorCode.NOT_CONTROLLER, "serviceId",
+						"Only " + service.controllerId() + " can cancel " + service.name() + " accounts")
 				.with("serviceId", service.id()));
 		}
 		Optional<LinkedAccount> link = activeLink(service.id());
 		if (link.isEmpty()) {
-			return Outcome.rejected(Rejection.invalid("serviceId", "No active " + service.name() + " account is linked"));
+			return Outcome
+				.rejected(Rejection.invalid("serviceId", "No active " + service.name() + " account is linked"));
 		}
 		List<LinkedAccount> links = this.links.stream()
 			.map((l) -> l.equals(link.get()) ? new LinkedAccount(l.serviceId(), l.serviceAccountId(),
@@ -148,25 +150,27 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 	}
 
 	/**
-	 * Decides closing the identity: refused while any linked service account is active (each
-	 * must be cancelled through its own controller first).
+	 * Decides closing the identity: refused while any linked service account is active
+	 * (each must be cancelled through its own controller first).
 	 */
 	public Outcome<AccountChange> close(Instant now) {
 		if (!activeLinks().isEmpty()) {
-			return Outcome.rejected(Rejection.of(UserErrorCode.LINKED_ACCOUNTS_ACTIVE,
-					"Cancel every linked service account with its own company first")
+			return Outcome.rejected(Rejection
+				.of(UserErrorCode.LINKED_ACCOUNTS_ACTIVE,
+						"Cancel every linked service account with its own company first")
 				.with("serviceIds", activeLinks().stream().map(LinkedAccount::serviceId).toList()));
 		}
 		if (this.status == AccountStatus.CLOSED) {
 			return Outcome.done(AccountChange.none(this.id, this.version, now));
 		}
-		return Outcome.done(new AccountChange(this.id, this.version, null, null, null, AccountStatus.CLOSED,
-				List.of(), List.of(), now));
+		return Outcome.done(new AccountChange(this.id, this.version, null, null, null, AccountStatus.CLOSED, List.of(),
+				List.of(), now));
 	}
 
 	public Rejection staleRevision() {
-		return Rejection.onField(UserErrorCode.STALE_REVISION, "expectedRevision",
-				"The account changed since revision you based this change on; reload and retry")
+		return Rejection
+			.onField(UserErrorCode.STALE_REVISION, "expectedRevision",
+					"The account changed since revision you based this change on; reload and retry")
 			.with("currentRevision", this.revision);
 	}
 
@@ -189,11 +193,14 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 		return this.acknowledgedRevisions.get(serviceId);
 	}
 
-	/** A copy showing only the given basic-detail fields and links (what a non-owner may see). */
+	/**
+	 * A copy showing only the given basic-detail fields and links (what a non-owner may
+	 * see).
+	 */
 	public Account restrictedTo(Set<BasicDetailField> fields, List<LinkedAccount> visibleLinks) {
-		return new Account(this.id, null, this.status, this.revision, this.version, BasicDetails.restricted(this.details, fields),
-				visibleLinks, this.emittedRevisions, this.acknowledgedRevisions, this.createdAt, this.updatedAt,
-				this.closedAt);
+		return new Account(this.id, null, this.status, this.revision, this.version,
+				BasicDetails.restricted(this.details, fields), visibleLinks, this.emittedRevisions,
+				this.acknowledgedRevisions, this.createdAt, this.updatedAt, this.closedAt);
 	}
 
 	public boolean isActive() {

@@ -12,12 +12,12 @@ import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.CallerKind;
 
 /**
- * Rule 6, scoped visibility: what a caller may see of an account. The owner on the account
- * pages sees everything; the owner signed in through a partner service's own client sees
- * what that service may see; a support agent of company X sees basic details of accounts
- * with an active link to a service of X (and the links to X's services); a partner service
- * sees accounts actively linked to it, only its entitled fields and only its own link.
- * Nobody else sees anything, and "not allowed" looks exactly like "absent".
+ * Rule 6, scoped visibility: what a caller may see of an account. The owner on the
+ * account pages sees everything; the owner signed in through a partner service's own
+ * client sees what that service may see; a support agent of company X sees basic details
+ * of accounts with an active link to a service of X (and the links to X's services); a
+ * partner service sees accounts actively linked to it, only its entitled fields and only
+ * its own link. Nobody else sees anything, and "not allowed" looks exactly like "absent".
  */
 public record AccountAccess(Scope scope, Set<BasicDetailField> fields, List<LinkedAccount> links) {
 
@@ -41,9 +41,9 @@ public record AccountAccess(Scope scope, Set<BasicDetailField> fields, List<Link
 			}
 			// a partner's own sign-in: what that service is entitled to, and its own link
 			Optional<Service> service = Optional.ofNullable(caller.serviceId()).flatMap(registry::service);
-			return Optional.of(new AccountAccess(Scope.OWNER_THROUGH_SERVICE,
-					service.map(Service::syncedFields).orElse(Set.of()),
-					account.links().stream().filter((l) -> l.serviceId().equals(caller.serviceId())).toList()));
+			return Optional
+				.of(new AccountAccess(Scope.OWNER_THROUGH_SERVICE, service.map(Service::syncedFields).orElse(Set.of()),
+						account.links().stream().filter((l) -> l.serviceId().equals(caller.serviceId())).toList()));
 		}
 		if (!account.isActive()) {
 			return Optional.empty();
@@ -55,9 +55,8 @@ public record AccountAccess(Scope scope, Set<BasicDetailField> fields, List<Link
 					.map((s) -> s.isControlledBy(caller.actingCompanyId()))
 					.orElse(false))
 				.toList();
-			return ownCompanyLinks.isEmpty() ? Optional.empty()
-					: Optional.of(new AccountAccess(Scope.SUPPORT, EnumSet.allOf(BasicDetailField.class),
-							ownCompanyLinks));
+			return ownCompanyLinks.isEmpty() ? Optional.empty() : Optional
+				.of(new AccountAccess(Scope.SUPPORT, EnumSet.allOf(BasicDetailField.class), ownCompanyLinks));
 		}
 		if (caller.kind() == CallerKind.PARTNER_SERVICE && caller.serviceId() != null) {
 			Optional<LinkedAccount> link = account.activeLink(caller.serviceId());
@@ -73,7 +72,9 @@ public record AccountAccess(Scope scope, Set<BasicDetailField> fields, List<Link
 		return this.scope == Scope.OWNER;
 	}
 
-	/** Reads and changes by someone other than the person are written to the access log. */
+	/**
+	 * Reads and changes by someone other than the person are written to the access log.
+	 */
 	public boolean isLogged() {
 		return this.scope == Scope.SUPPORT || this.scope == Scope.PARTNER;
 	}

@@ -20,7 +20,9 @@ public record AccountChange(AccountId accountId, long expectedVersion, Integer n
 		history = List.copyOf(history);
 	}
 
-	/** A decision that writes nothing (an idempotent repeat, or no effective difference). */
+	/**
+	 * A decision that writes nothing (an idempotent repeat, or no effective difference).
+	 */
 	static AccountChange none(AccountId accountId, long version, Instant time) {
 		return new AccountChange(accountId, version, null, null, null, null, List.of(), List.of(), time);
 	}

@@ -69,8 +69,8 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Creates the identity of a person signing up on the calling partner service, linked to
-	 * that service's account. Only a partner service (client credentials) may do this.
+	 * Creates the identity of a person signing up on the calling partner service, linked
+	 * to that service's account. Only a partner service (client credentials) may do this.
 	 */
 	public Outcome<Account> register(Caller caller, RegisterAccountCommand command) {
 		Service service = requirePartnerService(caller);
@@ -117,7 +117,8 @@ public class AccountManagement {
 		if (caller.kind() != CallerKind.USER) {
 			return Optional.empty();
 		}
-		// an erased identity has nothing left to show; through a partner's own sign-in the
+		// an erased identity has nothing left to show; through a partner's own sign-in
+		// the
 		// person sees what that service sees
 		return this.accounts.findById(new AccountId(caller.subject()))
 			.filter((account) -> account.status() != AccountStatus.ERASED)
@@ -144,9 +145,9 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Changes basic details (partial: absent fields stay, null clears) based on the revision
-	 * the caller read. Owner, support agent with a ticket, or a linked partner for its
-	 * entitled fields only.
+	 * Changes basic details (partial: absent fields stay, null clears) based on the
+	 * revision the caller read. Owner, support agent with a ticket, or a linked partner
+	 * for its entitled fields only.
 	 */
 	public Outcome<Account> updateBasicDetails(Caller caller, String accountId, int expectedRevision,
 			DetailsPatch patch, String ticket) {
@@ -156,10 +157,14 @@ public class AccountManagement {
 		return change(caller, accountId, expectedRevision, patch, ticket);
 	}
 
-	/** Changes the sign-in email (unique across identities); it propagates like any basic detail. */
+	/**
+	 * Changes the sign-in email (unique across identities); it propagates like any basic
+	 * detail.
+	 */
 	public Outcome<Account> changeSignInEmail(Caller caller, String accountId, int expectedRevision, String newEmail,
 			String ticket) {
-		if (caller.kind() == CallerKind.PARTNER_SERVICE || (caller.kind() == CallerKind.USER && !caller.accountPages())) {
+		if (caller.kind() == CallerKind.PARTNER_SERVICE
+				|| (caller.kind() == CallerKind.USER && !caller.accountPages())) {
 			throw new AccessDeniedException("The sign-in email changes on the account pages or through support");
 		}
 		java.util.Map<BasicDetailField, Object> values = new java.util.EnumMap<>(BasicDetailField.class);
@@ -172,13 +177,15 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Links a service account to the caller's identity. Proof of control: the request must
-	 * carry the person's own token obtained through a client of that very service; never a
-	 * partner's client-credentials token, never a match on email.
+	 * Links a service account to the caller's identity. Proof of control: the request
+	 * must carry the person's own token obtained through a client of that very service;
+	 * never a partner's client-credentials token, never a match on email.
 	 */
 	public Outcome<Account> linkServiceAccount(Caller caller, String serviceId, String serviceAccountId) {
-		// the service account id is the service's word: only the service's own (confidential)
-		// client may assert it, never the account pages' public client nor a partner alone
+		// the service account id is the service's word: only the service's own
+		// (confidential)
+		// client may assert it, never the account pages' public client nor a partner
+		// alone
 		if (caller.kind() != CallerKind.USER || caller.accountPages() || !serviceId.equals(caller.serviceId())) {
 			throw new AccessDeniedException("Linking needs the person's token obtained through that service");
 		}
@@ -211,9 +218,10 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Rule 5: cancels one service account of an identity, only for a request acting for that
-	 * service's controller (the owner through a client of one of its services, its support
-	 * agents with a ticket, its partner services). Anyone else gets NOT_CONTROLLER.
+	 * Rule 5: cancels one service account of an identity, only for a request acting for
+	 * that service's controller (the owner through a client of one of its services, its
+	 * support agents with a ticket, its partner services). Anyone else gets
+	 * NOT_CONTROLLER.
 	 */
 	public Outcome<Account> cancelServiceAccount(Caller caller, String accountIdArgument, String serviceId,
 			String reason, String ticket) {
@@ -252,8 +260,8 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Closes the caller's own identity once no linked service account is active; its basic
-	 * details and credentials are erased after the retention period.
+	 * Closes the caller's own identity once no linked service account is active; its
+	 * basic details and credentials are erased after the retention period.
 	 */
 	public Outcome<Account> closeAccount(Caller caller) {
 		if (caller.kind() != CallerKind.USER || !caller.accountPages()) {
@@ -278,9 +286,9 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Support search within the agent's company scope (accounts with an active link to one of
-	 * its services): exact normalised email, exact phone, name prefix. Needs a ticket; every
-	 * account returned is written to the access log.
+	 * Support search within the agent's company scope (accounts with an active link to
+	 * one of its services): exact normalised email, exact phone, name prefix. Needs a
+	 * ticket; every account returned is written to the access log.
 	 */
 	public Window<Account> searchAccounts(Caller caller, String email, String phone, String name, String ticket,
 			ScrollPosition position, int count) {

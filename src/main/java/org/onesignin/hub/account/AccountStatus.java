@@ -8,7 +8,9 @@ public enum AccountStatus {
 	ACTIVE,
 	/** Closed by its owner; basic details are kept until the retention period ends. */
 	CLOSED,
-	/** Closed and past retention: details and credentials erased, pseudonymous id kept. */
+	/**
+	 * Closed and past retention: details and credentials erased, pseudonymous id kept.
+	 */
 	ERASED
 
 }

@@ -14,13 +14,21 @@ public interface Accounts {
 
 	Optional<Account> findBySignInEmail(String email);
 
-	/** Stores a new account with the events of its creation; false when the sign-in email is taken. */
+	/**
+	 * Stores a new account with the events of its creation; false when the sign-in email
+	 * is taken.
+	 */
 	boolean insert(Account account, List<ServiceChange> events);
 
-	/** Applies a decided change if the account is still at the version it was decided on. */
+	/**
+	 * Applies a decided change if the account is still at the version it was decided on.
+	 */
 	WriteResult apply(AccountChange change);
 
-	/** Accounts whose outbox holds events or history not yet relayed, at most {@code limit}. */
+	/**
+	 * Accounts whose outbox holds events or history not yet relayed, at most
+	 * {@code limit}.
+	 */
 	List<Outbox> findPendingOutboxes(int limit);
 
 	Optional<Outbox> findPendingOutbox(AccountId id);
@@ -28,22 +36,28 @@ public interface Accounts {
 	/** Removes relayed entries from the account's outbox. */
 	void removeFromOutbox(AccountId id, Collection<String> eventIds, Collection<String> historyIds);
 
-	/** Records that a service applied the account's changes up to a revision (never goes back). */
+	/**
+	 * Records that a service applied the account's changes up to a revision (never goes
+	 * back).
+	 */
 	void acknowledge(AccountId id, String serviceId, int revision);
 
-	/** Closed identities whose retention ended before {@code closedBefore} and are not yet erased. */
+	/**
+	 * Closed identities whose retention ended before {@code closedBefore} and are not yet
+	 * erased.
+	 */
 	List<AccountId> findDueForErasure(java.time.Instant closedBefore, int limit);
 
 	/**
-	 * Erases an identity's basic details, credentials and service account ids, keeping its
-	 * pseudonymous id, status and times. Idempotent.
+	 * Erases an identity's basic details, credentials and service account ids, keeping
+	 * its pseudonymous id, status and times. Idempotent.
 	 */
 	void erase(AccountId id, java.time.Instant now);
 
 	/**
 	 * Active accounts with an active link to one of the services, matching every given
-	 * criterion (exact normalised email, exact E.164 phone, case-insensitive name prefix),
-	 * in id order from the position on.
+	 * criterion (exact normalised email, exact E.164 phone, case-insensitive name
+	 * prefix), in id order from the position on.
 	 */
 	org.springframework.data.domain.Window<Account> search(java.util.Set<String> serviceIds, String emailKey,
 			String phone, String namePrefix, org.springframework.data.domain.ScrollPosition position, int count);
@@ -55,7 +69,10 @@ public interface Accounts {
 
 	}
 
-	/** The unrelayed events and history entries of one account, in the order they were written. */
+	/**
+	 * The unrelayed events and history entries of one account, in the order they were
+	 * written.
+	 */
 	record Outbox(AccountId accountId, List<ServiceChange> events, List<ChangeHistoryEntry> history) {
 	}
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.onesignin.hub.shared.BasicDetailField;
 
 /**
- * A person's basic details, already validated and normalised (E.164 phone, upper-case
- * ISO 3166-1 country, BCP 47 language).
+ * A person's basic details, already validated and normalised (E.164 phone, upper-case ISO
+ * 3166-1 country, BCP 47 language).
  */
 public record BasicDetails(String givenName, String familyName, String email, LocalDate dateOfBirth, String country,
 		String language, String phone, PostalAddress postalAddress) {

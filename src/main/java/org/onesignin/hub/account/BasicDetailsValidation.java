@@ -191,8 +191,8 @@ public final class BasicDetailsValidation {
 			return null;
 		}
 		if (value.length() > MAX_ADDRESS_PART_LENGTH || value.codePoints().anyMatch(Character::isISOControl)) {
-			rejections.add(Rejection.invalid(path, "Must be at most " + MAX_ADDRESS_PART_LENGTH
-					+ " characters without control characters"));
+			rejections.add(Rejection.invalid(path,
+					"Must be at most " + MAX_ADDRESS_PART_LENGTH + " characters without control characters"));
 			return null;
 		}
 		return value;

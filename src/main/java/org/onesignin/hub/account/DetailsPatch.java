@@ -7,9 +7,9 @@ import java.util.Map;
 import org.onesignin.hub.shared.BasicDetailField;
 
 /**
- * A partial update of basic details as the caller sent it, not yet validated: a field that
- * is absent stays unchanged, a field present with a {@code null} value is cleared. Values
- * are raw strings, or a {@link PostalAddress} for the postal address.
+ * A partial update of basic details as the caller sent it, not yet validated: a field
+ * that is absent stays unchanged, a field present with a {@code null} value is cleared.
+ * Values are raw strings, or a {@link PostalAddress} for the postal address.
  */
 public record DetailsPatch(Map<BasicDetailField, Object> values) {
 

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves events and history entries from accounts' outboxes to the service feeds and the
- * change history. Each step is idempotent (entries keep their ids), so a crash between any
- * two steps is repaired by the next run without loss or visible duplicates. One relay runs
- * at a time across all hub instances (a lease in the store) and within this instance (a
- * lock), which keeps every feed append-only in cursor order.
+ * change history. Each step is idempotent (entries keep their ids), so a crash between
+ * any two steps is repaired by the next run without loss or visible duplicates. One relay
+ * runs at a time across all hub instances (a lease in the store) and within this instance
+ * (a lock), which keeps every feed append-only in cursor order.
  */
 @Component
 public class OutboxRelay {
@@ -50,7 +50,9 @@ public class OutboxRelay {
 		this.otherOutboxes = List.copyOf(otherOutboxes);
 	}
 
-	/** Relays one account's outbox now (called right after a change, for prompt feeds). */
+	/**
+	 * Relays one account's outbox now (called right after a change, for prompt feeds).
+	 */
 	public void relay(AccountId accountId) {
 		runExclusively(() -> this.accounts.findPendingOutbox(accountId).ifPresent(this::move));
 	}
@@ -111,10 +113,10 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * Renews the lease before every move and stops when it was lost, so a relay that stalled
-	 * past its lease does not keep appending beside the instance that took over. (A stall
-	 * between this check and an append that outlasts half the lease term can still interleave
-	 * two relays; the lease is 30 s.)
+	 * Renews the lease before every move and stops when it was lost, so a relay that
+	 * stalled past its lease does not keep appending beside the instance that took over.
+	 * (A stall between this check and an append that outlasts half the lease term can
+	 * still interleave two relays; the lease is 30 s.)
 	 */
 	private void ensureLease() {
 		if (!this.leases.tryAcquire(LEASE, LEASE_TERM)) {
@@ -126,8 +128,7 @@ public class OutboxRelay {
 		ensureLease();
 		outbox.events().forEach(this.sink::append);
 		this.history.saveAll(outbox.history());
-		this.accounts.removeFromOutbox(outbox.accountId(),
-				outbox.events().stream().map(ServiceChange::id).toList(),
+		this.accounts.removeFromOutbox(outbox.accountId(), outbox.events().stream().map(ServiceChange::id).toList(),
 				outbox.history().stream().map(ChangeHistoryEntry::id).toList());
 	}
 

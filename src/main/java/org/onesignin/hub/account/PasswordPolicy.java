@@ -14,8 +14,8 @@ import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.UserErrorCode;
 
 /**
- * The One Sign In password rules: 10 to 128 characters, not the email address, and not one
- * of a bundled list of commonly used passwords.
+ * The One Sign In password rules: 10 to 128 characters, not the email address, and not
+ * one of a bundled list of commonly used passwords.
  */
 public final class PasswordPolicy {
 

@@ -9,8 +9,9 @@ import java.util.Optional;
 public interface ServiceAccountClaims {
 
 	/**
-	 * Claims the service account for the identity. Returns the identity that holds it after
-	 * the call: the given one when claimed (or already held), another one otherwise.
+	 * Claims the service account for the identity. Returns the identity that holds it
+	 * after the call: the given one when claimed (or already held), another one
+	 * otherwise.
 	 */
 	AccountId claim(String serviceId, String serviceAccountId, AccountId accountId);
 

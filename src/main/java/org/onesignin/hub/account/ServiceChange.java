@@ -10,8 +10,8 @@ import org.onesignin.hub.shared.ChangeOrigin;
 
 /**
  * An event for one service about one account: written in the same atomic update as the
- * change that caused it (the account's outbox), then relayed to the service's feed. The id
- * is unique, so receivers can drop duplicates of an at-least-once delivery.
+ * change that caused it (the account's outbox), then relayed to the service's feed. The
+ * id is unique, so receivers can drop duplicates of an at-least-once delivery.
  *
  * @param data the service's entitled basic details after the change, keyed by field name
  */

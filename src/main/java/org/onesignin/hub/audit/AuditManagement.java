@@ -8,7 +8,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Application service for the access log: only the owner reads who accessed their account.
+ * Application service for the access log: only the owner reads who accessed their
+ * account.
  */
 @Service
 public class AuditManagement {

@@ -8,8 +8,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * An authenticated request: the validated token and the {@link Caller} it resolves to (the
- * principal, available to controllers through {@code @AuthenticationPrincipal}).
+ * An authenticated request: the validated token and the {@link Caller} it resolves to
+ * (the principal, available to controllers through {@code @AuthenticationPrincipal}).
  */
 class CallerAuthentication extends AbstractAuthenticationToken {
 

@@ -36,9 +36,10 @@ public class CallerResolver {
 			.orElse(stringClaim(jwt, claims.serviceAccount()));
 		if (roles(jwt).contains(this.properties.supportRole())) {
 			String company = stringClaim(jwt, claims.company());
-			// an agent's company must exist in the registry, otherwise the agent acts for nobody
-			String actingCompany = (company != null && this.registry.registry().company(company).isPresent())
-					? company : null;
+			// an agent's company must exist in the registry, otherwise the agent acts for
+			// nobody
+			String actingCompany = (company != null && this.registry.registry().company(company).isPresent()) ? company
+					: null;
 			return new Caller(CallerKind.SUPPORT_AGENT, subject, clientId, null, actingCompany, false);
 		}
 		Optional<Service> service = Optional.ofNullable(clientId)

@@ -8,11 +8,12 @@ import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded store's H2 backend, made durable: H2's MVStore normally writes changes to its
- * file about once a second, so a write acknowledged just before {@code kill -9} would be lost.
- * Here every request that left unsaved changes is committed to the file before its reply is
- * sent, so an acknowledged write survives a crash of the hub process. With {@code fsync} the
- * file is also forced to the disk (survives a power cut too, at a higher cost).
+ * The embedded store's H2 backend, made durable: H2's MVStore normally writes changes to
+ * its file about once a second, so a write acknowledged just before {@code kill -9} would
+ * be lost. Here every request that left unsaved changes is committed to the file before
+ * its reply is sent, so an acknowledged write survives a crash of the hub process. With
+ * {@code fsync} the file is also forced to the disk (survives a power cut too, at a
+ * higher cost).
  */
 class DurableH2Backend extends H2Backend {
 

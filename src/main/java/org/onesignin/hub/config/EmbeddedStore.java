@@ -10,8 +10,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
 
 /**
- * Starts the embedded MongoDB wire-protocol server: a file-backed H2 store in a directory,
- * made durable by {@link DurableH2Backend}, listening on 127.0.0.1 only.
+ * Starts the embedded MongoDB wire-protocol server: a file-backed H2 store in a
+ * directory, made durable by {@link DurableH2Backend}, listening on 127.0.0.1 only.
  */
 public final class EmbeddedStore {
 
@@ -37,8 +37,10 @@ public final class EmbeddedStore {
 		}
 		MVStore store = new MVStore.Builder().fileName(directory.resolve(FILE_NAME).toString()).open();
 		if (durable) {
-			// Committing every write makes a chunk per write; with H2's default 45 s retention
-			// the old chunks pile up (about 26 KB a write). Reuse them at once: each commit
+			// Committing every write makes a chunk per write; with H2's default 45 s
+			// retention
+			// the old chunks pile up (about 26 KB a write). Reuse them at once: each
+			// commit
 			// is already written through to the file before the reply.
 			store.setRetentionTime(0);
 		}

@@ -35,8 +35,7 @@ class EmbeddedStoreConfiguration {
 	@Bean
 	MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer) {
 		InetSocketAddress address = embeddedMongoServer.getLocalAddress();
-		ConnectionString connectionString = new ConnectionString(
-				"mongodb://127.0.0.1:" + address.getPort() + "/hub");
+		ConnectionString connectionString = new ConnectionString("mongodb://127.0.0.1:" + address.getPort() + "/hub");
 		return () -> connectionString;
 	}
 

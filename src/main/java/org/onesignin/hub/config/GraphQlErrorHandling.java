@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 /**
  * Request-level GraphQL errors for what the caller cannot fix through a payload: an
  * account outside the caller's scope (reported exactly like an absent one) and a bad
- * query argument such as a missing support ticket. Authentication and authorisation failures become UNAUTHORIZED and
- * FORBIDDEN through Spring for GraphQL's security resolver; anything else becomes an
- * opaque INTERNAL_ERROR without a stack trace.
+ * query argument such as a missing support ticket. Authentication and authorisation
+ * failures become UNAUTHORIZED and FORBIDDEN through Spring for GraphQL's security
+ * resolver; anything else becomes an opaque INTERNAL_ERROR without a stack trace.
  */
 @ControllerAdvice
 class GraphQlErrorHandling {

@@ -20,9 +20,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * The custom scalars. On input they accept any string and leave checking to the domain, so
- * a bad email, country or phone comes back with every other problem as typed VALIDATION
- * errors with field paths, rather than as one request-level error for the first bad value.
+ * The custom scalars. On input they accept any string and leave checking to the domain,
+ * so a bad email, country or phone comes back with every other problem as typed
+ * VALIDATION errors with field paths, rather than as one request-level error for the
+ * first bad value.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlScalars {
@@ -86,8 +87,7 @@ class GraphQlScalars {
 		}
 
 		@Override
-		public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-				Locale locale) {
+		public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
 			if (input instanceof StringValue string) {
 				return string.getValue();
 			}
@@ -95,6 +95,5 @@ class GraphQlScalars {
 		}
 
 	}
-
 
 }

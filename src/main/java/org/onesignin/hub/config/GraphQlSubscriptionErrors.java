@@ -11,8 +11,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Refusals of a subscription as UNAUTHORIZED or FORBIDDEN, like those of queries (anything
- * else stays an opaque error).
+ * Refusals of a subscription as UNAUTHORIZED or FORBIDDEN, like those of queries
+ * (anything else stays an opaque error).
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlSubscriptionErrors {

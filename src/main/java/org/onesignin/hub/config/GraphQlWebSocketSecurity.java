@@ -11,8 +11,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Subscriptions over graphql-ws: browsers cannot set headers on a WebSocket handshake, so
- * the access token comes in the {@code connection_init} payload
- * ({@code {"Authorization": "Bearer …"}}) and is validated exactly like an HTTP one.
+ * the access token comes in the {@code connection_init} payload ({@code {"Authorization":
+ * "Bearer …"}}) and is validated exactly like an HTTP one.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlWebSocketSecurity {

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the hub validates and reads access tokens. Claim names are configurable so that a
- * real identity provider (Keycloak, Auth0, Okta, Entra ID) plugs in by configuration alone.
+ * real identity provider (Keycloak, Auth0, Okta, Entra ID) plugs in by configuration
+ * alone.
  *
  * @param issuer the expected {@code iss} of every token
  * @param audience the audience every token must name

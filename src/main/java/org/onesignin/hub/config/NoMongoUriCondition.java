@@ -6,7 +6,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Matches when neither {@code spring.mongodb.uri} nor {@code MONGODB_URI} names a MongoDB.
+ * Matches when neither {@code spring.mongodb.uri} nor {@code MONGODB_URI} names a
+ * MongoDB.
  */
 class NoMongoUriCondition implements Condition {
 

@@ -24,8 +24,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The hub as an OAuth2 resource server: the API validates JWTs (signature, issuer, expiry,
- * audience) and resolves each to one {@link Caller}; authorisation happens in the
+ * The hub as an OAuth2 resource server: the API validates JWTs (signature, issuer,
+ * expiry, audience) and resolves each to one {@link Caller}; authorisation happens in the
  * application services, so {@code /graphql} itself admits anonymous requests (which then
  * get GraphQL {@code UNAUTHORIZED} errors) while a bad token is refused with HTTP 401.
  */
@@ -51,7 +51,8 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> authenticate(callers, token)))
-				// say only that the token is invalid, not what the decoder found wrong with it
+				// say only that the token is invalid, not what the decoder found wrong
+				// with it
 				.authenticationEntryPoint((request, response, exception) -> {
 					boolean badToken = exception instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 					response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
@@ -61,7 +62,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(HubSecurityProperties properties, org.springframework.beans.factory.ObjectProvider<LocalSigningKey> localKey) {
+	JwtDecoder jwtDecoder(HubSecurityProperties properties,
+			org.springframework.beans.factory.ObjectProvider<LocalSigningKey> localKey) {
 		NimbusJwtDecoder decoder;
 		LocalSigningKey key = localKey.getIfAvailable();
 		if (key != null) {

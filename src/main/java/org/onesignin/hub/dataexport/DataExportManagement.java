@@ -24,9 +24,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Rule 9, the right of access: one machine-readable document with everything the hub holds
- * about the person, from every store that keeps account data, plus who controls it and how
- * to reach them. Field names are stable (documented in the README).
+ * Rule 9, the right of access: one machine-readable document with everything the hub
+ * holds about the person, from every store that keeps account data, plus who controls it
+ * and how to reach them. Field names are stable (documented in the README).
  */
 @Service
 public class DataExportManagement {
@@ -50,9 +50,8 @@ public class DataExportManagement {
 
 	private final Clock clock;
 
-	DataExportManagement(Accounts accounts, ChangeHistory history, ServiceAccountClaims claims,
-			ConsentLedgers consents, AccessLog accessLog, ServiceChangeFeeds feeds, RegistryManagement registry,
-			Clock clock) {
+	DataExportManagement(Accounts accounts, ChangeHistory history, ServiceAccountClaims claims, ConsentLedgers consents,
+			AccessLog accessLog, ServiceChangeFeeds feeds, RegistryManagement registry, Clock clock) {
 		this.accounts = accounts;
 		this.history = history;
 		this.claims = claims;
@@ -91,9 +90,8 @@ public class DataExportManagement {
 		export.put("basicDetails", account.details());
 		export.put("linkedAccounts", account.links()
 			.stream()
-			.map((link) -> Map.of("link", link, "syncState", account.syncState(link.serviceId()),
-					"controller", registry.service(link.serviceId()).map(registry::controllerOf).map(Company::id)
-						.orElse("unknown")))
+			.map((link) -> Map.of("link", link, "syncState", account.syncState(link.serviceId()), "controller",
+					registry.service(link.serviceId()).map(registry::controllerOf).map(Company::id).orElse("unknown")))
 			.toList());
 		export.put("serviceAccountClaims", this.claims.heldBy(id));
 		export.put("changeHistory", this.history.all(id));
@@ -105,12 +103,13 @@ public class DataExportManagement {
 		export.put("consentRecords", records);
 		export.put("accessLog", this.accessLog.forAccount(id.value()));
 		export.put("serviceChanges", this.feeds.forAccount(id.value()));
-		export.put("controllers", account.links()
-			.stream()
-			.map((link) -> registry.service(link.serviceId()).map(registry::controllerOf).orElse(null))
-			.filter(java.util.Objects::nonNull)
-			.distinct()
-			.toList());
+		export.put("controllers",
+				account.links()
+					.stream()
+					.map((link) -> registry.service(link.serviceId()).map(registry::controllerOf).orElse(null))
+					.filter(java.util.Objects::nonNull)
+					.distinct()
+					.toList());
 		return export;
 	}
 

@@ -6,8 +6,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /**
- * A person signing in at the local issuer: an account owner (username = account id, so the
- * token's {@code sub} is the account id) or a seeded support agent of one company.
+ * A person signing in at the local issuer: an account owner (username = account id, so
+ * the token's {@code sub} is the account id) or a seeded support agent of one company.
  */
 class HubUser extends User {
 

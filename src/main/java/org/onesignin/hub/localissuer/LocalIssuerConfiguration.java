@@ -48,9 +48,10 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * The local token issuer (Spring Authorization Server), on by default for local runs and
- * off with the {@code production} profile: the registry's OAuth clients (client credentials
- * for partners, authorization code + PKCE for people), a sign-in page checking One Sign In
- * credentials, the seeded support agents, and a signing key kept under {@code ./data}.
+ * off with the {@code production} profile: the registry's OAuth clients (client
+ * credentials for partners, authorization code + PKCE for people), a sign-in page
+ * checking One Sign In credentials, the seeded support agents, and a signing key kept
+ * under {@code ./data}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "hub.local-issuer.enabled", havingValue = "true")
@@ -152,15 +153,16 @@ class LocalIssuerConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain signInPageSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/local/callback").permitAll()
-			.anyRequest()
-			.authenticated()).formLogin(Customizer.withDefaults());
+		http.authorizeHttpRequests(
+				(authorize) -> authorize.requestMatchers("/local/callback").permitAll().anyRequest().authenticated())
+			.formLogin(Customizer.withDefaults());
 		return http.build();
 	}
 
 	private static RegisteredClient publicClient(String clientId, LocalIssuerProperties properties,
 			TokenSettings tokens) {
-		RegisteredClient.Builder builder = RegisteredClient.withId(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
+		RegisteredClient.Builder builder = RegisteredClient
+			.withId(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
 			.clientId(clientId)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
@@ -173,7 +175,8 @@ class LocalIssuerConfiguration {
 
 	private static RegisteredClient confidentialClient(String clientId, LocalIssuerProperties properties,
 			TokenSettings tokens) {
-		RegisteredClient.Builder builder = RegisteredClient.withId(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
+		RegisteredClient.Builder builder = RegisteredClient
+			.withId(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
 			.clientId(clientId)
 			// local-only secrets, documented in the README: "<client-id>-secret"
 			.clientSecret("{noop}" + clientId + "-secret")

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /local/token} (form fields {@code client_id}, {@code username},
- * {@code password}): the token endpoint's JSON for a person, in one curl. Exists only while
- * the local issuer is on.
+ * {@code password}): the token endpoint's JSON for a person, in one curl. Exists only
+ * while the local issuer is on.
  */
 @RestController
 @ConditionalOnProperty(name = "hub.local-issuer.enabled", havingValue = "true")

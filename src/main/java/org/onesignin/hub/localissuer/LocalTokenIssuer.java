@@ -20,9 +20,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * Scripted local sign-in: a person's token "obtained through" a registered client with one
- * request (email and password), for local use only. The token has exactly the claims the
- * authorization code flow would give.
+ * Scripted local sign-in: a person's token "obtained through" a registered client with
+ * one request (email and password), for local use only. The token has exactly the claims
+ * the authorization code flow would give.
  */
 public class LocalTokenIssuer {
 
@@ -51,7 +51,10 @@ public class LocalTokenIssuer {
 		this.clock = clock;
 	}
 
-	/** A signed access token, or empty when the client is unknown or the credentials are wrong. */
+	/**
+	 * A signed access token, or empty when the client is unknown or the credentials are
+	 * wrong.
+	 */
 	public Optional<IssuedToken> issue(String clientId, String username, String password) {
 		RegisteredClient client = (clientId != null) ? this.clients.findByClientId(clientId) : null;
 		if (client == null || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE)

@@ -31,16 +31,19 @@ public class PartnerSyncManagement {
 		this.accounts = accounts;
 	}
 
-	/** The service's feed, oldest first; only the service itself (its partner token) reads it. */
+	/**
+	 * The service's feed, oldest first; only the service itself (its partner token) reads
+	 * it.
+	 */
 	public Window<FeedEntry> changes(Caller caller, String serviceId, ScrollPosition position, int count) {
 		requireService(caller, serviceId);
 		return this.feeds.page(serviceId, position, count);
 	}
 
 	/**
-	 * Marks the service's feed applied up to and including the entry at {@code upTo}: every
-	 * account's link records the highest revision acknowledged. Idempotent; acknowledging
-	 * an earlier position later changes nothing.
+	 * Marks the service's feed applied up to and including the entry at {@code upTo}:
+	 * every account's link records the highest revision acknowledged. Idempotent;
+	 * acknowledging an earlier position later changes nothing.
 	 */
 	public Outcome<Long> acknowledge(Caller caller, String serviceId, Long upTo) {
 		requireService(caller, serviceId);
@@ -50,8 +53,8 @@ public class PartnerSyncManagement {
 		long previous = this.feeds.acknowledgedUpTo(serviceId);
 		if (upTo > previous) {
 			Map<String, Integer> revisions = this.feeds.latestRevisions(serviceId, previous, upTo);
-			revisions.forEach((accountId, revision) -> this.accounts.acknowledge(new AccountId(accountId), serviceId,
-					revision));
+			revisions.forEach(
+					(accountId, revision) -> this.accounts.acknowledge(new AccountId(accountId), serviceId, revision));
 			this.feeds.recordAcknowledged(serviceId, upTo);
 		}
 		return Outcome.done(Math.max(previous, upTo));

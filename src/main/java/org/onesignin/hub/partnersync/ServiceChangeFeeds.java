@@ -16,7 +16,10 @@ public interface ServiceChangeFeeds {
 	/** Whether the service's feed holds an entry at that sequence. */
 	boolean contains(String serviceId, long sequence);
 
-	/** For each account, the highest revision among the service's entries in (after, upTo]. */
+	/**
+	 * For each account, the highest revision among the service's entries in (after,
+	 * upTo].
+	 */
 	Map<String, Integer> latestRevisions(String serviceId, long after, long upTo);
 
 	/** The sequence the service has acknowledged up to, 0 when none. */
@@ -27,7 +30,10 @@ public interface ServiceChangeFeeds {
 	/** Every entry of a service, in feed order (test and export support). */
 	List<FeedEntry> all(String serviceId);
 
-	/** Up to {@code limit} entries of a service after a sequence, in order (live subscriptions). */
+	/**
+	 * Up to {@code limit} entries of a service after a sequence, in order (live
+	 * subscriptions).
+	 */
 	List<FeedEntry> after(String serviceId, long sequence, int limit);
 
 	/** The service's highest sequence so far, 0 when its feed is empty. */
@@ -36,7 +42,10 @@ public interface ServiceChangeFeeds {
 	/** Every entry about an account, in any service's feed (data export). */
 	List<FeedEntry> forAccount(String accountId);
 
-	/** Removes the person's details from the account's entries (erasure); the entries stay as a trail. */
+	/**
+	 * Removes the person's details from the account's entries (erasure); the entries stay
+	 * as a trail.
+	 */
 	void eraseData(String accountId);
 
 }

@@ -20,8 +20,8 @@ public interface ConsentLedgers extends ServiceChangeOutbox {
 	boolean append(String accountId, long expectedVersion, List<ConsentRecord> records, List<ServiceChange> events);
 
 	/**
-	 * Replaces the addresses in an erased person's records by pseudonyms and drops events not
-	 * yet relayed (rule 9, erasure).
+	 * Replaces the addresses in an erased person's records by pseudonyms and drops events
+	 * not yet relayed (rule 9, erasure).
 	 */
 	void pseudonymise(String accountId, java.util.function.UnaryOperator<String> pseudonym);
 

@@ -36,14 +36,16 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Application service for marketing preferences and proof of consent: who may record which
- * choice (the owner; a support agent of that company with a ticket; a partner service for
- * its own controller), the unsubscribe links, and the contact gate.
+ * Application service for marketing preferences and proof of consent: who may record
+ * which choice (the owner; a support agent of that company with a ticket; a partner
+ * service for its own controller), the unsubscribe links, and the contact gate.
  */
 @Service
 public class ConsentManagement {
 
-	/** Event type sent to a company's linked services when that company's consent changes. */
+	/**
+	 * Event type sent to a company's linked services when that company's consent changes.
+	 */
 	public static final String MARKETING_PREFERENCES_CHANGED = "marketing-preferences.changed";
 
 	private static final int MAX_ATTEMPTS = 5;
@@ -62,8 +64,8 @@ public class ConsentManagement {
 
 	private final Clock clock;
 
-	ConsentManagement(ConsentLedgers ledgers, Accounts accounts, RegistryManagement registry,
-			UnsubscribeTokens tokens, AccessLog accessLog, OutboxRelay relay, Clock clock) {
+	ConsentManagement(ConsentLedgers ledgers, Accounts accounts, RegistryManagement registry, UnsubscribeTokens tokens,
+			AccessLog accessLog, OutboxRelay relay, Clock clock) {
 		this.ledgers = ledgers;
 		this.accounts = accounts;
 		this.registry = registry;
@@ -74,8 +76,8 @@ public class ConsentManagement {
 	}
 
 	/**
-	 * The preferences the caller may see: all of them for the owner; for a support agent or a
-	 * partner service only the consent of its own company.
+	 * The preferences the caller may see: all of them for the owner; for a support agent
+	 * or a partner service only the consent of its own company.
 	 */
 	@PreAuthorize("isAuthenticated()")
 	public PreferencesView preferences(Caller caller, String accountId) {
@@ -85,7 +87,8 @@ public class ConsentManagement {
 		}
 		MarketingPreferences preferences = new MarketingPreferences(accountId, ledger(accountId).records());
 		boolean everything = caller.isSelfService(accountId);
-		// others see only their own company: its channels, the addresses it may know, its restriction
+		// others see only their own company: its channels, the addresses it may know, its
+		// restriction
 		List<Company> companies = everything ? registry().companies()
 				: registry().company(caller.actingCompanyId()).map(List::of).orElse(List.of());
 		List<MarketingPreferences.CompanyPreferences> shown = companies.stream()
@@ -113,10 +116,11 @@ public class ConsentManagement {
 			return Outcome.rejected(Rejection.onField(UserErrorCode.NOT_FOUND, "companyId", "No such company"));
 		}
 		requireActingFor(caller, companyId, true);
-		return change(caller, accountId, ticket, (target) -> target.preferences()
-			.setChannel(consentChange(caller, target, company, state, policyVersion, ticket), channel, address,
-					target.account().signInEmail(), caller.isSelfService(target.account().id().value()),
-					target.account().details().dateOfBirth(), today()),
+		return change(caller, accountId, ticket,
+				(target) -> target.preferences()
+					.setChannel(consentChange(caller, target, company, state, policyVersion, ticket), channel, address,
+							target.account().signInEmail(), caller.isSelfService(target.account().id().value()),
+							target.account().details().dateOfBirth(), today()),
 				company, List.of(companyId + ":" + channel));
 	}
 
@@ -139,9 +143,10 @@ public class ConsentManagement {
 			String policyVersion, String ticket) {
 		requireOwnerOrSupport(caller);
 		ConsentState state = objection ? ConsentState.GRANTED : ConsentState.WITHDRAWN;
-		return change(caller, accountId, ticket, (target) -> target.preferences()
-			.objectToProfiling(consentChange(caller, target, null, state, policyVersion, ticket)), null,
-				List.of("PROFILING_OBJECTION"));
+		return change(caller, accountId, ticket,
+				(target) -> target.preferences()
+					.objectToProfiling(consentChange(caller, target, null, state, policyVersion, ticket)),
+				null, List.of("PROFILING_OBJECTION"));
 	}
 
 	/** A support agent of the company records that a guardian consented for a child. */
@@ -156,10 +161,11 @@ public class ConsentManagement {
 			return Outcome.rejected(Rejection.onField(UserErrorCode.NOT_FOUND, "companyId", "No such company"));
 		}
 		requireActingFor(caller, companyId, false);
-		return change(caller, accountId, ticket, (target) -> target.preferences()
-			.recordGuardianConsent(
-					consentChange(caller, target, company, ConsentState.GRANTED, "guardian-consent", ticket),
-					new ConsentRecord.Guardian(guardianName, method)),
+		return change(caller, accountId, ticket,
+				(target) -> target.preferences()
+					.recordGuardianConsent(
+							consentChange(caller, target, company, ConsentState.GRANTED, "guardian-consent", ticket),
+							new ConsentRecord.Guardian(guardianName, method)),
 				company, List.of("GUARDIAN_CONSENT:" + companyId));
 	}
 
@@ -170,7 +176,8 @@ public class ConsentManagement {
 		requireActingFor(caller, companyId, false);
 		Company company = registry().company(companyId).orElseThrow(AccountNotFoundException::new);
 		Account account = this.accounts.findById(new AccountId(accountId)).orElseThrow(AccountNotFoundException::new);
-		// the gate also answers for people who were linked to the company (closed, cancelled):
+		// the gate also answers for people who were linked to the company (closed,
+		// cancelled):
 		// they get ACCOUNT_NOT_ACTIVE; people never linked to it are not found
 		List<LinkedAccount> companyLinks = account.links()
 			.stream()
@@ -186,7 +193,10 @@ public class ConsentManagement {
 				address, purpose, active, account.signInEmail(), account.details().dateOfBirth(), today());
 	}
 
-	/** A token for an unsubscribe link, for a partner service of the company about to send. */
+	/**
+	 * A token for an unsubscribe link, for a partner service of the company about to
+	 * send.
+	 */
 	@PreAuthorize("isAuthenticated()")
 	public String unsubscribeToken(Caller caller, String accountId, String companyId, String address) {
 		if (!caller.is(CallerKind.PARTNER_SERVICE)) {
@@ -203,8 +213,8 @@ public class ConsentManagement {
 	}
 
 	/**
-	 * One-click unsubscribe: needs no sign-in, withdraws only the token's company and address,
-	 * and is idempotent. A tampered or foreign token changes nothing.
+	 * One-click unsubscribe: needs no sign-in, withdraws only the token's company and
+	 * address, and is idempotent. A tampered or foreign token changes nothing.
 	 */
 	public Outcome<Unsubscribed> unsubscribe(String token) {
 		Optional<UnsubscribeTokens.Subject> subject = (token != null) ? this.tokens.verify(token) : Optional.empty();
@@ -295,7 +305,10 @@ public class ConsentManagement {
 		return true;
 	}
 
-	/** One event per active link to a service of the company, with only that company's consent. */
+	/**
+	 * One event per active link to a service of the company, with only that company's
+	 * consent.
+	 */
 	private List<ServiceChange> companyEvents(Account account, MarketingPreferences after, Company company,
 			ConsentRecord cause) {
 		List<Map<String, Object>> channels = new ArrayList<>();
@@ -345,9 +358,10 @@ public class ConsentManagement {
 
 	/** Support agents and partner services act only for their own company. */
 	/**
-	 * Support agents, partner services and a person signed in through a partner's own client
-	 * act only for their own company; when {@code personAllowed}, the person on the account
-	 * pages acts for any company and the person on a service's own pages for that company.
+	 * Support agents, partner services and a person signed in through a partner's own
+	 * client act only for their own company; when {@code personAllowed}, the person on
+	 * the account pages acts for any company and the person on a service's own pages for
+	 * that company.
 	 */
 	private static void requireActingFor(Caller caller, String companyId, boolean personAllowed) {
 		if (personAllowed && caller.is(CallerKind.USER) && caller.accountPages()) {
@@ -408,7 +422,10 @@ public class ConsentManagement {
 	public record Unsubscribed(Company company, String address) {
 	}
 
-	/** Preferences as one caller may see them: only the companies, addresses and restrictions it may see. */
+	/**
+	 * Preferences as one caller may see them: only the companies, addresses and
+	 * restrictions it may see.
+	 */
 	public record PreferencesView(ConsentState groupNews, boolean profilingObjection, boolean restricted,
 			List<MarketingPreferences.CompanyPreferences> companies) {
 	}

@@ -9,7 +9,10 @@ public enum ContactPurpose {
 	MARKETING,
 	/** Direct marketing selected by profiling the person. */
 	PROFILED_MARKETING,
-	/** Order confirmations, safety notices, service changes: never blocked by marketing choices. */
+	/**
+	 * Order confirmations, safety notices, service changes: never blocked by marketing
+	 * choices.
+	 */
 	TRANSACTIONAL
 
 }

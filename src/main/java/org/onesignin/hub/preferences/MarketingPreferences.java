@@ -21,10 +21,10 @@ import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.UserErrorCode;
 
 /**
- * A person's marketing preferences, derived from their append-only consent records (so the
- * current state can never disagree with the proof), and the rules for changing them: email
- * consent per address, guardian consent for children below the company's digital age of
- * consent, and the contact gate (rule 7).
+ * A person's marketing preferences, derived from their append-only consent records (so
+ * the current state can never disagree with the proof), and the rules for changing them:
+ * email consent per address, guardian consent for children below the company's digital
+ * age of consent, and the contact gate (rule 7).
  */
 public final class MarketingPreferences {
 
@@ -68,7 +68,10 @@ public final class MarketingPreferences {
 		return latest(companyId, channel, address).map(ConsentRecord::newState).orElse(ConsentState.NOT_ASKED);
 	}
 
-	/** The person's marketing email addresses: the sign-in email and every address consent was recorded for. */
+	/**
+	 * The person's marketing email addresses: the sign-in email and every address consent
+	 * was recorded for.
+	 */
 	public Set<String> emailAddresses(String signInEmail) {
 		Set<String> addresses = new LinkedHashSet<>();
 		if (signInEmail != null) {
@@ -80,7 +83,10 @@ public final class MarketingPreferences {
 		return addresses;
 	}
 
-	/** The addresses one company may know: the sign-in email and those consent was recorded for with it. */
+	/**
+	 * The addresses one company may know: the sign-in email and those consent was
+	 * recorded for with it.
+	 */
 	public Set<String> emailAddressesFor(String companyId, String signInEmail) {
 		Set<String> addresses = new LinkedHashSet<>();
 		if (signInEmail != null) {
@@ -93,9 +99,9 @@ public final class MarketingPreferences {
 	}
 
 	/**
-	 * One company's preferences as a caller may see them: every channel, email per address
-	 * (all the person's addresses, or only those that company may know), NOT_ASKED where no
-	 * record exists, and whether marketing is restricted for a child.
+	 * One company's preferences as a caller may see them: every channel, email per
+	 * address (all the person's addresses, or only those that company may know),
+	 * NOT_ASKED where no record exists, and whether marketing is restricted for a child.
 	 */
 	public CompanyPreferences forCompany(Company company, String signInEmail, boolean allAddresses,
 			LocalDate dateOfBirth, LocalDate today) {
@@ -118,15 +124,18 @@ public final class MarketingPreferences {
 				hasGuardianConsent(company.id()), channels);
 	}
 
-	/** Whether the person is below the company's digital age of consent without a guardian's consent. */
+	/**
+	 * Whether the person is below the company's digital age of consent without a
+	 * guardian's consent.
+	 */
 	public boolean isRestrictedFor(Company company, LocalDate dateOfBirth, LocalDate today) {
 		return isMinor(company, dateOfBirth, today) && !hasGuardianConsent(company.id());
 	}
 
 	/**
-	 * Decides a change of a company's channel consent. Empty when nothing changes (same state
-	 * and policy version); refused for a bad address or policy version, and for a grant by a
-	 * child without a recorded guardian consent.
+	 * Decides a change of a company's channel consent. Empty when nothing changes (same
+	 * state and policy version); refused for a bad address or policy version, and for a
+	 * grant by a child without a recorded guardian consent.
 	 */
 	public Outcome<Optional<ConsentRecord>> setChannel(ConsentChange change, Channel channel, String address,
 			String signInEmail, boolean mayAddAddresses, LocalDate dateOfBirth, LocalDate today) {
@@ -154,19 +163,21 @@ public final class MarketingPreferences {
 		if (!rejections.isEmpty()) {
 			return Outcome.rejected(rejections);
 		}
-		return Outcome.done(record(change, ConsentPurpose.CHANNEL_MARKETING, change.company().id(), channel, key,
-				null));
+		return Outcome
+			.done(record(change, ConsentPurpose.CHANNEL_MARKETING, change.company().id(), channel, key, null));
 	}
 
-	/** Decides a change of the group-wide news opt-in; children need a guardian for the strictest company. */
+	/**
+	 * Decides a change of the group-wide news opt-in; children need a guardian for the
+	 * strictest company.
+	 */
 	public Outcome<Optional<ConsentRecord>> setGroupNews(ConsentChange change, boolean restricted) {
 		List<Rejection> rejections = new ArrayList<>(change.problems());
 		if (change.newState() == ConsentState.GRANTED && restricted) {
 			rejections.add(Rejection.onField(UserErrorCode.GUARDIAN_CONSENT_REQUIRED, "state",
 					"A guardian's consent is needed first"));
 		}
-		return rejections.isEmpty()
-				? Outcome.done(record(change, ConsentPurpose.GROUP_NEWS, null, null, null, null))
+		return rejections.isEmpty() ? Outcome.done(record(change, ConsentPurpose.GROUP_NEWS, null, null, null, null))
 				: Outcome.rejected(rejections);
 	}
 
@@ -178,7 +189,8 @@ public final class MarketingPreferences {
 	}
 
 	/** Records a guardian's consent for a company. */
-	public Outcome<Optional<ConsentRecord>> recordGuardianConsent(ConsentChange change, ConsentRecord.Guardian guardian) {
+	public Outcome<Optional<ConsentRecord>> recordGuardianConsent(ConsentChange change,
+			ConsentRecord.Guardian guardian) {
 		List<Rejection> rejections = new ArrayList<>(change.problems());
 		if (guardian.name() == null || guardian.name().isBlank()) {
 			rejections.add(Rejection.invalid("guardianName", "Is required"));
@@ -186,15 +198,18 @@ public final class MarketingPreferences {
 		if (guardian.method() == null || guardian.method().isBlank()) {
 			rejections.add(Rejection.invalid("method", "Say how the guardian's consent was verified"));
 		}
-		return rejections.isEmpty() ? Outcome
-			.done(record(change, ConsentPurpose.GUARDIAN_CONSENT, change.company().id(), null, null, guardian))
+		return rejections.isEmpty()
+				? Outcome
+					.done(record(change, ConsentPurpose.GUARDIAN_CONSENT, change.company().id(), null, null, guardian))
 				: Outcome.rejected(rejections);
 	}
 
-	/** Rule 7: may the company contact the person through the channel now, and if not, why. */
-	public ContactPermission contactPermission(Company company, Channel channel, String address,
-			ContactPurpose purpose, boolean accountActive, String signInEmail, LocalDate dateOfBirth,
-			LocalDate today) {
+	/**
+	 * Rule 7: may the company contact the person through the channel now, and if not,
+	 * why.
+	 */
+	public ContactPermission contactPermission(Company company, Channel channel, String address, ContactPurpose purpose,
+			boolean accountActive, String signInEmail, LocalDate dateOfBirth, LocalDate today) {
 		if (!accountActive) {
 			return ContactPermission.of(List.of(ContactRefusalReason.ACCOUNT_NOT_ACTIVE));
 		}
@@ -222,8 +237,7 @@ public final class MarketingPreferences {
 	}
 
 	public static boolean isMinor(Company company, LocalDate dateOfBirth, LocalDate today) {
-		return dateOfBirth != null
-				&& Period.between(dateOfBirth, today).getYears() < company.digitalAgeOfConsent();
+		return dateOfBirth != null && Period.between(dateOfBirth, today).getYears() < company.digitalAgeOfConsent();
 	}
 
 	public static String normalise(String address) {
@@ -240,10 +254,9 @@ public final class MarketingPreferences {
 			return Optional.empty();
 		}
 		ChangeOrigin origin = change.origin();
-		return Optional.of(new ConsentRecord(UUID.randomUUID().toString(), this.accountId, purpose, companyId,
-				channel, address, before, change.newState(), change.policyVersion(), origin.actorKind(),
-				origin.actorId(), origin.companyId(), origin.serviceId(), change.source(), origin.ticket(), guardian,
-				change.time()));
+		return Optional.of(new ConsentRecord(UUID.randomUUID().toString(), this.accountId, purpose, companyId, channel,
+				address, before, change.newState(), change.policyVersion(), origin.actorKind(), origin.actorId(),
+				origin.companyId(), origin.serviceId(), change.source(), origin.ticket(), guardian, change.time()));
 	}
 
 	private ConsentState stateOf(String key) {
@@ -260,13 +273,15 @@ public final class MarketingPreferences {
 			List<ChannelConsent> channels) {
 	}
 
-	/** One channel's (and for email one address's) current state and the record behind it. */
+	/**
+	 * One channel's (and for email one address's) current state and the record behind it.
+	 */
 	public record ChannelConsent(Channel channel, String address, ConsentState state, ConsentRecord latest) {
 	}
 
 	/**
-	 * A requested change: for which company (if any), the new state, the policy version the
-	 * person saw, who asks and through what.
+	 * A requested change: for which company (if any), the new state, the policy version
+	 * the person saw, who asks and through what.
 	 */
 	public record ConsentChange(Company company, ConsentState newState, String policyVersion, ChangeOrigin origin,
 			ConsentSource source, Instant time) {

@@ -62,7 +62,10 @@ public class UnsubscribeTokens {
 		return jwt.serialize();
 	}
 
-	/** The token's subject, company and address, or empty when it is not one of ours or was altered. */
+	/**
+	 * The token's subject, company and address, or empty when it is not one of ours or
+	 * was altered.
+	 */
 	public Optional<Subject> verify(String token) {
 		try {
 			SignedJWT jwt = SignedJWT.parse(token);

@@ -13,8 +13,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
 /**
- * Loads the registry from its YAML file at start-up (idempotent upsert into the store) and
- * serves the current snapshot.
+ * Loads the registry from its YAML file at start-up (idempotent upsert into the store)
+ * and serves the current snapshot.
  */
 @Service
 public class RegistryManagement {

@@ -5,7 +5,9 @@ package org.onesignin.hub.registry;
  */
 public interface RegistryStore {
 
-	/** Inserts or replaces every company and service of the given registry (idempotent). */
+	/**
+	 * Inserts or replaces every company and service of the given registry (idempotent).
+	 */
 	void upsert(Registry registry);
 
 	Registry load();

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.onesignin.hub.shared.BasicDetailField;
 
 /**
- * An online service of the group: its controller company, the OAuth clients that act for it
- * and the basic-detail fields it is entitled to receive.
+ * An online service of the group: its controller company, the OAuth clients that act for
+ * it and the basic-detail fields it is entitled to receive.
  */
 public record Service(String id, String name, String controllerId, List<String> clientIds,
 		Set<BasicDetailField> syncedFields, Cancellation cancellation) {

@@ -2,10 +2,10 @@ package org.onesignin.hub.shared;
 
 /**
  * Who is calling, resolved from the access token: the kind, the subject (account id for a
- * user, agent id for support, client id for a partner), the OAuth client that obtained the
- * token, the service that client acts for (if any), the one company the request acts for,
- * and whether the client is the account pages (a person's full self-service) rather than a
- * partner service's own sign-in.
+ * user, agent id for support, client id for a partner), the OAuth client that obtained
+ * the token, the service that client acts for (if any), the one company the request acts
+ * for, and whether the client is the account pages (a person's full self-service) rather
+ * than a partner service's own sign-in.
  */
 public record Caller(CallerKind kind, String subject, String clientId, String serviceId, String actingCompanyId,
 		boolean accountPages) {
@@ -18,7 +18,10 @@ public record Caller(CallerKind kind, String subject, String clientId, String se
 		return this.kind == CallerKind.USER && this.subject != null && this.subject.equals(accountId);
 	}
 
-	/** The owner on the account pages: the only caller with the person's full self-service. */
+	/**
+	 * The owner on the account pages: the only caller with the person's full
+	 * self-service.
+	 */
 	public boolean isSelfService(String accountId) {
 		return isAccountOwner(accountId) && this.accountPages;
 	}

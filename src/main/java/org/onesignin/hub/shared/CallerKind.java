@@ -5,7 +5,10 @@ package org.onesignin.hub.shared;
  */
 public enum CallerKind {
 
-	/** The account owner, signed in through a client of a service (account pages or a partner's sign-in). */
+	/**
+	 * The account owner, signed in through a client of a service (account pages or a
+	 * partner's sign-in).
+	 */
 	USER,
 	/** An agent of one company's support centre. */
 	SUPPORT_AGENT,

@@ -3,9 +3,9 @@ package org.onesignin.hub.shared;
 import java.util.List;
 
 /**
- * The result of a domain operation: either it was done, or it was refused with one or more
- * {@link Rejection}s. Refusals are values, not exceptions, so that every one reaches the
- * caller as a typed payload error.
+ * The result of a domain operation: either it was done, or it was refused with one or
+ * more {@link Rejection}s. Refusals are values, not exceptions, so that every one reaches
+ * the caller as a typed payload error.
  */
 public sealed interface Outcome<T> {
 
@@ -23,7 +23,6 @@ public sealed interface Outcome<T> {
 	static <T> Outcome<T> rejected(Rejection rejection) {
 		return rejected(List.of(rejection));
 	}
-
 
 	List<Rejection> rejections();
 

@@ -19,7 +19,10 @@ public record Rejection(UserErrorCode code, List<String> field, String message, 
 		return new Rejection(code, List.of(), message, Map.of());
 	}
 
-	/** A validation failure of the input field at the dotted path (for example {@code basicDetails.phone}). */
+	/**
+	 * A validation failure of the input field at the dotted path (for example
+	 * {@code basicDetails.phone}).
+	 */
 	public static Rejection invalid(String path, String message) {
 		return onField(UserErrorCode.VALIDATION, path, message);
 	}

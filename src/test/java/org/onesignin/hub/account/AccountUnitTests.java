@@ -72,8 +72,7 @@ class AccountUnitTests {
 	void cancelsOnlyForTheServicesController() {
 		Account account = linkedToBoth();
 
-		assertThat(account.cancel(SHOP, "label", OWNER, null, NOW).rejections())
-			.extracting((r) -> r.code())
+		assertThat(account.cancel(SHOP, "label", OWNER, null, NOW).rejections()).extracting((r) -> r.code())
 			.containsExactly(UserErrorCode.NOT_CONTROLLER);
 		AccountChange cancelled = account.cancel(MUSIC, "label", OWNER, "moving", NOW).valueOrNull();
 		assertThat(cancelled.links()).filteredOn((l) -> l.serviceId().equals("music"))

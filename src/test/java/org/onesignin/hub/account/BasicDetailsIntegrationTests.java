@@ -135,8 +135,8 @@ class BasicDetailsIntegrationTests extends HubIntegrationTest {
 
 		update(asAccountHolder(id), Map.of("expectedRevision", 1, "phone", "+14155552671"));
 
-		org.assertj.core.api.Assertions.assertThat(lastChange("sony-music", id)).containsEntry("type",
-				"service-account.linked");
+		org.assertj.core.api.Assertions.assertThat(lastChange("sony-music", id))
+			.containsEntry("type", "service-account.linked");
 	}
 
 	@Test
@@ -144,8 +144,7 @@ class BasicDetailsIntegrationTests extends HubIntegrationTest {
 		String id = registerThrough("my-sony");
 
 		asSupportAgent("sony-europe").documentName("support/correctBasicDetails")
-			.variable("input", Map.of("accountId", id, "expectedRevision", 1, "familyName", "Byron", "ticket",
-					"T-100"))
+			.variable("input", Map.of("accountId", id, "expectedRevision", 1, "familyName", "Byron", "ticket", "T-100"))
 			.execute()
 			.path("updateBasicDetails.account.basicDetails.familyName")
 			.entity(String.class)
@@ -201,8 +200,8 @@ class BasicDetailsIntegrationTests extends HubIntegrationTest {
 			.isEqualTo("Ada M.");
 
 		asPartnerService("sony-music").documentName("partner/pushBasicDetails")
-			.variable("input", Map.of("accountId", id, "expectedRevision", 2, "familyName", "Nope", "phone",
-					"+14155552671"))
+			.variable("input",
+					Map.of("accountId", id, "expectedRevision", 2, "familyName", "Nope", "phone", "+14155552671"))
 			.execute()
 			.path("updateBasicDetails.errors[*].code")
 			.entityList(String.class)

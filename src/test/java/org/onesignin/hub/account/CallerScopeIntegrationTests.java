@@ -9,9 +9,9 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
- * What a person's token may do depending on the client that obtained it: the account pages
- * give full self-service; a partner service's own sign-in gives only what that service
- * may do for the person. And the refusals of the matrix not covered elsewhere.
+ * What a person's token may do depending on the client that obtained it: the account
+ * pages give full self-service; a partner service's own sign-in gives only what that
+ * service may do for the person. And the refusals of the matrix not covered elsewhere.
  */
 class CallerScopeIntegrationTests extends HubIntegrationTest {
 
@@ -46,8 +46,8 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 			.variable("input", Map.of("expectedRevision", 1, "newEmail", uniqueEmail()))
 			.execute());
 		forbidden(throughMusic.documentName("account-pages/setMyMarketingConsent")
-			.variable("input", Map.of("companyId", "sony-europe", "channel", "SMS", "state", "GRANTED",
-					"policyVersion", "v1"))
+			.variable("input",
+					Map.of("companyId", "sony-europe", "channel", "SMS", "state", "GRANTED", "policyVersion", "v1"))
 			.execute());
 	}
 
@@ -56,8 +56,8 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 		String id = registerThrough("sony-music");
 
 		asAccountHolderThrough(id, "sony-music").documentName("account-pages/setMyMarketingConsent")
-			.variable("input", Map.of("companyId", "sony-music", "channel", "SMS", "state", "GRANTED",
-					"policyVersion", "v1"))
+			.variable("input",
+					Map.of("companyId", "sony-music", "channel", "SMS", "state", "GRANTED", "policyVersion", "v1"))
 			.execute()
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
@@ -106,11 +106,14 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 	void keepsHistoriesFromSupportAndPartners() {
 		String id = registerThrough("my-sony");
 
-		for (GraphQlTester tester : new GraphQlTester[] { asSupportAgent("sony-europe"), asPartnerService("my-sony") }) {
-			forbidden(tester.document("query($id: ID!) { account(id: $id, ticket: \"T-1\") { changeHistory(first: 5) { edges { cursor } } } }")
+		for (GraphQlTester tester : new GraphQlTester[] { asSupportAgent("sony-europe"),
+				asPartnerService("my-sony") }) {
+			forbidden(tester.document(
+					"query($id: ID!) { account(id: $id, ticket: \"T-1\") { changeHistory(first: 5) { edges { cursor } } } }")
 				.variable("id", id)
 				.execute());
-			forbidden(tester.document("query($id: ID!) { account(id: $id, ticket: \"T-1\") { consentHistory(first: 5) { edges { cursor } } } }")
+			forbidden(tester.document(
+					"query($id: ID!) { account(id: $id, ticket: \"T-1\") { consentHistory(first: 5) { edges { cursor } } } }")
 				.variable("id", id)
 				.execute());
 		}
@@ -118,7 +121,8 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void refusesClosureAndLinkingToSupportAndPartners() {
-		for (GraphQlTester tester : new GraphQlTester[] { asSupportAgent("sony-europe"), asPartnerService("my-sony") }) {
+		for (GraphQlTester tester : new GraphQlTester[] { asSupportAgent("sony-europe"),
+				asPartnerService("my-sony") }) {
 			forbidden(tester.documentName("account-pages/closeMyAccount").variable("input", Map.of()).execute());
 			forbidden(tester.documentName("account-pages/linkServiceAccount")
 				.variable("input", Map.of("serviceId", "my-sony", "serviceAccountId", "x"))
@@ -129,8 +133,8 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesGuardianConsentFromThePersonOrAPartner() {
 		String id = registerThrough("my-sony");
-		Map<String, Object> input = Map.of("accountId", id, "companyId", "sony-europe", "guardianName", "Me",
-				"method", "said so", "ticket", "T-1");
+		Map<String, Object> input = Map.of("accountId", id, "companyId", "sony-europe", "guardianName", "Me", "method",
+				"said so", "ticket", "T-1");
 
 		forbidden(asAccountHolder(id).documentName("support/recordGuardianConsent").variable("input", input).execute());
 		forbidden(asPartnerService("my-sony").documentName("support/recordGuardianConsent")

@@ -22,8 +22,7 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void letsTheOwnerCancelThroughAClientOfTheControllingCompany() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asAccountHolder(id), null, "my-sony", null)
-			.path("cancelServiceAccount.errors")
+		cancel(asAccountHolder(id), null, "my-sony", null).path("cancelServiceAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0)
 			.path("cancelServiceAccount.account.linkedAccounts[?(@.service.id == 'my-sony')].status")
@@ -38,8 +37,7 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void refusesTheOwnerCancellingAnotherCompanysServiceAndNamesItsController() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asAccountHolder(id), null, "playstation-network", null)
-			.path("cancelServiceAccount.account")
+		cancel(asAccountHolder(id), null, "playstation-network", null).path("cancelServiceAccount.account")
 			.valueIsNull()
 			.path("cancelServiceAccount.errors[0].code")
 			.entity(String.class)
@@ -129,8 +127,7 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void refusesAPartnerCancellingAnotherCompanysService() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asPartnerService("playstation-network"), id, "my-sony", null)
-			.path("cancelServiceAccount.errors[0].code")
+		cancel(asPartnerService("playstation-network"), id, "my-sony", null).path("cancelServiceAccount.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("NOT_CONTROLLER")
 			.path("cancelServiceAccount.errors[0].controller.id")

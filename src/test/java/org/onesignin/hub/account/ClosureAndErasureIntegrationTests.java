@@ -85,8 +85,8 @@ class ClosureAndErasureIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		String id = registerThrough("my-sony", email, Map.of("givenName", "Ada", "familyName", "Lovelace"));
 		asAccountHolder(id).documentName("account-pages/setMyMarketingConsent")
-			.variable("input", Map.of("companyId", "sony-europe", "channel", "EMAIL", "state", "GRANTED",
-					"policyVersion", "v1"))
+			.variable("input",
+					Map.of("companyId", "sony-europe", "channel", "EMAIL", "state", "GRANTED", "policyVersion", "v1"))
 			.execute();
 		asSupportAgent("sony-europe").documentName("support/customerAccount")
 			.variable("id", id)
@@ -113,9 +113,7 @@ class ClosureAndErasureIntegrationTests extends HubIntegrationTest {
 	}
 
 	private GraphQlTester.Response close(String id) {
-		return asAccountHolder(id).documentName("account-pages/closeMyAccount")
-			.variable("input", Map.of())
-			.execute();
+		return asAccountHolder(id).documentName("account-pages/closeMyAccount").variable("input", Map.of()).execute();
 	}
 
 	private void cancelOwn(String id) {

@@ -17,8 +17,7 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 	void linksWithThePersonsTokenObtainedThroughThatService() {
 		String id = registerThrough("playstation-network");
 
-		linkAs(asAccountHolderThrough(id, "sony-music"), "sony-music", "sm-" + id)
-			.path("linkServiceAccount.errors")
+		linkAs(asAccountHolderThrough(id, "sony-music"), "sony-music", "sm-" + id).path("linkServiceAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0)
 			.path("linkServiceAccount.account.linkedAccounts[*].service.id")

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rule 4, reliability: the process "dies" between steps of propagation (simulated by a
- * feed that fails before or right after appending); the change and its events are kept
- * in the account's outbox, and the next relay run delivers each event exactly once.
+ * feed that fails before or right after appending); the change and its events are kept in
+ * the account's outbox, and the next relay run delivers each event exactly once.
  */
 @TestPropertySource(properties = "hub.relay.interval=1h")
 class OutboxRelayIntegrationTests extends HubIntegrationTest {
@@ -44,13 +44,15 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
 
 		changeGivenName(id, "Before");
 
-		assertThat(eventsFor(id)).extracting(FeedEntry::change).extracting(ServiceChange::type)
+		assertThat(eventsFor(id)).extracting(FeedEntry::change)
+			.extracting(ServiceChange::type)
 			.containsExactly(ServiceChange.LINKED);
 		assertThat(this.accounts.findPendingOutbox(new AccountId(id))).isPresent();
 
 		this.relay.relayAll();
 
-		assertThat(eventsFor(id)).extracting(FeedEntry::change).extracting(ServiceChange::type)
+		assertThat(eventsFor(id)).extracting(FeedEntry::change)
+			.extracting(ServiceChange::type)
 			.containsExactly(ServiceChange.LINKED, ServiceChange.DETAILS_CHANGED);
 		assertThat(this.accounts.findPendingOutbox(new AccountId(id))).isEmpty();
 	}
@@ -65,7 +67,8 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
 		this.relay.relayAll();
 
 		List<FeedEntry> events = eventsFor(id);
-		assertThat(events).extracting(FeedEntry::change).extracting(ServiceChange::type)
+		assertThat(events).extracting(FeedEntry::change)
+			.extracting(ServiceChange::type)
 			.containsExactly(ServiceChange.LINKED, ServiceChange.DETAILS_CHANGED);
 		assertThat(events).extracting(FeedEntry::sequence).isSorted().doesNotHaveDuplicates();
 		assertThat(this.accounts.findPendingOutbox(new AccountId(id))).isEmpty();
@@ -90,7 +93,9 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
 
 	}
 
-	/** The real feed, which fails once, at the armed step, the way a dying process would. */
+	/**
+	 * The real feed, which fails once, at the armed step, the way a dying process would.
+	 */
 	static class CrashingSink implements ServiceChangeSink {
 
 		final AtomicReference<Crash> next = new AtomicReference<>();
@@ -120,7 +125,8 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
 		@Bean
 		@Primary
 		CrashingSink crashingSink(List<ServiceChangeSink> sinks) {
-			return new CrashingSink(sinks.stream().filter((s) -> !(s instanceof CrashingSink)).findFirst().orElseThrow());
+			return new CrashingSink(
+					sinks.stream().filter((s) -> !(s instanceof CrashingSink)).findFirst().orElseThrow());
 		}
 
 	}

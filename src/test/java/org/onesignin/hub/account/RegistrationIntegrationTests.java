@@ -17,8 +17,8 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 
 		asPartnerService("playstation-network").documentName("partner/registerAccount")
-			.variable("input", input(email, "psn-100", Map.of("givenName", "Ada", "country", "gb", "phone",
-					"+1 415 555 2671")))
+			.variable("input",
+					input(email, "psn-100", Map.of("givenName", "Ada", "country", "gb", "phone", "+1 415 555 2671")))
 			.execute()
 			.path("registerAccount.errors")
 			.entityList(Object.class)
@@ -37,8 +37,9 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 	@Test
 	void answersTheRegisteringServiceWithOnlyItsEntitledFields() {
 		asPartnerService("sony-music").documentName("partner/registerAccount")
-			.variable("input", input(uniqueEmail(), "sm-reg", Map.of("givenName", "Ada", "familyName", "Lovelace",
-					"phone", "+14155552671")))
+			.variable("input",
+					input(uniqueEmail(), "sm-reg",
+							Map.of("givenName", "Ada", "familyName", "Lovelace", "phone", "+14155552671")))
 			.execute()
 			.path("registerAccount.account.basicDetails.givenName")
 			.entity(String.class)
@@ -80,8 +81,9 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 
 		asPartnerService("sony-music").documentName("partner/registerAccount")
-			.variable("input", input(email, "sm-bad",
-					Map.of("country", "XX", "phone", "12", "dateOfBirth", "2999-01-01", "language", "!!")))
+			.variable("input",
+					input(email, "sm-bad",
+							Map.of("country", "XX", "phone", "12", "dateOfBirth", "2999-01-01", "language", "!!")))
 			.execute()
 			.path("registerAccount.errors[*].code")
 			.entityList(String.class)
@@ -144,8 +146,8 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 	}
 
 	private static Map<String, Object> input(String email, String serviceAccountId, Map<String, Object> details) {
-		return Map.of("email", email, "password", "a perfectly fine passphrase", "serviceAccountId",
-				serviceAccountId, "basicDetails", details);
+		return Map.of("email", email, "password", "a perfectly fine passphrase", "serviceAccountId", serviceAccountId,
+				"basicDetails", details);
 	}
 
 }

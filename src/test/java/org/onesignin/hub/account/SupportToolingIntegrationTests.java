@@ -60,8 +60,7 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesASearchWithoutATicketOrCriteria() {
 		for (String ticket : new String[] { " ", "T-1" }) {
-			query(asSupportAgent("sony-europe"), ticket.isBlank() ? Map.of("email", "a@example.com") : Map.of(),
-					ticket)
+			query(asSupportAgent("sony-europe"), ticket.isBlank() ? Map.of("email", "a@example.com") : Map.of(), ticket)
 				.execute()
 				.errors()
 				.expect((error) -> error.getErrorType() == ErrorType.BAD_REQUEST)
@@ -102,7 +101,8 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 	void keepsTheAccessLogFromAnyoneButTheOwner() {
 		String id = registerThrough("my-sony");
 
-		asSupportAgent("sony-europe").document("query($id: ID!) { account(id: $id, ticket: \"T-1\") { accessLog(first: 5) { edges { cursor } } } }")
+		asSupportAgent("sony-europe").document(
+				"query($id: ID!) { account(id: $id, ticket: \"T-1\") { accessLog(first: 5) { edges { cursor } } } }")
 			.variable("id", id)
 			.execute()
 			.errors()

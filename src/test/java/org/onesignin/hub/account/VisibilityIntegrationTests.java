@@ -115,14 +115,13 @@ class VisibilityIntegrationTests extends HubIntegrationTest {
 	void refusesAnonymousReads() {
 		String id = registerThrough("playstation-network");
 
-		read(anonymous(), id, null).errors()
-			.expect((error) -> error.getErrorType() == ErrorType.UNAUTHORIZED)
-			.verify();
+		read(anonymous(), id, null).errors().expect((error) -> error.getErrorType() == ErrorType.UNAUTHORIZED).verify();
 	}
 
 	private GraphQlTester.Response read(GraphQlTester tester, String id, String ticket) {
-		return tester.document("query($id: ID!, $ticket: String) { account(id: $id, ticket: $ticket) { id "
-				+ "basicDetails { givenName familyName } linkedAccounts { service { id } } } }")
+		return tester
+			.document("query($id: ID!, $ticket: String) { account(id: $id, ticket: $ticket) { id "
+					+ "basicDetails { givenName familyName } linkedAccounts { service { id } } } }")
 			.variable("id", id)
 			.variable("ticket", ticket)
 			.execute();

@@ -34,7 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * update also writes its events and relays them to the feeds), and how much heap the hub
  * holds afterwards. Prints figures; not a test.
  *
- * <p>Arguments: people (default 200), reads (2000), updates (1000), concurrency (4).
+ * <p>
+ * Arguments: people (default 200), reads (2000), updates (1000), concurrency (4).
  */
 public final class HubApiBenchmark {
 
@@ -100,15 +101,17 @@ public final class HubApiBenchmark {
 			return body.contains("\"revision\"");
 		});
 
-		// updates of one person are serialised (lock on their token), so each names the current revision
+		// updates of one person are serialised (lock on their token), so each names the
+		// current revision
 		int[] revisions = new int[people];
 		java.util.Arrays.fill(revisions, 1);
 		measure("updateBasicDetails (write + events + relay)", updates, concurrency, (i) -> {
 			int person = i % people;
 			String body;
 			synchronized (tokens.get(person)) {
-				body = graphql(tokens.get(person), "mutation { updateBasicDetails(input: {expectedRevision: "
-						+ revisions[person] + ", givenName: \\\"Ada " + i + "\\\"}) { account { revision } errors { code } } }");
+				body = graphql(tokens.get(person),
+						"mutation { updateBasicDetails(input: {expectedRevision: " + revisions[person]
+								+ ", givenName: \\\"Ada " + i + "\\\"}) { account { revision } errors { code } } }");
 				if (body.contains("\"errors\":[]")) {
 					revisions[person]++;
 				}
@@ -181,9 +184,9 @@ public final class HubApiBenchmark {
 	private String personToken(String email) throws Exception {
 		return token(HttpRequest.newBuilder(URI.create(this.base + "/local/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("client_id=account-pages&username="
-					+ URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-					+ URLEncoder.encode("a benchmark passphrase", StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("client_id=account-pages&username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+						+ "&password=" + URLEncoder.encode("a benchmark passphrase", StandardCharsets.UTF_8)))
 			.build());
 	}
 

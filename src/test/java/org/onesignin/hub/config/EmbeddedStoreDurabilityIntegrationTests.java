@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Proves that the durable embedded store keeps every write it acknowledged when its process
- * is killed without warning.
+ * Proves that the durable embedded store keeps every write it acknowledged when its
+ * process is killed without warning.
  */
 class EmbeddedStoreDurabilityIntegrationTests {
 
@@ -55,8 +55,10 @@ class EmbeddedStoreDurabilityIntegrationTests {
 			}
 		}
 		finally {
-			// SIGKILL on Linux, sent right after the last acknowledgement so that H2's own
-			// background commit (about once a second) has no chance to save the late writes
+			// SIGKILL on Linux, sent right after the last acknowledgement so that H2's
+			// own
+			// background commit (about once a second) has no chance to save the late
+			// writes
 			probe.destroyForcibly();
 			probe.waitFor(30, TimeUnit.SECONDS);
 			reader.join(TimeUnit.SECONDS.toMillis(10));
@@ -112,8 +114,7 @@ class EmbeddedStoreDurabilityIntegrationTests {
 
 	private static StoredWrites readStoredWrites(Path directory) {
 		MongoServer server = EmbeddedStore.start(directory, 0, true, false);
-		try (MongoClient client = MongoClients
-			.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
 			MongoCollection<Document> writes = client.getDatabase("probe").getCollection("writes");
 			List<Integer> ids = new ArrayList<>();
 			writes.find().forEach((document) -> ids.add(document.getInteger("_id")));

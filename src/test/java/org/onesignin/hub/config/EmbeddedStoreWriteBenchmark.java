@@ -38,13 +38,16 @@ final class EmbeddedStoreWriteBenchmark {
 
 	/**
 	 * Runs the benchmark and prints one insert and one update line per mode.
-	 * @param args optionally the number of inserts (and of updates) per mode, default 2000
+	 * @param args optionally the number of inserts (and of updates) per mode, default
+	 * 2000
 	 */
 	public static void main(String[] args) throws IOException {
-		// Logback's default DEBUG console output would drown the figures and slow every request
+		// Logback's default DEBUG console output would drown the figures and slow every
+		// request
 		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 		int operations = (args.length > 0) ? Integer.parseInt(args[0]) : DEFAULT_OPERATIONS;
-		// Unreported round first, so that the first mode measured does not also pay for JIT warm-up
+		// Unreported round first, so that the first mode measured does not also pay for
+		// JIT warm-up
 		run(Mode.DEFAULT, WARM_UP_OPERATIONS, false);
 		for (Mode mode : Mode.values()) {
 			run(mode, operations, true);
@@ -84,9 +87,8 @@ final class EmbeddedStoreWriteBenchmark {
 			long closedFileBytes = Files.size(directory.resolve(EmbeddedStore.FILE_NAME));
 			if (report) {
 				System.out.println(line(mode, "inserts", inserts, insertNanos));
-				System.out.println(line(mode, "updates", updates, updateNanos)
-						+ String.format(Locale.ROOT, " file_bytes_open=%d file_bytes_closed=%d", openFileBytes,
-								closedFileBytes));
+				System.out.println(line(mode, "updates", updates, updateNanos) + String.format(Locale.ROOT,
+						" file_bytes_open=%d file_bytes_closed=%d", openFileBytes, closedFileBytes));
 				System.out.flush();
 			}
 		}

@@ -38,8 +38,7 @@ class DataExportIntegrationTests extends HubIntegrationTest {
 		List<String> collections = collectionsMentioning(id);
 		assertThat(collections).isNotEmpty();
 		for (String collection : collections) {
-			assertThat(SECTION_OF_COLLECTION).as("export section for collection " + collection)
-				.containsKey(collection);
+			assertThat(SECTION_OF_COLLECTION).as("export section for collection " + collection).containsKey(collection);
 			Object section = export.get(SECTION_OF_COLLECTION.get(collection));
 			assertThat(section).as(collection).isNotNull();
 			if (section instanceof List<?> list) {
@@ -98,8 +97,8 @@ class DataExportIntegrationTests extends HubIntegrationTest {
 			.variable("input", Map.of("expectedRevision", 1, "givenName", "Augusta"))
 			.execute();
 		asAccountHolder(id).documentName("account-pages/setMyMarketingConsent")
-			.variable("input", Map.of("companyId", "sony-music", "channel", "SMS", "state", "GRANTED",
-					"policyVersion", "v1"))
+			.variable("input",
+					Map.of("companyId", "sony-music", "channel", "SMS", "state", "GRANTED", "policyVersion", "v1"))
 			.execute();
 		asSupportAgent("sony-europe").documentName("support/customerAccount")
 			.variable("id", id)

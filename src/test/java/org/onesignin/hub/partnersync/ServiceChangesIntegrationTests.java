@@ -60,7 +60,8 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 		assertThat(event.get("source")).isEqualTo("/one-sign-in-hub/services/sony-music");
 		assertThat(event.get("id")).isNotNull();
 		assertThat(event.get("time")).isNotNull();
-		assertThat(List.copyOf(((Map<?, ?>) event.get("data")).keySet())).map(String::valueOf).contains("accountId", "serviceAccountId", "revision", "details");
+		assertThat(List.copyOf(((Map<?, ?>) event.get("data")).keySet())).map(String::valueOf)
+			.contains("accountId", "serviceAccountId", "revision", "details");
 	}
 
 	@Test

@@ -114,7 +114,8 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void letsASupportAgentRecordAChoiceForItsOwnCompanyWithATicket() {
 		String id = registerThrough("my-sony");
 
-		set(asSupportAgent("sony-europe"), withTicket(consent(id, "sony-europe", "PHONE", null, "GRANTED", "v3"), "T-9"))
+		set(asSupportAgent("sony-europe"),
+				withTicket(consent(id, "sony-europe", "PHONE", null, "GRANTED", "v3"), "T-9"))
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0)
@@ -242,8 +243,9 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		set(asAccountHolder(id), consent(null, "sony-music", "SMS", null, "GRANTED", "v1"));
 		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", secret, "WITHDRAWN", "v1"));
 
-		asPartnerService("sony-music").document("query($id: ID!) { account(id: $id) { marketingPreferences { restricted "
-				+ "companies { company { id } restrictedForMarketing channels { channel address } } } } }")
+		asPartnerService("sony-music")
+			.document("query($id: ID!) { account(id: $id) { marketingPreferences { restricted "
+					+ "companies { company { id } restrictedForMarketing channels { channel address } } } } }")
 			.variable("id", id)
 			.execute()
 			.path("account.marketingPreferences.companies[*].company.id")
@@ -306,8 +308,9 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String id = registerThrough("my-sony", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(14)));
 
 		asSupportAgent("sony-europe").documentName("support/recordGuardianConsent")
-			.variable("input", Map.of("accountId", id, "companyId", "sony-europe", "guardianName", "Anne Isabella",
-					"method", "signed form received by post", "ticket", "T-5"))
+			.variable("input",
+					Map.of("accountId", id, "companyId", "sony-europe", "guardianName", "Anne Isabella", "method",
+							"signed form received by post", "ticket", "T-5"))
 			.execute()
 			.path("recordGuardianConsent.errors")
 			.entityList(Object.class)
@@ -331,8 +334,9 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		link(id, "sony-music", "sony-music", "sm-" + id);
 
 		asSupportAgent("sony-music").documentName("support/recordGuardianConsent")
-			.variable("input", Map.of("accountId", id, "companyId", "sony-europe", "guardianName", "X", "method",
-					"phone", "ticket", "T-5"))
+			.variable("input",
+					Map.of("accountId", id, "companyId", "sony-europe", "guardianName", "X", "method", "phone",
+							"ticket", "T-5"))
 			.execute()
 			.errors()
 			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
@@ -343,8 +347,8 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		return LocalDate.now().minusYears(years).minusDays(1).toString();
 	}
 
-	static Map<String, Object> consent(String accountId, String companyId, String channel, String address,
-			String state, String policyVersion) {
+	static Map<String, Object> consent(String accountId, String companyId, String channel, String address, String state,
+			String policyVersion) {
 		Map<String, Object> input = new HashMap<>();
 		if (accountId != null) {
 			input.put("accountId", accountId);
@@ -374,8 +378,9 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	}
 
 	String state(String accountId, String companyId, String channel, String address) {
-		String filter = "me.marketingPreferences.companies[?(@.company.id == '" + companyId + "')].channels[?(@.channel == '"
-				+ channel + "'" + ((address != null) ? " && @.address == '" + address + "'" : "") + ")].state";
+		String filter = "me.marketingPreferences.companies[?(@.company.id == '" + companyId
+				+ "')].channels[?(@.channel == '" + channel + "'"
+				+ ((address != null) ? " && @.address == '" + address + "'" : "") + ")].state";
 		List<String> states = preferences(asAccountHolder(accountId)).path(filter).entityList(String.class).get();
 		assertThat(states).hasSize(1);
 		return states.get(0);

@@ -35,21 +35,21 @@ class MarketingPreferencesUnitTests {
 	void derivesTheStateFromTheLatestRecordAndGatesOnIt() {
 		List<ConsentRecord> records = new ArrayList<>();
 		MarketingPreferences preferences = new MarketingPreferences("a-1", records);
-		records.add(preferences.setChannel(change(ConsentState.GRANTED), Channel.SMS, null, "a@x.example", true, null,
-				TODAY)
+		records.add(preferences
+			.setChannel(change(ConsentState.GRANTED), Channel.SMS, null, "a@x.example", true, null, TODAY)
 			.valueOrNull()
 			.orElseThrow());
 		preferences = new MarketingPreferences("a-1", records);
 
 		assertThat(preferences.state("eu", Channel.SMS, null)).isEqualTo(ConsentState.GRANTED);
-		assertThat(preferences.contactPermission(EU, Channel.SMS, null, ContactPurpose.MARKETING, true, "a@x.example",
-				null, TODAY)
+		assertThat(preferences
+			.contactPermission(EU, Channel.SMS, null, ContactPurpose.MARKETING, true, "a@x.example", null, TODAY)
 			.allowed()).isTrue();
-		assertThat(preferences.contactPermission(EU, Channel.POST, null, ContactPurpose.MARKETING, true,
-				"a@x.example", null, TODAY)
+		assertThat(preferences
+			.contactPermission(EU, Channel.POST, null, ContactPurpose.MARKETING, true, "a@x.example", null, TODAY)
 			.reasons()).containsExactly(ContactRefusalReason.NO_CONSENT);
-		assertThat(preferences.contactPermission(EU, Channel.POST, null, ContactPurpose.TRANSACTIONAL, true,
-				"a@x.example", null, TODAY)
+		assertThat(preferences
+			.contactPermission(EU, Channel.POST, null, ContactPurpose.TRANSACTIONAL, true, "a@x.example", null, TODAY)
 			.allowed()).isTrue();
 	}
 

@@ -63,10 +63,12 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 		String id = subscribedPerson(email, uniqueEmail());
 		String token = unsubscribeToken(id, "sony-music", email);
 		String[] parts = token.split("\\.");
-		String forged = parts[0] + "." + java.util.Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(("{\"sub\":\"" + id + "\",\"typ\":\"unsubscribe\",\"company\":\"sony-europe\",\"address\":\""
-					+ email + "\"}").getBytes())
+		String forged = parts[0] + "."
+				+ java.util.Base64.getUrlEncoder()
+					.withoutPadding()
+					.encodeToString(("{\"sub\":\"" + id
+							+ "\",\"typ\":\"unsubscribe\",\"company\":\"sony-europe\",\"address\":\"" + email + "\"}")
+						.getBytes())
 				+ "." + parts[2];
 
 		for (String bad : List.of(forged, token.substring(0, token.length() - 3) + "abc", "not-a-token")) {
@@ -181,17 +183,15 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 			.variable("input", Map.of("expectedRevision", 1, "dateOfBirth", yearsAgo(14)))
 			.execute();
 
-		assertThat(
-				asSupportAgent("sony-europe").documentName("support/contactPermission")
-					.variable("accountId", id)
-					.variable("companyId", "sony-europe")
-					.variable("channel", "EMAIL")
-					.variable("purpose", "MARKETING")
-					.execute()
-					.path("contactPermission.reasons")
-					.entityList(String.class)
-					.get())
-			.containsExactly("MINOR_WITHOUT_GUARDIAN_CONSENT");
+		assertThat(asSupportAgent("sony-europe").documentName("support/contactPermission")
+			.variable("accountId", id)
+			.variable("companyId", "sony-europe")
+			.variable("channel", "EMAIL")
+			.variable("purpose", "MARKETING")
+			.execute()
+			.path("contactPermission.reasons")
+			.entityList(String.class)
+			.get()).containsExactly("MINOR_WITHOUT_GUARDIAN_CONSENT");
 		asAccountHolder(id).documentName("account-pages/myMarketingPreferences")
 			.execute()
 			.path("me.marketingPreferences.companies[?(@.company.id == 'sony-europe')].channels[?(@.channel == 'EMAIL')].state")

@@ -99,7 +99,10 @@ public abstract class HubIntegrationTest {
 		return "person-" + UUID.randomUUID() + "@example.com";
 	}
 
-	/** Links a service account as the person, with a token obtained through that service's client. */
+	/**
+	 * Links a service account as the person, with a token obtained through that service's
+	 * client.
+	 */
 	protected void link(String accountId, String serviceId, String clientId, String serviceAccountId) {
 		asAccountHolderThrough(accountId, clientId).documentName("account-pages/linkServiceAccount")
 			.variable("input", Map.of("serviceId", serviceId, "serviceAccountId", serviceAccountId))

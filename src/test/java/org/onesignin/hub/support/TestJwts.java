@@ -49,9 +49,10 @@ public final class TestJwts {
 
 	/** A support agent of {@code company}, signed in through the support console. */
 	public String supportAgent(String agentId, String company) {
-		return sign(this.trusted, base(agentId).claim("azp", "support-console")
-			.claim("roles", List.of("support"))
-			.claim("company", company));
+		return sign(this.trusted,
+				base(agentId).claim("azp", "support-console")
+					.claim("roles", List.of("support"))
+					.claim("company", company));
 	}
 
 	public String signedWithForeignKey(String accountId) {
@@ -60,13 +61,14 @@ public final class TestJwts {
 
 	public String expired(String accountId) {
 		Instant past = Instant.now().minus(Duration.ofHours(2));
-		return sign(this.trusted, JwtClaimsSet.builder()
-			.issuer(ISSUER)
-			.audience(List.of(AUDIENCE))
-			.subject(accountId)
-			.issuedAt(past)
-			.expiresAt(past.plus(Duration.ofMinutes(5)))
-			.claim("azp", "account-pages"));
+		return sign(this.trusted,
+				JwtClaimsSet.builder()
+					.issuer(ISSUER)
+					.audience(List.of(AUDIENCE))
+					.subject(accountId)
+					.issuedAt(past)
+					.expiresAt(past.plus(Duration.ofMinutes(5)))
+					.claim("azp", "account-pages"));
 	}
 
 	public String withIssuer(String accountId, String issuer) {

@@ -12,9 +12,9 @@ import org.testcontainers.utility.DockerImageName;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The store under test: a real MongoDB (Testcontainers, pinned image, replica set) where a
- * Docker engine answers, the embedded wire-protocol server in a fresh directory otherwise.
- * The same test classes run either way.
+ * The store under test: a real MongoDB (Testcontainers, pinned image, replica set) where
+ * a Docker engine answers, the embedded wire-protocol server in a fresh directory
+ * otherwise. The same test classes run either way.
  */
 public final class TestStores {
 

@@ -27,7 +27,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /**
- * Accounts over GraphQL: each handler is one {@link AccountManagement} call and one mapping.
+ * Accounts over GraphQL: each handler is one {@link AccountManagement} call and one
+ * mapping.
  */
 @Controller
 class AccountGraphQlController {
@@ -54,41 +55,39 @@ class AccountGraphQlController {
 	}
 
 	@QueryMapping
-	AccountViews.Account account(@AuthenticationPrincipal Caller caller, @Argument String id,
-			@Argument String ticket) {
+	AccountViews.Account account(@AuthenticationPrincipal Caller caller, @Argument String id, @Argument String ticket) {
 		return this.mapper.toView(this.accounts.account(caller, id, ticket));
 	}
 
 	@MutationMapping
 	AccountViews.RegisterAccountPayload registerAccount(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.RegisterAccountInput input) {
-		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.register(caller,
-				new RegisterAccountCommand(input.email(), input.password(), input.serviceAccountId(),
-						this.mapper.toPatch(input.basicDetails())));
+		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.register(caller, new RegisterAccountCommand(
+				input.email(), input.password(), input.serviceAccountId(), this.mapper.toPatch(input.basicDetails())));
 		return new AccountViews.RegisterAccountPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
 	@MutationMapping
 	AccountViews.UpdateBasicDetailsPayload updateBasicDetails(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.UpdateBasicDetailsInput input) {
-		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.updateBasicDetails(caller,
-				input.accountId(), input.expectedRevision(), this.mapper.toPatch(input), input.ticket());
+		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.updateBasicDetails(caller, input.accountId(),
+				input.expectedRevision(), this.mapper.toPatch(input), input.ticket());
 		return new AccountViews.UpdateBasicDetailsPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
 	@MutationMapping
 	AccountViews.ChangeSignInEmailPayload changeSignInEmail(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.ChangeSignInEmailInput input) {
-		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.changeSignInEmail(caller,
-				input.accountId(), input.expectedRevision(), input.newEmail(), input.ticket());
+		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.changeSignInEmail(caller, input.accountId(),
+				input.expectedRevision(), input.newEmail(), input.ticket());
 		return new AccountViews.ChangeSignInEmailPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
 	@MutationMapping
 	AccountViews.LinkServiceAccountPayload linkServiceAccount(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.LinkServiceAccountInput input) {
-		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.linkServiceAccount(caller,
-				input.serviceId(), input.serviceAccountId());
+		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.linkServiceAccount(caller, input.serviceId(),
+				input.serviceAccountId());
 		return new AccountViews.LinkServiceAccountPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
@@ -97,8 +96,7 @@ class AccountGraphQlController {
 			@Argument AccountInputs.AccountSearchInput query, @Argument String ticket, ScrollSubrange subrange) {
 		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
 		int count = Math.min(subrange.count().orElse(this.maxPageSize), this.maxPageSize);
-		return this.accounts
-			.searchAccounts(caller, query.email(), query.phone(), query.name(), ticket, position, count)
+		return this.accounts.searchAccounts(caller, query.email(), query.phone(), query.name(), ticket, position, count)
 			.map(this.mapper::toView);
 	}
 

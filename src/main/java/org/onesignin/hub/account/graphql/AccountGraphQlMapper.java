@@ -68,8 +68,7 @@ interface AccountGraphQlMapper {
 		return new DetailsPatch(values);
 	}
 
-	private static void put(Map<BasicDetailField, Object> values, BasicDetailField field,
-			ArgumentValue<String> value) {
+	private static void put(Map<BasicDetailField, Object> values, BasicDetailField field, ArgumentValue<String> value) {
 		// omitted: unchanged; present (even null): set or clear
 		if (value != null && !value.isOmitted()) {
 			values.put(field, value.value());

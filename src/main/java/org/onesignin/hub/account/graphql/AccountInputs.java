@@ -15,12 +15,11 @@ final class AccountInputs {
 			BasicDetailsInput basicDetails) {
 	}
 
-	record BasicDetailsInput(String givenName, String familyName, String dateOfBirth, String country,
-			String language, String phone, PostalAddressInput postalAddress) {
+	record BasicDetailsInput(String givenName, String familyName, String dateOfBirth, String country, String language,
+			String phone, PostalAddressInput postalAddress) {
 	}
 
-	record PostalAddressInput(String streetAddress, String locality, String region, String postalCode,
-			String country) {
+	record PostalAddressInput(String streetAddress, String locality, String region, String postalCode, String country) {
 	}
 
 	record UpdateBasicDetailsInput(String accountId, int expectedRevision, ArgumentValue<String> givenName,

@@ -21,8 +21,8 @@ final class AccountViews {
 	}
 
 	record Account(String id, String signInEmail, AccountStatus status, int revision, BasicDetails basicDetails,
-			List<LinkedAccount> linkedAccounts, Instant createdAt, Instant updatedAt, Instant closedAt)
-			implements AccountSource {
+			List<LinkedAccount> linkedAccounts, Instant createdAt, Instant updatedAt,
+			Instant closedAt) implements AccountSource {
 	}
 
 	record BasicDetails(String givenName, String familyName, String email, LocalDate dateOfBirth, String country,
@@ -36,8 +36,8 @@ final class AccountViews {
 			Instant cancelledAt, String cancelledById, SyncState syncState, Integer acknowledgedRevision) {
 	}
 
-	record Change(String id, int revision, BasicDetailField field, String before, String after,
-			CallerKind actorKind, String actorId, String companyId, String serviceId, Instant time) {
+	record Change(String id, int revision, BasicDetailField field, String before, String after, CallerKind actorKind,
+			String actorId, String companyId, String serviceId, Instant time) {
 	}
 
 	record RegisterAccountPayload(Account account, List<UserError> errors) {

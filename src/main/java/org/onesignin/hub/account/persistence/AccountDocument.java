@@ -13,10 +13,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One identity in one document: details, revision, links, sync positions and the outbox of
- * events and history entries not yet relayed. {@code version} guards every decided change;
- * {@code signInEmailKey} is the lower-cased email under a unique index (the embedded store
- * has no case-insensitive collation).
+ * One identity in one document: details, revision, links, sync positions and the outbox
+ * of events and history entries not yet relayed. {@code version} guards every decided
+ * change; {@code signInEmailKey} is the lower-cased email under a unique index (the
+ * embedded store has no case-insensitive collation).
  */
 @Document("accounts")
 record AccountDocument(@Id String id, String signInEmailKey, String passwordHash, AccountStatus status, int revision,

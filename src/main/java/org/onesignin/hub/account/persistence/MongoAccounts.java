@@ -63,8 +63,8 @@ class MongoAccounts implements Accounts {
 
 	@Override
 	public WriteResult apply(AccountChange change) {
-		Query query = Query.query(Criteria.where("_id").is(change.accountId().value()).and("version")
-			.is(change.expectedVersion()));
+		Query query = Query
+			.query(Criteria.where("_id").is(change.accountId().value()).and("version").is(change.expectedVersion()));
 		Update update = new Update().inc("version", 1).set("updatedAt", change.time());
 		if (change.newDetails() != null) {
 			update.set("details", this.mapper.toDocument(change.newDetails()))
@@ -89,8 +89,7 @@ class MongoAccounts implements Accounts {
 			update.push("outbox").each(this.mapper.toChangeDocuments(change.events()).toArray());
 		}
 		if (!change.history().isEmpty()) {
-			update.push("pendingHistory")
-				.each(change.history().stream().map(this.mapper::toPendingDocument).toArray());
+			update.push("pendingHistory").each(change.history().stream().map(this.mapper::toPendingDocument).toArray());
 		}
 		try {
 			return (this.mongo.updateFirst(query, update, AccountDocument.class).getMatchedCount() == 1)
@@ -136,10 +135,12 @@ class MongoAccounts implements Accounts {
 
 	@Override
 	public List<AccountId> findDueForErasure(java.time.Instant closedBefore, int limit) {
-		Query query = Query.query(Criteria.where("status")
-			.is(org.onesignin.hub.account.AccountStatus.CLOSED)
-			.and("closedAt")
-			.lte(closedBefore)).limit(limit);
+		Query query = Query
+			.query(Criteria.where("status")
+				.is(org.onesignin.hub.account.AccountStatus.CLOSED)
+				.and("closedAt")
+				.lte(closedBefore))
+			.limit(limit);
 		query.fields().include("_id");
 		return this.mongo.find(query, Document.class, "accounts")
 			.stream()

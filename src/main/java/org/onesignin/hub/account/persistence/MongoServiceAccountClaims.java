@@ -33,8 +33,9 @@ class MongoServiceAccountClaims implements ServiceAccountClaims {
 
 	@Override
 	public void release(String serviceId, String serviceAccountId, AccountId accountId) {
-		this.mongo.remove(Query.query(Criteria.where("_id").is(key(serviceId, serviceAccountId)).and("accountId")
-			.is(accountId.value())), ServiceAccountClaimDocument.class);
+		this.mongo.remove(Query
+			.query(Criteria.where("_id").is(key(serviceId, serviceAccountId)).and("accountId").is(accountId.value())),
+				ServiceAccountClaimDocument.class);
 	}
 
 	@Override

@@ -46,15 +46,15 @@ class AuditGraphQlController {
 	}
 
 	private AccessLog toView(AccessLogEntry entry) {
-		Company company = (entry.companyId() != null)
-				? this.registry.registry().company(entry.companyId()).orElse(null) : null;
-		return new AccessLog(entry.id(), entry.actorKind(), entry.actorId(), company, entry.serviceId(),
-				entry.action(), entry.fields(), entry.ticket(), entry.time());
+		Company company = (entry.companyId() != null) ? this.registry.registry().company(entry.companyId()).orElse(null)
+				: null;
+		return new AccessLog(entry.id(), entry.actorKind(), entry.actorId(), company, entry.serviceId(), entry.action(),
+				entry.fields(), entry.ticket(), entry.time());
 	}
 
 	/** The schema's AccessLog type: one entry. */
-	record AccessLog(String id, CallerKind actorKind, String actorId, Company company, String serviceId,
-			String action, List<String> fields, String ticket, Instant time) {
+	record AccessLog(String id, CallerKind actorKind, String actorId, Company company, String serviceId, String action,
+			List<String> fields, String ticket, Instant time) {
 	}
 
 }

@@ -42,8 +42,7 @@ class MongoAccessLog implements AccessLog {
 
 	@Override
 	public List<AccessLogEntry> forAccount(String accountId) {
-		Query query = Query.query(Criteria.where("accountId").is(accountId))
-			.with(Sort.by("time", "id"));
+		Query query = Query.query(Criteria.where("accountId").is(accountId)).with(Sort.by("time", "id"));
 		return this.mongo.find(query, AccessLogDocument.class).stream().map(this.mapper::toDomain).toList();
 	}
 

@@ -90,8 +90,7 @@ class PartnerSyncGraphQlController {
 	private static ServiceChange toView(FeedEntry entry) {
 		var change = entry.change();
 		return new ServiceChange(change.id(), change.type(), change.accountId(), change.serviceAccountId(),
-				change.revision(), change.time(), change.changedFields(), change.data(),
-				CloudEvents.envelope(change));
+				change.revision(), change.time(), change.changedFields(), change.data(), CloudEvents.envelope(change));
 	}
 
 	record ServiceChange(String id, String type, String accountId, String serviceAccountId, int revision,

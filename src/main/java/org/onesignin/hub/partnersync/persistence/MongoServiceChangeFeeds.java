@@ -57,7 +57,8 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 			this.mongo.insert(this.mapper.toDocument(change, sequence));
 		}
 		catch (DuplicateKeyException ex) {
-			// appended by an earlier, interrupted run: keep that copy (the sequence stays unused)
+			// appended by an earlier, interrupted run: keep that copy (the sequence stays
+			// unused)
 		}
 	}
 
@@ -78,8 +79,7 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 
 	@Override
 	public Map<String, Integer> latestRevisions(String serviceId, long after, long upTo) {
-		Query query = Query
-			.query(Criteria.where("serviceId").is(serviceId).and("sequence").gt(after).lte(upTo));
+		Query query = Query.query(Criteria.where("serviceId").is(serviceId).and("sequence").gt(after).lte(upTo));
 		query.fields().include("accountId", "revision");
 		Map<String, Integer> latest = new LinkedHashMap<>();
 		this.mongo.find(query, Document.class, "service_changes")

@@ -56,7 +56,9 @@ class PreferencesGraphQlController {
 		return companies;
 	}
 
-	/** Resolved per account, with the caller's scope: one ledger read per account shown. */
+	/**
+	 * Resolved per account, with the caller's scope: one ledger read per account shown.
+	 */
 	@SchemaMapping(typeName = "Account")
 	PreferencesViews.MarketingPreferences marketingPreferences(@AuthenticationPrincipal Caller caller,
 			AccountSource account) {
@@ -64,8 +66,8 @@ class PreferencesGraphQlController {
 	}
 
 	@SchemaMapping(typeName = "Account")
-	Window<PreferencesViews.ConsentRecord> consentHistory(@AuthenticationPrincipal Caller caller,
-			AccountSource account, ScrollSubrange subrange) {
+	Window<PreferencesViews.ConsentRecord> consentHistory(@AuthenticationPrincipal Caller caller, AccountSource account,
+			ScrollSubrange subrange) {
 		List<PreferencesViews.ConsentRecord> records = this.consents.consentHistory(caller, account.id())
 			.stream()
 			.map(this.mapper::toView)
@@ -114,8 +116,8 @@ class PreferencesGraphQlController {
 	@MutationMapping
 	PreferencesViews.ObjectToProfilingPayload objectToProfiling(@AuthenticationPrincipal Caller caller,
 			@Argument PreferencesViews.ObjectToProfilingInput input) {
-		Outcome<ConsentManagement.PreferencesView> outcome = this.consents.objectToProfiling(caller,
-				input.accountId(), input.objection(), input.policyVersion(), input.ticket());
+		Outcome<ConsentManagement.PreferencesView> outcome = this.consents.objectToProfiling(caller, input.accountId(),
+				input.objection(), input.policyVersion(), input.ticket());
 		return new PreferencesViews.ObjectToProfilingPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 

@@ -27,8 +27,8 @@ final class PreferencesViews {
 			List<ChannelConsent> channels) {
 	}
 
-	record ChannelConsent(Channel channel, String address, ConsentState state, Instant updatedAt,
-			ConsentSource source, String policyVersion) {
+	record ChannelConsent(Channel channel, String address, ConsentState state, Instant updatedAt, ConsentSource source,
+			String policyVersion) {
 	}
 
 	record ConsentRecord(String id, ConsentPurpose purpose, String companyId, Channel channel, String address,

@@ -13,13 +13,14 @@ import org.onesignin.hub.shared.CallerKind;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** One person's consent records and the outbox of events they produced; id = account id. */
+/**
+ * One person's consent records and the outbox of events they produced; id = account id.
+ */
 @Document("consent_ledgers")
-record ConsentLedgerDocument(@Id String id, long version, List<RecordDocument> records,
-		List<EventDocument> outbox) {
+record ConsentLedgerDocument(@Id String id, long version, List<RecordDocument> records, List<EventDocument> outbox) {
 
-	record RecordDocument(String recordId, String accountId, ConsentPurpose purpose, String companyId,
-			Channel channel, String address, ConsentState previousState, ConsentState newState, String policyVersion,
+	record RecordDocument(String recordId, String accountId, ConsentPurpose purpose, String companyId, Channel channel,
+			String address, ConsentState previousState, ConsentState newState, String policyVersion,
 			CallerKind actorKind, String actorId, String actingCompanyId, String serviceId, ConsentSource source,
 			String ticket, GuardianDocument guardian, Instant time) {
 	}

@@ -33,9 +33,8 @@ class MongoConsentLedgers implements ConsentLedgers {
 		if (document == null) {
 			return new Ledger(accountId, 0, List.of());
 		}
-		return new Ledger(accountId, document.version(),
-				(document.records() != null) ? document.records().stream().map(this.mapper::toDomain).toList()
-						: List.of());
+		return new Ledger(accountId, document.version(), (document.records() != null)
+				? document.records().stream().map(this.mapper::toDomain).toList() : List.of());
 	}
 
 	@Override
@@ -50,7 +49,8 @@ class MongoConsentLedgers implements ConsentLedgers {
 		}
 		try {
 			if (expectedVersion == 0) {
-				// a first record creates the ledger; a concurrent first record loses on the unique id
+				// a first record creates the ledger; a concurrent first record loses on
+				// the unique id
 				this.mongo.upsert(query, update, ConsentLedgerDocument.class);
 				return true;
 			}

@@ -79,7 +79,8 @@ class RegistryGraphQlController {
 	@BatchMapping
 	Map<Service, Company> controller(List<Service> services) {
 		return services.stream()
-			.collect(Collectors.toMap(Function.identity(), (service) -> this.registry.registry().controllerOf(service)));
+			.collect(
+					Collectors.toMap(Function.identity(), (service) -> this.registry.registry().controllerOf(service)));
 	}
 
 }

@@ -35,9 +35,10 @@ public sealed interface UserError {
 			case SERVICE_ALREADY_LINKED -> new ServiceAlreadyLinkedError(r.code(), field, r.message());
 			case GUARDIAN_CONSENT_REQUIRED -> new GuardianConsentRequiredError(r.code(), field, r.message());
 			case INVALID_TOKEN -> new InvalidTokenError(r.code(), field, r.message());
-			case NOT_CONTROLLER -> new NotControllerError(r.code(), field, r.message(), (String) r.details().get("serviceId"));
-			case LINKED_ACCOUNTS_ACTIVE -> new LinkedAccountsActiveError(r.code(), field, r.message(),
-					castList(r.details().get("serviceIds")));
+			case NOT_CONTROLLER ->
+				new NotControllerError(r.code(), field, r.message(), (String) r.details().get("serviceId"));
+			case LINKED_ACCOUNTS_ACTIVE ->
+				new LinkedAccountsActiveError(r.code(), field, r.message(), castList(r.details().get("serviceIds")));
 			default -> new ValidationError(r.code(), field, r.message());
 		};
 	}
@@ -47,14 +48,16 @@ public sealed interface UserError {
 		return (List<String>) value;
 	}
 
-	/** The service and its controller are resolved by the registry's GraphQL controller. */
-	record NotControllerError(UserErrorCode code, List<String> field, String message, String serviceId)
-			implements UserError {
+	/**
+	 * The service and its controller are resolved by the registry's GraphQL controller.
+	 */
+	record NotControllerError(UserErrorCode code, List<String> field, String message,
+			String serviceId) implements UserError {
 	}
 
 	/** The active links are resolved by the registry's GraphQL controller. */
-	record LinkedAccountsActiveError(UserErrorCode code, List<String> field, String message, List<String> serviceIds)
-			implements UserError {
+	record LinkedAccountsActiveError(UserErrorCode code, List<String> field, String message,
+			List<String> serviceIds) implements UserError {
 	}
 
 	record ValidationError(UserErrorCode code, List<String> field, String message) implements UserError {
@@ -82,8 +85,7 @@ public sealed interface UserError {
 	record ServiceAlreadyLinkedError(UserErrorCode code, List<String> field, String message) implements UserError {
 	}
 
-	record GuardianConsentRequiredError(UserErrorCode code, List<String> field, String message)
-			implements UserError {
+	record GuardianConsentRequiredError(UserErrorCode code, List<String> field, String message) implements UserError {
 	}
 
 	record InvalidTokenError(UserErrorCode code, List<String> field, String message) implements UserError {

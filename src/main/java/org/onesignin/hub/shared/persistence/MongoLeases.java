@@ -25,7 +25,10 @@ class MongoLeases implements Leases {
 
 	private final String instanceId = UUID.randomUUID().toString();
 
-	/** Until when this instance is known to hold each lease (as last written to the store). */
+	/**
+	 * Until when this instance is known to hold each lease (as last written to the
+	 * store).
+	 */
 	private final java.util.Map<String, Instant> heldUntil = new java.util.concurrent.ConcurrentHashMap<>();
 
 	MongoLeases(MongoTemplate mongo, Clock clock) {
