@@ -237,12 +237,12 @@ public class AccountManagement {
 			return Outcome.rejected(notFound());
 		}
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			Account account = this.accounts.findById(id).orElse(null);
-			Optional<AccountAccess> access = (account != null)
-					? AccountAccess.of(caller, account, this.registry.registry()) : Optional.empty();
-			if (access.isEmpty() || !account.isActive()) {
+			Optional<Visible> visible = visibleActive(caller, id);
+			if (visible.isEmpty()) {
 				return Outcome.rejected(notFound());
 			}
+			Account account = visible.get().account();
+			Optional<AccountAccess> access = Optional.of(visible.get().access());
 			Outcome<AccountChange> decided = account.cancel(service, caller.actingCompanyId(),
 					ChangeOrigin.of(caller, ticket), reason, now());
 			if (decided instanceof Outcome.Rejected<AccountChange> rejected) {
@@ -344,12 +344,12 @@ public class AccountManagement {
 			return Outcome.rejected(Rejection.invalid("ticket", "Support changes need a ticket reference"));
 		}
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			Account account = this.accounts.findById(id).orElse(null);
-			Optional<AccountAccess> access = (account != null)
-					? AccountAccess.of(caller, account, this.registry.registry()) : Optional.empty();
-			if (access.isEmpty() || !account.isActive()) {
+			Optional<Visible> visible = visibleActive(caller, id);
+			if (visible.isEmpty()) {
 				return Outcome.rejected(notFound());
 			}
+			Account account = visible.get().account();
+			Optional<AccountAccess> access = Optional.of(visible.get().access());
 			List<Rejection> notEntitled = patch.values()
 				.keySet()
 				.stream()
@@ -405,6 +405,19 @@ public class AccountManagement {
 		}
 		this.relay.relay(account.id());
 		return this.accounts.findById(account.id());
+	}
+
+	/**
+	 * The active account as this caller may see it, or empty (absent and hidden alike).
+	 */
+	private Optional<Visible> visibleActive(Caller caller, AccountId id) {
+		return this.accounts.findById(id)
+			.filter(Account::isActive)
+			.flatMap((account) -> AccountAccess.of(caller, account, this.registry.registry())
+				.map((access) -> new Visible(account, access)));
+	}
+
+	private record Visible(Account account, AccountAccess access) {
 	}
 
 	private AccountId targetAccount(Caller caller, String accountIdArgument) {
