@@ -229,6 +229,13 @@ public class AccountManagement {
 		if (service == null) {
 			return Outcome.rejected(Rejection.onField(UserErrorCode.NOT_FOUND, "serviceId", "No such service"));
 		}
+		if (caller.kind() == CallerKind.PARTNER_SERVICE && !serviceId.equals(caller.serviceId())
+				&& service.isControlledBy(caller.actingCompanyId())) {
+			// a partner service cancels its own service's accounts, not its siblings';
+			// another
+			// company's service gets NOT_CONTROLLER below, naming who to contact
+			throw new AccessDeniedException("A partner service cancels only its own accounts");
+		}
 		if (caller.kind() == CallerKind.SUPPORT_AGENT && (ticket == null || ticket.isBlank())) {
 			return Outcome.rejected(Rejection.invalid("ticket", "Support cancellations need a ticket reference"));
 		}

@@ -40,17 +40,19 @@ public class CallerResolver {
 			// nobody
 			String actingCompany = (company != null && this.registry.registry().company(company).isPresent()) ? company
 					: null;
-			return new Caller(CallerKind.SUPPORT_AGENT, subject, clientId, null, actingCompany, false);
+			return new Caller(CallerKind.SUPPORT_AGENT, subject, clientId, null, actingCompany, false,
+					jwt.getExpiresAt());
 		}
 		Optional<Service> service = Optional.ofNullable(clientId)
 			.flatMap((id) -> this.registry.registry().serviceForClient(id));
 		String serviceId = service.map(Service::id).orElse(null);
 		String company = service.map(Service::controllerId).orElse(null);
 		if (stringClaim(jwt, claims.serviceAccount()) != null) {
-			return new Caller(CallerKind.PARTNER_SERVICE, clientId, clientId, serviceId, company, false);
+			return new Caller(CallerKind.PARTNER_SERVICE, clientId, clientId, serviceId, company, false,
+					jwt.getExpiresAt());
 		}
 		return new Caller(CallerKind.USER, subject, clientId, serviceId, company,
-				clientId != null && this.properties.accountPagesClients().contains(clientId));
+				clientId != null && this.properties.accountPagesClients().contains(clientId), jwt.getExpiresAt());
 	}
 
 	private Collection<String> roles(Jwt jwt) {

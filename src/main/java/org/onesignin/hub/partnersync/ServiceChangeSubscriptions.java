@@ -44,7 +44,14 @@ public class ServiceChangeSubscriptions {
 			throw new AccessDeniedException("Only the service itself follows its changes");
 		}
 		AtomicLong position = new AtomicLong(this.feeds.lastSequence(serviceId));
+		// the token was checked once, at connection_init: the stream ends when it expires
+		Duration left = (caller.expiresAt() != null) ? Duration.between(java.time.Instant.now(), caller.expiresAt())
+				: Duration.ofHours(1);
+		if (left.isNegative() || left.isZero()) {
+			throw new org.springframework.security.authentication.CredentialsExpiredException("Token expired");
+		}
 		return Flux.interval(this.pollInterval)
+			.take(left)
 			.onBackpressureDrop()
 			.concatMap((tick) -> Mono.fromCallable(() -> this.feeds.after(serviceId, position.get(), BATCH))
 				.subscribeOn(Schedulers.boundedElastic()))

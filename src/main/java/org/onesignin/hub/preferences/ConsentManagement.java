@@ -87,6 +87,9 @@ public class ConsentManagement {
 		}
 		MarketingPreferences preferences = new MarketingPreferences(accountId, ledger(accountId).records());
 		boolean everything = caller.isSelfService(accountId);
+		if (AccountAccess.of(caller, account, registry()).map(AccountAccess::isLogged).orElse(false)) {
+			log(caller, accountId, "READ_PREFERENCES", List.of(String.valueOf(caller.actingCompanyId())), null);
+		}
 		// others see only their own company: its channels, the addresses it may know, its
 		// restriction
 		List<Company> companies = everything ? registry().companies()
@@ -205,7 +208,8 @@ public class ConsentManagement {
 		requireActingFor(caller, companyId, false);
 		Account account = visibleAccount(caller, accountId);
 		String key = MarketingPreferences.normalise(address);
-		if (!new MarketingPreferences(accountId, ledger(accountId).records()).emailAddresses(account.signInEmail())
+		if (!new MarketingPreferences(accountId, ledger(accountId).records())
+			.emailAddressesFor(companyId, account.signInEmail())
 			.contains(key)) {
 			throw new BadRequestException("Not one of this person's email addresses");
 		}

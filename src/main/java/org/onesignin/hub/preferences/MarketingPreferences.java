@@ -147,7 +147,8 @@ public final class MarketingPreferences {
 			if (key == null || !key.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 				rejections.add(Rejection.invalid("address", "Must be a valid email address"));
 			}
-			else if (!mayAddAddresses && !emailAddresses(signInEmail).contains(key)) {
+			// others may name only addresses this company may already know of
+			else if (!mayAddAddresses && !emailAddressesFor(change.company().id(), signInEmail).contains(key)) {
 				rejections.add(Rejection.invalid("address", "Not one of this person's email addresses"));
 			}
 		}

@@ -8,7 +8,7 @@ package org.onesignin.hub.shared;
  * than a partner service's own sign-in.
  */
 public record Caller(CallerKind kind, String subject, String clientId, String serviceId, String actingCompanyId,
-		boolean accountPages) {
+		boolean accountPages, java.time.Instant expiresAt) {
 
 	public boolean is(CallerKind candidate) {
 		return this.kind == candidate;

@@ -42,6 +42,32 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void keepsTheNameFilterOnEveryPage() {
+		String marker = "Paged" + Long.toString(System.nanoTime(), 36);
+		List<String> expected = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			expected.add(registerThrough("my-sony", uniqueEmail(), Map.of("givenName", marker + i)));
+		}
+		registerThrough("my-sony", uniqueEmail(), Map.of("givenName", "Someone"));
+
+		List<String> found = new java.util.ArrayList<>();
+		String after = null;
+		boolean more = true;
+		while (more) {
+			GraphQlTester.Response page = query(asSupportAgent("sony-europe"), Map.of("name", marker), "T-9")
+				.variable("first", 1)
+				.variable("after", after)
+				.execute();
+			found.addAll(page.path("searchAccounts.edges[*].node.id").entityList(String.class).get());
+			more = page.path("searchAccounts.pageInfo.hasNextPage").entity(Boolean.class).get();
+			after = page.path("searchAccounts.pageInfo.endCursor").entity(String.class).get();
+			assertThat(found.size()).isLessThanOrEqualTo(3);
+		}
+
+		assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
 	void refusesSearchToEveryoneButSupportAgents() {
 		String id = registerThrough("my-sony");
 

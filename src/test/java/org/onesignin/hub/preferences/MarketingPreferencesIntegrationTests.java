@@ -165,6 +165,21 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void treatsAnAddressGivenToAnotherCompanyLikeAnUnknownOne() {
+		String secret = uniqueEmail();
+		String id = registerThrough("sony-music");
+		link(id, "my-sony", "my-sony", "ms-" + id);
+		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", secret, "GRANTED", "v1"));
+
+		for (String address : List.of(secret, uniqueEmail())) {
+			set(asPartnerService("sony-music"), consent(id, "sony-music", "EMAIL", address, "WITHDRAWN", "v1"))
+				.path("setMarketingConsent.errors[0].message")
+				.entity(String.class)
+				.isEqualTo("Not one of this person's email addresses");
+		}
+	}
+
+	@Test
 	void hidesAccountsNotLinkedToThePartner() {
 		String id = registerThrough("playstation-network");
 

@@ -13,6 +13,7 @@ import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.account.BasicDetailsValidation;
 import org.onesignin.hub.account.LinkStatus;
+import org.onesignin.hub.shared.persistence.Cursors;
 import org.onesignin.hub.account.ServiceChange;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -187,11 +188,16 @@ class MongoAccounts implements Accounts {
 		}
 		if (namePrefix != null) {
 			String pattern = "^" + java.util.regex.Pattern.quote(namePrefix);
-			criteria = criteria.orOperator(Criteria.where("details.givenName").regex(pattern, "i"),
-					Criteria.where("details.familyName").regex(pattern, "i"));
+			// nested in an $and: keyset scrolling merges its cursor condition into a
+			// top-level
+			// $or, which would otherwise turn "name matches" into "name matches or after
+			// cursor"
+			criteria = criteria
+				.andOperator(new Criteria().orOperator(Criteria.where("details.givenName").regex(pattern, "i"),
+						Criteria.where("details.familyName").regex(pattern, "i")));
 		}
 		Query query = Query.query(criteria).with(Sort.by("id")).with(position).limit(count);
-		return this.mongo.scroll(query, AccountDocument.class).map(this.mapper::toDomain);
+		return Cursors.scroll(() -> this.mongo.scroll(query, AccountDocument.class)).map(this.mapper::toDomain);
 	}
 
 	private static Query pendingQuery() {

@@ -55,7 +55,9 @@ class MongoChangeHistory implements ChangeHistory {
 			.with(Sort.by("revision", "id"))
 			.with(position)
 			.limit(count);
-		return this.mongo.scroll(query, HistoryEntryDocument.class).map(this.mapper::toDomain);
+		return org.onesignin.hub.shared.persistence.Cursors
+			.scroll(() -> this.mongo.scroll(query, HistoryEntryDocument.class))
+			.map(this.mapper::toDomain);
 	}
 
 }

@@ -37,7 +37,9 @@ class MongoAccessLog implements AccessLog {
 			.with(Sort.by("time", "id"))
 			.with(position)
 			.limit(count);
-		return this.mongo.scroll(query, AccessLogDocument.class).map(this.mapper::toDomain);
+		return org.onesignin.hub.shared.persistence.Cursors
+			.scroll(() -> this.mongo.scroll(query, AccessLogDocument.class))
+			.map(this.mapper::toDomain);
 	}
 
 	@Override

@@ -68,7 +68,9 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 			.with(Sort.by("sequence"))
 			.with(position)
 			.limit(count);
-		return this.mongo.scroll(query, FeedEntryDocument.class).map(this.mapper::toDomain);
+		return org.onesignin.hub.shared.persistence.Cursors
+			.scroll(() -> this.mongo.scroll(query, FeedEntryDocument.class))
+			.map(this.mapper::toDomain);
 	}
 
 	@Override
