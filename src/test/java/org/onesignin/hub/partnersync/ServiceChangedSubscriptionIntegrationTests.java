@@ -63,6 +63,18 @@ class ServiceChangedSubscriptionIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void carriesOnlySubscriptionsOverTheWebSocket() {
+		WebSocketGraphQlTester tester = webSocket(this.jwts.partner("sony-music"));
+
+		tester.document("{ companies { id } }")
+			.execute()
+			.errors()
+			.expect((error) -> error.getErrorType() == org.springframework.graphql.execution.ErrorType.FORBIDDEN)
+			.verify();
+		tester.stop().block(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void refusesAnUnauthenticatedSubscription() {
 		WebSocketGraphQlTester tester = webSocket(null);
 
