@@ -41,6 +41,9 @@ public class OutboxRelay {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
+	/** The lease epoch this instance relays under (0 before its first run). */
+	private long epoch;
+
 	public OutboxRelay(Accounts accounts, ServiceChangeSink sink, ChangeHistory history, Leases leases,
 			List<ServiceChangeOutbox> otherOutboxes) {
 		this.accounts = accounts;
@@ -91,15 +94,20 @@ public class OutboxRelay {
 		pending.events()
 			.stream()
 			.filter((event) -> account != null && account.activeLink(event.serviceId()).isPresent())
-			.forEach(this.sink::append);
+			.forEach((event) -> this.sink.append(event, this.epoch));
 		outbox.remove(pending.ownerId(), pending.events().stream().map(ServiceChange::id).toList());
 	}
 
 	private void runExclusively(Runnable work) {
 		this.lock.lock();
 		try {
-			if (!this.leases.tryAcquire(LEASE, LEASE_TERM)) {
+			java.util.OptionalLong acquired = this.leases.acquire(LEASE, LEASE_TERM);
+			if (acquired.isEmpty()) {
 				return;
+			}
+			if (acquired.getAsLong() != this.epoch) {
+				this.sink.takeOver(acquired.getAsLong());
+				this.epoch = acquired.getAsLong();
 			}
 			work.run();
 		}
@@ -126,7 +134,7 @@ public class OutboxRelay {
 
 	private void move(Accounts.Outbox outbox) {
 		ensureLease();
-		outbox.events().forEach(this.sink::append);
+		outbox.events().forEach((event) -> this.sink.append(event, this.epoch));
 		this.history.saveAll(outbox.history());
 		this.accounts.removeFromOutbox(outbox.accountId(), outbox.events().stream().map(ServiceChange::id).toList(),
 				outbox.history().stream().map(ChangeHistoryEntry::id).toList());

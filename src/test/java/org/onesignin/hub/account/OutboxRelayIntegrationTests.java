@@ -107,14 +107,19 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
 		}
 
 		@Override
-		public void append(ServiceChange change) {
+		public void append(ServiceChange change, long epoch) {
 			if (this.next.compareAndSet(Crash.BEFORE_APPEND, null)) {
 				throw new IllegalStateException("simulated crash before append");
 			}
-			this.feed.append(change);
+			this.feed.append(change, epoch);
 			if (this.next.compareAndSet(Crash.AFTER_APPEND, null)) {
 				throw new IllegalStateException("simulated crash after append");
 			}
+		}
+
+		@Override
+		public void takeOver(long epoch) {
+			this.feed.takeOver(epoch);
 		}
 
 	}

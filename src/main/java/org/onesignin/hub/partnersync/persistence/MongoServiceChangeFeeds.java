@@ -9,6 +9,7 @@ import org.onesignin.hub.account.ServiceChange;
 import org.onesignin.hub.account.ServiceChangeSink;
 import org.onesignin.hub.partnersync.FeedEntry;
 import org.onesignin.hub.partnersync.ServiceChangeFeeds;
+import org.onesignin.hub.shared.persistence.Cursors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
@@ -22,12 +23,24 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The feeds in MongoDB. Sequences come from one counter document per service; the relay
- * that appends is the only writer (one at a time across instances), so entries become
- * visible in sequence order and a reader never finds a new entry before its cursor.
+ * The feeds in MongoDB, append-only and gap-free in cursor order even with several hub
+ * instances:
+ * <ul>
+ * <li>each service has a counter document holding the last sequence taken, the epoch of
+ * the relay that may take more, and the {@code published} mark readers never read past;
+ * <li>a relay takes a sequence only while no later epoch has touched the counter, inserts
+ * its entry, then moves the mark up to it;
+ * <li>a relay of a new epoch first fences the counter, fills every sequence an earlier
+ * relay took but did not fill with an invisible placeholder (so that earlier relay's late
+ * insert fails on the unique cursor index and its event stays in the outbox for the new
+ * relay), and only then moves the mark.
+ * </ul>
+ * So nothing ever appears at or below a mark a reader has seen.
  */
 @Component
 class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
+
+	static final String PLACEHOLDER = "placeholder";
 
 	private static final String SEQUENCES = "feed_sequences";
 
@@ -48,40 +61,87 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 	}
 
 	@Override
-	public void append(ServiceChange change) {
+	public void append(ServiceChange change, long epoch) {
 		if (this.mongo.exists(Query.query(Criteria.where("_id").is(change.id())), FeedEntryDocument.class)) {
 			return;
 		}
-		long sequence = nextSequence(change.serviceId());
+		insertAt(change, allocate(change.serviceId(), epoch), epoch);
+	}
+
+	@Override
+	public void takeOver(long epoch) {
+		for (Document counter : this.mongo.findAll(Document.class, SEQUENCES)) {
+			String serviceId = counter.getString("_id");
+			Document fenced = this.mongo.findAndModify(
+					Query.query(Criteria.where("_id").is(serviceId)).addCriteria(notLaterThan(epoch)),
+					new Update().set("epoch", epoch), FindAndModifyOptions.options().returnNew(true), Document.class,
+					SEQUENCES);
+			if (fenced == null) {
+				throw new FencedException();
+			}
+			long taken = number(fenced, "sequence");
+			for (long sequence = number(fenced, "published") + 1; sequence <= taken; sequence++) {
+				try {
+					this.mongo.insert(new FeedEntryDocument(PLACEHOLDER + ":" + serviceId + ":" + sequence, serviceId,
+							sequence, PLACEHOLDER, null, null, 0, null, List.of(), Map.of(), null));
+				}
+				catch (DuplicateKeyException ex) {
+					// that sequence was filled by its relay in time: it stays as it is
+				}
+			}
+			publish(serviceId, taken, epoch);
+		}
+	}
+
+	/** Takes the service's next sequence, unless a relay of a later epoch took over. */
+	long allocate(String serviceId, long epoch) {
+		try {
+			Document counter = this.mongo.findAndModify(
+					Query.query(Criteria.where("_id").is(serviceId)).addCriteria(notLaterThan(epoch)),
+					new Update().inc("sequence", 1L).set("epoch", epoch),
+					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, SEQUENCES);
+			return number(counter, "sequence");
+		}
+		catch (DuplicateKeyException ex) {
+			throw new FencedException();
+		}
+	}
+
+	/**
+	 * Fills a taken sequence and publishes it; fails if a later relay closed it
+	 * meanwhile.
+	 */
+	void insertAt(ServiceChange change, long sequence, long epoch) {
 		try {
 			this.mongo.insert(this.mapper.toDocument(change, sequence));
 		}
 		catch (DuplicateKeyException ex) {
-			// appended by an earlier, interrupted run: keep that copy (the sequence stays
-			// unused)
+			if (this.mongo.exists(Query.query(Criteria.where("_id").is(change.id())), FeedEntryDocument.class)) {
+				// appended by an earlier, interrupted run: keep that copy
+				return;
+			}
+			// the sequence was closed by a later relay: the event stays in the outbox for
+			// it
+			throw new FencedException();
 		}
+		publish(change.serviceId(), sequence, epoch);
 	}
 
 	@Override
 	public Window<FeedEntry> page(String serviceId, ScrollPosition position, int count) {
-		Query query = Query.query(Criteria.where("serviceId").is(serviceId))
-			.with(Sort.by("sequence"))
-			.with(position)
-			.limit(count);
-		return org.onesignin.hub.shared.persistence.Cursors
-			.scroll(() -> this.mongo.scroll(query, FeedEntryDocument.class))
-			.map(this.mapper::toDomain);
+		Query query = visible(serviceId).with(Sort.by("sequence")).with(position).limit(count);
+		return Cursors.scroll(() -> this.mongo.scroll(query, FeedEntryDocument.class)).map(this.mapper::toDomain);
 	}
 
 	@Override
 	public boolean contains(String serviceId, long sequence) {
-		return this.mongo.exists(Query.query(Criteria.where("serviceId").is(serviceId).and("sequence").is(sequence)),
+		return this.mongo.exists(visible(serviceId).addCriteria(Criteria.where("sequence").is(sequence)),
 				FeedEntryDocument.class);
 	}
 
 	@Override
 	public Map<String, Integer> latestRevisions(String serviceId, long after, long upTo) {
-		Query query = Query.query(Criteria.where("serviceId").is(serviceId).and("sequence").gt(after).lte(upTo));
+		Query query = visible(serviceId).addCriteria(Criteria.where("sequence").gt(after).lte(upTo));
 		query.fields().include("accountId", "revision");
 		Map<String, Integer> latest = new LinkedHashMap<>();
 		this.mongo.find(query, Document.class, "service_changes")
@@ -92,7 +152,7 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 	@Override
 	public long acknowledgedUpTo(String serviceId) {
 		Document doc = this.mongo.findById(serviceId, Document.class, ACKNOWLEDGEMENTS);
-		return (doc != null) ? ((Number) doc.get("upTo")).longValue() : 0L;
+		return (doc != null) ? number(doc, "upTo") : 0L;
 	}
 
 	@Override
@@ -103,9 +163,7 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 
 	@Override
 	public List<FeedEntry> all(String serviceId) {
-		return this.mongo
-			.find(Query.query(Criteria.where("serviceId").is(serviceId)).with(Sort.by("sequence")),
-					FeedEntryDocument.class)
+		return this.mongo.find(visible(serviceId).with(Sort.by("sequence")), FeedEntryDocument.class)
 			.stream()
 			.map(this.mapper::toDomain)
 			.toList();
@@ -114,7 +172,7 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 	@Override
 	public List<FeedEntry> after(String serviceId, long sequence, int limit) {
 		return this.mongo
-			.find(Query.query(Criteria.where("serviceId").is(serviceId).and("sequence").gt(sequence))
+			.find(visible(serviceId).addCriteria(Criteria.where("sequence").gt(sequence))
 				.with(Sort.by("sequence"))
 				.limit(limit), FeedEntryDocument.class)
 			.stream()
@@ -124,10 +182,7 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 
 	@Override
 	public long lastSequence(String serviceId) {
-		FeedEntryDocument last = this.mongo.findOne(
-				Query.query(Criteria.where("serviceId").is(serviceId)).with(Sort.by(Sort.Direction.DESC, "sequence")),
-				FeedEntryDocument.class);
-		return (last != null) ? last.sequence() : 0L;
+		return published(serviceId);
 	}
 
 	@Override
@@ -146,11 +201,42 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 				new Update().set("data", Map.of()).set("serviceAccountId", "erased"), FeedEntryDocument.class);
 	}
 
-	private long nextSequence(String serviceId) {
-		Document counter = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(serviceId)),
-				new Update().inc("sequence", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
-				Document.class, SEQUENCES);
-		return ((Number) counter.get("sequence")).longValue();
+	/** A service's real entries up to its published mark. */
+	private Query visible(String serviceId) {
+		return Query.query(Criteria.where("serviceId")
+			.is(serviceId)
+			.and("sequence")
+			.lte(published(serviceId))
+			.and("type")
+			.ne(PLACEHOLDER));
+	}
+
+	private long published(String serviceId) {
+		Document counter = this.mongo.findById(serviceId, Document.class, SEQUENCES);
+		return (counter != null) ? number(counter, "published") : 0L;
+	}
+
+	private void publish(String serviceId, long sequence, long epoch) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(serviceId).and("epoch").is(epoch)),
+				new Update().max("published", sequence), SEQUENCES);
+	}
+
+	private static Criteria notLaterThan(long epoch) {
+		return new Criteria().orOperator(Criteria.where("epoch").lte(epoch), Criteria.where("epoch").exists(false));
+	}
+
+	private static long number(Document document, String field) {
+		Object value = document.get(field);
+		return (value instanceof Number number) ? number.longValue() : 0L;
+	}
+
+	/** A relay of a later epoch took over: this one may append nothing more. */
+	static final class FencedException extends IllegalStateException {
+
+		FencedException() {
+			super("A relay of a later epoch took over the feed");
+		}
+
 	}
 
 }

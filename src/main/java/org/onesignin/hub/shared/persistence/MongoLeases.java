@@ -3,8 +3,12 @@ package org.onesignin.hub.shared.persistence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.bson.Document;
 import org.onesignin.hub.shared.Leases;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -26,10 +30,9 @@ class MongoLeases implements Leases {
 	private final String instanceId = UUID.randomUUID().toString();
 
 	/**
-	 * Until when this instance is known to hold each lease (as last written to the
-	 * store).
+	 * What this instance last wrote for each lease it holds: until when, and its epoch.
 	 */
-	private final java.util.Map<String, Instant> heldUntil = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Held> held = new ConcurrentHashMap<>();
 
 	MongoLeases(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
@@ -37,34 +40,49 @@ class MongoLeases implements Leases {
 	}
 
 	@Override
-	public boolean tryAcquire(String name, Duration duration) {
+	public OptionalLong acquire(String name, Duration duration) {
 		Instant now = this.clock.instant();
-		Instant held = this.heldUntil.get(name);
-		if (held != null && now.isBefore(held.minus(duration.dividedBy(2)))) {
+		Held mine = this.held.get(name);
+		if (mine != null && now.isBefore(mine.until().minus(duration.dividedBy(2)))) {
 			// still ours for more than half its term: no need to renew on every call
-			return true;
+			return OptionalLong.of(mine.epoch());
 		}
-		org.bson.Document current = this.mongo.findById(name, org.bson.Document.class, COLLECTION);
-		if (current != null && !this.instanceId.equals(current.getString("holder"))
-				&& current.getDate("expiresAt") != null && current.getDate("expiresAt").toInstant().isAfter(now)) {
+		Document current = this.mongo.findById(name, Document.class, COLLECTION);
+		boolean ours = current != null && this.instanceId.equals(current.getString("holder"));
+		if (current != null && !ours && current.getDate("expiresAt") != null
+				&& current.getDate("expiresAt").toInstant().isAfter(now)) {
 			// held by another live instance: no write (and no duplicate-key noise) needed
-			return false;
+			this.held.remove(name);
+			return OptionalLong.empty();
 		}
-		Query free = Query.query(Criteria.where("_id")
-			.is(name)
-			.orOperator(Criteria.where("holder").is(this.instanceId), Criteria.where("expiresAt").lt(now)));
-		Update take = new Update().set("holder", this.instanceId).set("expiresAt", now.plus(duration));
+		Instant until = now.plus(duration);
+		Query query = ours ? Query.query(Criteria.where("_id").is(name).and("holder").is(this.instanceId))
+				: Query.query(Criteria.where("_id").is(name).and("expiresAt").lt(now));
+		// renewing keeps the epoch; taking over (or creating) starts a new one
+		Update update = new Update().set("holder", this.instanceId).set("expiresAt", until);
+		if (!ours) {
+			update.inc("epoch", 1L);
+		}
 		try {
-			this.mongo.findAndModify(free, take, FindAndModifyOptions.options().upsert(true).returnNew(true),
-					org.bson.Document.class, COLLECTION);
-			this.heldUntil.put(name, now.plus(duration));
-			return true;
+			Document taken = this.mongo.findAndModify(query, update,
+					FindAndModifyOptions.options().upsert(!ours || current == null).returnNew(true), Document.class,
+					COLLECTION);
+			if (taken == null) {
+				this.held.remove(name);
+				return OptionalLong.empty();
+			}
+			long epoch = ((Number) taken.get("epoch")).longValue();
+			this.held.put(name, new Held(until, epoch));
+			return OptionalLong.of(epoch);
 		}
 		catch (DuplicateKeyException ex) {
-			// the lease exists and a live instance holds it
-			this.heldUntil.remove(name);
-			return false;
+			// another instance took it first
+			this.held.remove(name);
+			return OptionalLong.empty();
 		}
+	}
+
+	private record Held(Instant until, long epoch) {
 	}
 
 }
