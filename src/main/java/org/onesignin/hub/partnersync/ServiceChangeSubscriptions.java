@@ -28,10 +28,17 @@ public class ServiceChangeSubscriptions {
 
 	private final Duration pollInterval;
 
+	private final int maxPerService;
+
+	/** Open subscriptions per service on this instance. */
+	private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> open = new java.util.concurrent.ConcurrentHashMap<>();
+
 	ServiceChangeSubscriptions(ServiceChangeFeeds feeds,
-			@Value("${hub.subscriptions.poll-interval:500ms}") Duration pollInterval) {
+			@Value("${hub.subscriptions.poll-interval:500ms}") Duration pollInterval,
+			@Value("${hub.subscriptions.max-per-service:10}") int maxPerService) {
 		this.feeds = feeds;
 		this.pollInterval = pollInterval;
+		this.maxPerService = maxPerService;
 	}
 
 	/** Only the service itself (its partner token) follows its changes. */
@@ -42,6 +49,14 @@ public class ServiceChangeSubscriptions {
 		}
 		if (caller.kind() != CallerKind.PARTNER_SERVICE || !serviceId.equals(caller.serviceId())) {
 			throw new AccessDeniedException("Only the service itself follows its changes");
+		}
+		java.util.concurrent.atomic.AtomicInteger count = this.open.computeIfAbsent(serviceId,
+				(id) -> new java.util.concurrent.atomic.AtomicInteger());
+		if (count.incrementAndGet() > this.maxPerService) {
+			count.decrementAndGet();
+			// each subscription polls the store: a bounded number per service and
+			// instance
+			throw new AccessDeniedException("Too many open subscriptions for this service");
 		}
 		AtomicLong position = new AtomicLong(this.feeds.lastSequence(serviceId));
 		// the token was checked once, at connection_init: the stream ends when it expires
@@ -58,7 +73,8 @@ public class ServiceChangeSubscriptions {
 			.concatMapIterable((List<FeedEntry> entries) -> {
 				entries.stream().mapToLong(FeedEntry::sequence).max().ifPresent(position::set);
 				return entries;
-			});
+			})
+			.doFinally((signal) -> count.decrementAndGet());
 	}
 
 }
