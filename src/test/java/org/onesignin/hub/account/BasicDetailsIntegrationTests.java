@@ -95,12 +95,7 @@ class BasicDetailsIntegrationTests extends HubIntegrationTest {
 			.entity(Integer.class)
 			.isEqualTo(1);
 
-		asPartnerService("sony-music").documentName("partner/serviceChanges")
-			.variable("serviceId", "sony-music")
-			.variable("first", 100)
-			.execute()
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.type")
-			.entityList(String.class)
+		org.assertj.core.api.Assertions.assertThat(eventTypes("sony-music", id))
 			.containsExactly("service-account.linked");
 	}
 
@@ -257,10 +252,7 @@ class BasicDetailsIntegrationTests extends HubIntegrationTest {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> lastChange(String serviceId, String accountId) {
-		List<Map<String, Object>> nodes = asPartnerService(serviceId).documentName("partner/serviceChanges")
-			.variable("serviceId", serviceId)
-			.variable("first", 100)
-			.execute()
+		List<Map<String, Object>> nodes = feedOf(serviceId)
 			.path("serviceChanges.edges[?(@.node.accountId == '" + accountId + "')].node")
 			.entityList(Map.class)
 			.get()

@@ -153,13 +153,8 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 			.variable("input", Map.of("expectedRevision", 1, "givenName", "After"))
 			.execute();
 
-		asPartnerService("playstation-network").documentName("partner/serviceChanges")
-			.variable("serviceId", "playstation-network")
-			.variable("first", 100)
-			.execute()
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.type")
-			.entityList(String.class)
-			.containsExactly("service-account.linked", "service-account.cancelled");
+		assertThat(eventTypes("playstation-network", id)).containsExactly("service-account.linked",
+				"service-account.cancelled");
 		asPartnerService("playstation-network").documentName("partner/linkedAccount")
 			.variable("id", id)
 			.execute()

@@ -58,12 +58,7 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 			.path("linkServiceAccount.account.linkedAccounts")
 			.entityList(Object.class)
 			.hasSize(2);
-		asPartnerService("sony-music").documentName("partner/serviceChanges")
-			.variable("serviceId", "sony-music")
-			.variable("first", 100)
-			.execute()
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.type")
-			.entityList(String.class)
+		org.assertj.core.api.Assertions.assertThat(eventTypes("sony-music", id))
 			.containsExactly("service-account.linked");
 	}
 
@@ -97,11 +92,7 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 
 		link(id, "sony-music", "sony-music", "sm-ev-" + id);
 
-		asPartnerService("sony-music").documentName("partner/serviceChanges")
-			.variable("serviceId", "sony-music")
-			.variable("first", 100)
-			.execute()
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.type")
+		feedOf("sony-music").path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.type")
 			.entityList(String.class)
 			.containsExactly("service-account.linked")
 			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.data.familyName")

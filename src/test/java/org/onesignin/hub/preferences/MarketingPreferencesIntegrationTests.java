@@ -227,10 +227,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 
 		set(asAccountHolder(id), consent(null, "sony-music", "SMS", null, "GRANTED", "v1"));
 
-		asPartnerService("sony-music").documentName("partner/serviceChanges")
-			.variable("serviceId", "sony-music")
-			.variable("first", 100)
-			.execute()
+		feedOf("sony-music")
 			.path("serviceChanges.edges[?(@.node.accountId == '" + id
 					+ "' && @.node.type == 'marketing-preferences.changed')].node.data.companyId")
 			.entityList(String.class)
@@ -239,10 +236,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 					+ "' && @.node.type == 'marketing-preferences.changed')].node.data.channels[?(@.channel == 'SMS')].state")
 			.entityList(String.class)
 			.containsExactly("GRANTED");
-		asPartnerService("playstation-network").documentName("partner/serviceChanges")
-			.variable("serviceId", "playstation-network")
-			.variable("first", 100)
-			.execute()
+		feedOf("playstation-network")
 			.path("serviceChanges.edges[?(@.node.accountId == '" + id
 					+ "' && @.node.type == 'marketing-preferences.changed')]")
 			.entityList(Object.class)

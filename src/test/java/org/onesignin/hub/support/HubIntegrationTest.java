@@ -112,6 +112,21 @@ public abstract class HubIntegrationTest {
 			.hasSize(0);
 	}
 
+	/** The service's feed as its partner reads it (first page of 100). */
+	protected org.springframework.graphql.test.tester.GraphQlTester.Response feedOf(String serviceId) {
+		return asPartnerService(serviceId).documentName("partner/serviceChanges")
+			.variable("serviceId", serviceId)
+			.variable("first", 100)
+			.execute();
+	}
+
+	/** The types of the events about one account in a service's feed, in feed order. */
+	protected List<String> eventTypes(String serviceId, String accountId) {
+		return feedOf(serviceId).path("serviceChanges.edges[?(@.node.accountId == '" + accountId + "')].node.type")
+			.entityList(String.class)
+			.get();
+	}
+
 	protected int revisionOf(String accountId) {
 		return asAccountHolder(accountId).documentName("account-pages/me")
 			.execute()
