@@ -4,17 +4,16 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.LocalTokens;
 import org.onesignin.hub.support.TestStores;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -110,22 +109,7 @@ class HubStartupIntegrationTests {
 
 	private static String token(WebTestClient http, String path, BodyInserters.FormInserter<String> form,
 			String clientId) {
-		Map<String, Object> body = http.post().uri(path).headers((headers) -> {
-			if (clientId != null) {
-				headers.setBasicAuth(clientId, clientId + "-secret");
-			}
-		})
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(form)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		assertThat(body).containsKey("access_token");
-		return (String) body.get("access_token");
+		return LocalTokens.obtain(http, path, form, clientId, clientId + "-secret");
 	}
 
 }

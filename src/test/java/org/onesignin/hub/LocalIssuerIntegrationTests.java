@@ -4,9 +4,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.LocalTokens;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,22 +116,7 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 	}
 
 	private String token(String path, BodyInserters.FormInserter<String> form, String clientId, String secret) {
-		Map<String, Object> body = http().post().uri(path).headers((headers) -> {
-			if (clientId != null) {
-				headers.setBasicAuth(clientId, secret);
-			}
-		})
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(form)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		assertThat(body).containsEntry("token_type", "Bearer");
-		return (String) body.get("access_token");
+		return LocalTokens.obtain(http(), path, form, clientId, secret);
 	}
 
 }

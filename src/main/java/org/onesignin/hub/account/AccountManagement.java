@@ -249,7 +249,7 @@ public class AccountManagement {
 				return Outcome.rejected(notFound());
 			}
 			Account account = visible.get().account();
-			Optional<AccountAccess> access = Optional.of(visible.get().access());
+			AccountAccess access = visible.get().access();
 			Outcome<AccountChange> decided = account.cancel(service, caller.actingCompanyId(),
 					ChangeOrigin.of(caller, ticket), reason, now());
 			if (decided instanceof Outcome.Rejected<AccountChange> rejected) {
@@ -257,10 +257,10 @@ public class AccountManagement {
 			}
 			Optional<Account> written = write(account, decided.valueOrNull());
 			if (written.isPresent()) {
-				if (access.get().isLogged()) {
+				if (access.isLogged()) {
 					logAccess(caller, id, "CANCEL", List.of(serviceId), ticket);
 				}
-				return Outcome.done(access.get().view(written.get()));
+				return Outcome.done(access.view(written.get()));
 			}
 		}
 		throw new IllegalStateException("Too much contention cancelling for account " + id);
@@ -356,11 +356,11 @@ public class AccountManagement {
 				return Outcome.rejected(notFound());
 			}
 			Account account = visible.get().account();
-			Optional<AccountAccess> access = Optional.of(visible.get().access());
+			AccountAccess access = visible.get().access();
 			List<Rejection> notEntitled = patch.values()
 				.keySet()
 				.stream()
-				.filter((field) -> !access.get().fields().contains(field))
+				.filter((field) -> !access.fields().contains(field))
 				.map((field) -> Rejection.onField(UserErrorCode.NOT_ENTITLED, field.fieldName(),
 						"Your service is not entitled to this field"))
 				.toList();
@@ -384,11 +384,11 @@ public class AccountManagement {
 				return Outcome.rejected(emailTaken("newEmail"));
 			}
 			if (written.isPresent()) {
-				if (access.get().isLogged()) {
+				if (access.isLogged()) {
 					logAccess(caller, id, "UPDATE",
 							patch.values().keySet().stream().map(BasicDetailField::fieldName).toList(), ticket);
 				}
-				return Outcome.done(access.get().view(written.get()));
+				return Outcome.done(access.view(written.get()));
 			}
 		}
 		throw new IllegalStateException("Too much contention changing account " + id);

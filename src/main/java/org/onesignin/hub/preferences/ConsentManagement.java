@@ -82,16 +82,21 @@ public class ConsentManagement {
 	@PreAuthorize("isAuthenticated()")
 	public PreferencesView preferences(Caller caller, String accountId) {
 		Account account = this.accounts.findById(new AccountId(accountId)).orElseThrow(AccountNotFoundException::new);
-		if (AccountAccess.of(caller, account, registry()).isEmpty()) {
-			throw new AccountNotFoundException();
-		}
-		MarketingPreferences preferences = new MarketingPreferences(accountId, ledger(accountId).records());
-		boolean everything = caller.isSelfService(accountId);
-		if (AccountAccess.of(caller, account, registry()).map(AccountAccess::isLogged).orElse(false)) {
+		AccountAccess access = AccountAccess.of(caller, account, registry()).orElseThrow(AccountNotFoundException::new);
+		if (access.isLogged()) {
 			log(caller, accountId, "READ_PREFERENCES", List.of(String.valueOf(caller.actingCompanyId())), null);
 		}
-		// others see only their own company: its channels, the addresses it may know, its
-		// restriction
+		return view(caller, account, ledger(accountId).records());
+	}
+
+	/**
+	 * What the caller may see: everything for the owner on the account pages; for anyone
+	 * else only their own company (its channels, the addresses it may know, its
+	 * restriction).
+	 */
+	private PreferencesView view(Caller caller, Account account, List<ConsentRecord> records) {
+		MarketingPreferences preferences = new MarketingPreferences(account.id().value(), records);
+		boolean everything = caller.isSelfService(account.id().value());
 		List<Company> companies = everything ? registry().companies()
 				: registry().company(caller.actingCompanyId()).map(List::of).orElse(List.of());
 		List<MarketingPreferences.CompanyPreferences> shown = companies.stream()
@@ -283,7 +288,8 @@ public class ConsentManagement {
 				if (target.isLogged()) {
 					log(caller, accountId, "CONSENT_CHANGE", what, ticket);
 				}
-				return Outcome.done(preferences(caller, accountId));
+				// the answer to a change is not a second, separately logged read
+				return Outcome.done(view(caller, account, ledger(accountId).records()));
 			}
 		}
 		throw new IllegalStateException("Too much contention changing consent of " + accountId);

@@ -162,6 +162,12 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 
 		assertThat(latestRecordSource(id)).isEqualTo("PARTNER");
 		assertThat(state(id, "sony-europe", "EMAIL", null)).isEqualTo("NOT_ASKED");
+		asAccountHolder(id).documentName("account-pages/myAccessLog")
+			.variable("first", 10)
+			.execute()
+			.path("me.accessLog.edges[*].node.action")
+			.entityList(String.class)
+			.containsExactly("CONSENT_CHANGE");
 	}
 
 	@Test
