@@ -3,7 +3,6 @@ package org.onesignin.hub.config;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Map;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
