@@ -21,8 +21,8 @@ class ModularityTests {
 
 	@Test
 	void keepsEachModulesSubpackagesPrivate() {
-		for (String module : new String[] { "account", "preferences", "registry", "audit", "partnersync", "dataexport",
-				"localissuer" }) {
+		for (String module : new String[] { "access", "account", "preferences", "registry", "audit", "partnersync",
+				"dataexport", "localissuer" }) {
 			for (String edge : new String[] { "graphql", "persistence", "web" }) {
 				noClasses().that()
 					.resideOutsideOfPackage("org.onesignin.hub." + module + "..")
@@ -46,6 +46,50 @@ class ModularityTests {
 			.resideInAnyPackage("..graphql..", "..persistence..", "org.springframework.data.mongodb..",
 					"org.springframework.graphql..")
 			.because("rules live in the domain and frameworks at the edges")
+			.check(HUB);
+	}
+
+	@Test
+	void keepsSpringDataPagingOutOfModuleApis() {
+		noClasses().that()
+			.resideInAnyPackage("org.onesignin.hub.access", "org.onesignin.hub.account",
+					"org.onesignin.hub.preferences", "org.onesignin.hub.registry", "org.onesignin.hub.audit",
+					"org.onesignin.hub.partnersync", "org.onesignin.hub.dataexport", "org.onesignin.hub.shared")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.data.domain..")
+			.because("ports and use cases speak the hub's own Page and PageRequest")
+			.check(HUB);
+	}
+
+	@Test
+	void letsOnlyTheAccessPolicyRefuseAccess() {
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("org.onesignin.hub.access.AccessPolicy")
+			.should()
+			.callConstructor(org.springframework.security.access.AccessDeniedException.class, String.class)
+			.because("who may do what is decided in one table")
+			.check(HUB);
+	}
+
+	@Test
+	void letsOnlyTheWritePathsWriteAccounts() {
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("org.onesignin.hub.account.AccountUpdates")
+			.should()
+			.callMethod(org.onesignin.hub.account.Accounts.class, "apply",
+					org.onesignin.hub.account.AccountChange.class)
+			.orShould()
+			.callMethod(org.onesignin.hub.account.Accounts.class, "insert", org.onesignin.hub.account.Account.class,
+					java.util.List.class)
+			.because("every change of an account goes through the one write path")
+			.check(HUB);
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("org.onesignin.hub.preferences.ConsentUpdates")
+			.should()
+			.callMethod(org.onesignin.hub.preferences.ConsentLedgers.class, "append", String.class, long.class,
+					java.util.List.class, java.util.List.class)
+			.because("every consent change goes through the one write path")
 			.check(HUB);
 	}
 

@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.onesignin.hub.access.AccountFacts;
 import org.onesignin.hub.registry.Registry;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.shared.BasicDetailField;
@@ -25,7 +27,8 @@ import org.onesignin.hub.shared.UserErrorCode;
  */
 public record Account(AccountId id, String passwordHash, AccountStatus status, int revision, long version,
 		BasicDetails details, List<LinkedAccount> links, Map<String, Integer> emittedRevisions,
-		Map<String, Integer> acknowledgedRevisions, Instant createdAt, Instant updatedAt, Instant closedAt) {
+		Map<String, Integer> acknowledgedRevisions, Instant createdAt, Instant updatedAt,
+		Instant closedAt) implements AccountFacts {
 
 	public Account {
 		Objects.requireNonNull(id, "id");
@@ -193,16 +196,22 @@ public record Account(AccountId id, String passwordHash, AccountStatus status, i
 		return this.acknowledgedRevisions.get(serviceId);
 	}
 
-	/**
-	 * A copy showing only the given basic-detail fields and links (what a non-owner may
-	 * see).
-	 */
-	public Account restrictedTo(Set<BasicDetailField> fields, List<LinkedAccount> visibleLinks) {
-		return new Account(this.id, null, this.status, this.revision, this.version,
-				BasicDetails.restricted(this.details, fields), visibleLinks, this.emittedRevisions,
-				this.acknowledgedRevisions, this.createdAt, this.updatedAt, this.closedAt);
+	@Override
+	public String accountId() {
+		return this.id.value();
 	}
 
+	@Override
+	public Set<String> activeServiceIds() {
+		return activeLinks().stream().map(LinkedAccount::serviceId).collect(Collectors.toUnmodifiableSet());
+	}
+
+	@Override
+	public Set<String> linkedServiceIds() {
+		return this.links.stream().map(LinkedAccount::serviceId).collect(Collectors.toUnmodifiableSet());
+	}
+
+	@Override
 	public boolean isActive() {
 		return this.status == AccountStatus.ACTIVE;
 	}

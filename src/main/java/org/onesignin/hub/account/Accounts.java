@@ -4,6 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
+
 /**
  * Port: where accounts are kept. Every write is one atomic single-document update, so an
  * account, its revision and the events its change produces are stored together.
@@ -59,8 +62,8 @@ public interface Accounts {
 	 * criterion (exact normalised email, exact E.164 phone, case-insensitive name
 	 * prefix), in id order from the position on.
 	 */
-	org.springframework.data.domain.Window<Account> search(java.util.Set<String> serviceIds, String emailKey,
-			String phone, String namePrefix, org.springframework.data.domain.ScrollPosition position, int count);
+	Page<Account> search(java.util.Set<String> serviceIds, String emailKey, String phone, String namePrefix,
+			PageRequest page);
 
 	/** Outcome of a conditional write. */
 	enum WriteResult {

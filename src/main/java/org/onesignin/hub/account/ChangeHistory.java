@@ -2,8 +2,8 @@ package org.onesignin.hub.account;
 
 import java.util.List;
 
-import org.springframework.data.domain.ScrollPosition;
-import org.springframework.data.domain.Window;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
 
 /**
  * Port: the field-level change history of accounts.
@@ -14,7 +14,7 @@ public interface ChangeHistory {
 	void saveAll(List<ChangeHistoryEntry> entries);
 
 	/** The account's entries oldest first, from the position on. */
-	Window<ChangeHistoryEntry> page(AccountId accountId, ScrollPosition position, int count);
+	Page<ChangeHistoryEntry> page(AccountId accountId, PageRequest page);
 
 	List<ChangeHistoryEntry> all(AccountId accountId);
 

@@ -13,7 +13,6 @@ public interface AccessLog {
 	List<AccessLogEntry> forAccount(String accountId);
 
 	/** The account's entries, oldest first, from the position on. */
-	org.springframework.data.domain.Window<AccessLogEntry> page(String accountId,
-			org.springframework.data.domain.ScrollPosition position, int count);
+	org.onesignin.hub.shared.Page<AccessLogEntry> page(String accountId, org.onesignin.hub.shared.PageRequest page);
 
 }

@@ -1,9 +1,11 @@
 package org.onesignin.hub.audit;
 
+import org.onesignin.hub.access.AccessPolicy;
+import org.onesignin.hub.access.AccessRequest;
+import org.onesignin.hub.access.Operation;
 import org.onesignin.hub.shared.Caller;
-import org.springframework.data.domain.ScrollPosition;
-import org.springframework.data.domain.Window;
-import org.springframework.security.access.AccessDeniedException;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -16,16 +18,17 @@ public class AuditManagement {
 
 	private final AccessLog accessLog;
 
-	AuditManagement(AccessLog accessLog) {
+	private final AccessPolicy policy;
+
+	AuditManagement(AccessLog accessLog, AccessPolicy policy) {
 		this.accessLog = accessLog;
+		this.policy = policy;
 	}
 
 	@PreAuthorize("isAuthenticated()")
-	public Window<AccessLogEntry> accessLog(Caller caller, String accountId, ScrollPosition position, int count) {
-		if (!caller.isSelfService(accountId)) {
-			throw new AccessDeniedException("Only the owner reads the access log");
-		}
-		return this.accessLog.page(accountId, position, count);
+	public Page<AccessLogEntry> accessLog(Caller caller, String accountId, PageRequest page) {
+		this.policy.authorize(AccessRequest.of(caller, Operation.READ_ACCESS_LOG).onAccount(accountId));
+		return this.accessLog.page(accountId, page);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.onesignin.hub.config;
 
 import graphql.GraphQLError;
 
+import org.onesignin.hub.shared.LimitExceededException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.ErrorType;
@@ -27,6 +28,9 @@ class GraphQlSubscriptionErrors {
 				}
 				if (ex instanceof AccessDeniedException) {
 					return GraphQLError.newError().errorType(ErrorType.FORBIDDEN).message("Forbidden").build();
+				}
+				if (ex instanceof LimitExceededException limit) {
+					return GraphQLError.newError().errorType(ErrorType.FORBIDDEN).message(limit.getMessage()).build();
 				}
 				return null;
 			}

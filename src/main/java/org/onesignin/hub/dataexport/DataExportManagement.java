@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.onesignin.hub.access.AccessPolicy;
+import org.onesignin.hub.access.AccessRequest;
+import org.onesignin.hub.access.Operation;
 import org.onesignin.hub.account.Account;
 import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.Accounts;
@@ -18,8 +21,6 @@ import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.Registry;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.shared.Caller;
-import org.onesignin.hub.shared.CallerKind;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -50,8 +51,12 @@ public class DataExportManagement {
 
 	private final Clock clock;
 
+	private final AccessPolicy policy;
+
 	DataExportManagement(Accounts accounts, ChangeHistory history, ServiceAccountClaims claims, ConsentLedgers consents,
-			AccessLog accessLog, ServiceChangeFeeds feeds, RegistryManagement registry, Clock clock) {
+			AccessLog accessLog, ServiceChangeFeeds feeds, RegistryManagement registry, Clock clock,
+			AccessPolicy policy) {
+		this.policy = policy;
 		this.accounts = accounts;
 		this.history = history;
 		this.claims = claims;
@@ -65,9 +70,7 @@ public class DataExportManagement {
 	/** The signed-in person's export; nobody else's. */
 	@PreAuthorize("isAuthenticated()")
 	public Map<String, Object> export(Caller caller) {
-		if (caller.kind() != CallerKind.USER || !caller.accountPages()) {
-			throw new AccessDeniedException("Only the person exports their own data");
-		}
+		this.policy.authorize(AccessRequest.of(caller, Operation.EXPORT_DATA));
 		AccountId id = new AccountId(caller.subject());
 		Account account = this.accounts.findById(id)
 			.orElseThrow(org.onesignin.hub.shared.AccountNotFoundException::new);

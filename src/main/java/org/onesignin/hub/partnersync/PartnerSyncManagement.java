@@ -2,15 +2,16 @@ package org.onesignin.hub.partnersync;
 
 import java.util.Map;
 
+import org.onesignin.hub.access.AccessPolicy;
+import org.onesignin.hub.access.AccessRequest;
+import org.onesignin.hub.access.Operation;
 import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.shared.Caller;
-import org.onesignin.hub.shared.CallerKind;
 import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
 import org.onesignin.hub.shared.Rejection;
-import org.springframework.data.domain.ScrollPosition;
-import org.springframework.data.domain.Window;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -26,18 +27,21 @@ public class PartnerSyncManagement {
 
 	private final Accounts accounts;
 
-	PartnerSyncManagement(ServiceChangeFeeds feeds, Accounts accounts) {
+	private final AccessPolicy policy;
+
+	PartnerSyncManagement(ServiceChangeFeeds feeds, Accounts accounts, AccessPolicy policy) {
 		this.feeds = feeds;
 		this.accounts = accounts;
+		this.policy = policy;
 	}
 
 	/**
 	 * The service's feed, oldest first; only the service itself (its partner token) reads
 	 * it.
 	 */
-	public Window<FeedEntry> changes(Caller caller, String serviceId, ScrollPosition position, int count) {
-		requireService(caller, serviceId);
-		return this.feeds.page(serviceId, position, count);
+	public Page<FeedEntry> changes(Caller caller, String serviceId, PageRequest page) {
+		this.policy.authorize(AccessRequest.of(caller, Operation.READ_SERVICE_CHANGES).forService(serviceId));
+		return this.feeds.page(serviceId, page);
 	}
 
 	/**
@@ -46,7 +50,7 @@ public class PartnerSyncManagement {
 	 * acknowledging an earlier position later changes nothing.
 	 */
 	public Outcome<Long> acknowledge(Caller caller, String serviceId, Long upTo) {
-		requireService(caller, serviceId);
+		this.policy.authorize(AccessRequest.of(caller, Operation.ACKNOWLEDGE_SERVICE_CHANGES).forService(serviceId));
 		if (upTo == null || !this.feeds.contains(serviceId, upTo)) {
 			return Outcome.rejected(Rejection.invalid("upTo", "Must be a cursor from this service's feed"));
 		}
@@ -58,12 +62,6 @@ public class PartnerSyncManagement {
 			this.feeds.recordAcknowledged(serviceId, upTo);
 		}
 		return Outcome.done(Math.max(previous, upTo));
-	}
-
-	private static void requireService(Caller caller, String serviceId) {
-		if (caller.kind() != CallerKind.PARTNER_SERVICE || !serviceId.equals(caller.serviceId())) {
-			throw new AccessDeniedException("Only the service itself reads or acknowledges its feed");
-		}
 	}
 
 }

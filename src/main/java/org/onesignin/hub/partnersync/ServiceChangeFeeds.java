@@ -3,15 +3,15 @@ package org.onesignin.hub.partnersync;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.data.domain.ScrollPosition;
-import org.springframework.data.domain.Window;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
 
 /**
  * Port: every service's change feed, append-only and gap-free in sequence order.
  */
 public interface ServiceChangeFeeds {
 
-	Window<FeedEntry> page(String serviceId, ScrollPosition position, int count);
+	Page<FeedEntry> page(String serviceId, PageRequest page);
 
 	/** Whether the service's feed holds an entry at that sequence. */
 	boolean contains(String serviceId, long sequence);

@@ -8,10 +8,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.onesignin.hub.access.AccessPolicy;
+import org.onesignin.hub.access.AccessRequest;
+import org.onesignin.hub.access.Operation;
 import org.onesignin.hub.shared.Caller;
-import org.onesignin.hub.shared.CallerKind;
+import org.onesignin.hub.shared.LimitExceededException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,12 +35,15 @@ public class ServiceChangeSubscriptions {
 	/** Open subscriptions per service on this instance. */
 	private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> open = new java.util.concurrent.ConcurrentHashMap<>();
 
-	ServiceChangeSubscriptions(ServiceChangeFeeds feeds,
+	private final AccessPolicy policy;
+
+	ServiceChangeSubscriptions(ServiceChangeFeeds feeds, AccessPolicy policy,
 			@Value("${hub.subscriptions.poll-interval:500ms}") Duration pollInterval,
 			@Value("${hub.subscriptions.max-per-service:10}") int maxPerService) {
 		this.feeds = feeds;
 		this.pollInterval = pollInterval;
 		this.maxPerService = maxPerService;
+		this.policy = policy;
 	}
 
 	/** Only the service itself (its partner token) follows its changes. */
@@ -47,8 +52,12 @@ public class ServiceChangeSubscriptions {
 			throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
 					"Send the partner token in connection_init");
 		}
-		if (caller.kind() != CallerKind.PARTNER_SERVICE || !serviceId.equals(caller.serviceId())) {
-			throw new AccessDeniedException("Only the service itself follows its changes");
+		this.policy.authorize(AccessRequest.of(caller, Operation.FOLLOW_SERVICE_CHANGES).forService(serviceId));
+		// the token was checked once, at connection_init: the stream ends when it expires
+		Duration left = (caller.expiresAt() != null) ? Duration.between(java.time.Instant.now(), caller.expiresAt())
+				: Duration.ofHours(1);
+		if (left.isNegative() || left.isZero()) {
+			throw new org.springframework.security.authentication.CredentialsExpiredException("Token expired");
 		}
 		java.util.concurrent.atomic.AtomicInteger count = this.open.computeIfAbsent(serviceId,
 				(id) -> new java.util.concurrent.atomic.AtomicInteger());
@@ -56,15 +65,9 @@ public class ServiceChangeSubscriptions {
 			count.decrementAndGet();
 			// each subscription polls the store: a bounded number per service and
 			// instance
-			throw new AccessDeniedException("Too many open subscriptions for this service");
+			throw new LimitExceededException("Too many open subscriptions for this service");
 		}
 		AtomicLong position = new AtomicLong(this.feeds.lastSequence(serviceId));
-		// the token was checked once, at connection_init: the stream ends when it expires
-		Duration left = (caller.expiresAt() != null) ? Duration.between(java.time.Instant.now(), caller.expiresAt())
-				: Duration.ofHours(1);
-		if (left.isNegative() || left.isZero()) {
-			throw new org.springframework.security.authentication.CredentialsExpiredException("Token expired");
-		}
 		return Flux.interval(this.pollInterval)
 			.take(left)
 			.onBackpressureDrop()

@@ -1,5 +1,7 @@
 package org.onesignin.hub.preferences;
 
+import org.onesignin.hub.access.CallerRole;
+
 /**
  * Through what a consent was given or withdrawn.
  */
@@ -14,6 +16,16 @@ public enum ConsentSource {
 	/** A partner service acting as itself. */
 	PARTNER,
 	/** A one-click unsubscribe link. */
-	UNSUBSCRIBE_LINK
+	UNSUBSCRIBE_LINK;
+
+	/** What a caller's choice was recorded through. */
+	public static ConsentSource of(CallerRole role) {
+		return switch (role) {
+			case OWNER -> ACCOUNT_PAGES;
+			case SUPPORT_AGENT -> SUPPORT;
+			case PARTNER_SERVICE -> PARTNER;
+			case PERSON_THROUGH_SERVICE, ANONYMOUS -> SERVICE;
+		};
+	}
 
 }

@@ -26,6 +26,11 @@ public sealed interface Outcome<T> {
 
 	List<Rejection> rejections();
 
+	/** The same refusal, or the done value mapped. */
+	default <R> Outcome<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+		return (this instanceof Done<T> done) ? done(mapper.apply(done.value())) : rejected(rejections());
+	}
+
 	default T valueOrNull() {
 		return (this instanceof Done<T> done) ? done.value() : null;
 	}

@@ -22,8 +22,8 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 			.hasSize(0)
 			.path("linkServiceAccount.account.linkedAccounts[*].service.id")
 			.entityList(String.class)
-			.containsExactly("playstation-network", "sony-music")
-			.path("linkServiceAccount.account.linkedAccounts[1].syncState")
+			.containsExactly("sony-music")
+			.path("linkServiceAccount.account.linkedAccounts[0].syncState")
 			.entity(String.class)
 			.isEqualTo("PENDING");
 	}
@@ -55,11 +55,39 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 			.path("linkServiceAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0)
-			.path("linkServiceAccount.account.linkedAccounts")
-			.entityList(Object.class)
-			.hasSize(2);
+			.path("linkServiceAccount.account.linkedAccounts[*].service.id")
+			.entityList(String.class)
+			.containsExactly("sony-music");
 		org.assertj.core.api.Assertions.assertThat(eventTypes("sony-music", id))
 			.containsExactly("service-account.linked");
+	}
+
+	@Test
+	void answersARepeatLinkWithOnlyTheLinkingServicesView() {
+		String id = registerThrough("playstation-network", uniqueEmail(), Map.of("givenName", "Ada", "familyName",
+				"Lovelace", "dateOfBirth", "1985-12-10", "phone", "+442071838750", "country", "GB"));
+		link(id, "sony-music", "sony-music", "sm-view-" + id);
+
+		asAccountHolderThrough(id, "sony-music").document("""
+				mutation($input: LinkServiceAccountInput!) { linkServiceAccount(input: $input) {
+				  account { basicDetails { givenName familyName dateOfBirth phone country }
+				    linkedAccounts { service { id } serviceAccountId } }
+				  errors { code } } }
+				""")
+			.variable("input", Map.of("serviceId", "sony-music", "serviceAccountId", "sm-view-" + id))
+			.execute()
+			.path("linkServiceAccount.account.basicDetails.givenName")
+			.entity(String.class)
+			.isEqualTo("Ada")
+			.path("linkServiceAccount.account.basicDetails.familyName")
+			.valueIsNull()
+			.path("linkServiceAccount.account.basicDetails.dateOfBirth")
+			.valueIsNull()
+			.path("linkServiceAccount.account.basicDetails.phone")
+			.valueIsNull()
+			.path("linkServiceAccount.account.linkedAccounts[*].service.id")
+			.entityList(String.class)
+			.containsExactly("sony-music");
 	}
 
 	@Test

@@ -5,17 +5,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.AccountManagement;
+import org.onesignin.hub.account.AccountQueries;
+import org.onesignin.hub.account.AccountView;
 import org.onesignin.hub.account.RegisterAccountCommand;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.graphql.Pages;
 import org.onesignin.hub.shared.graphql.UserError;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -35,15 +36,18 @@ class AccountGraphQlController {
 
 	private final AccountManagement accounts;
 
+	private final AccountQueries queries;
+
 	private final RegistryManagement registry;
 
 	private final AccountGraphQlMapper mapper;
 
 	private final int maxPageSize;
 
-	AccountGraphQlController(AccountManagement accounts, RegistryManagement registry, AccountGraphQlMapper mapper,
-			@Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
+	AccountGraphQlController(AccountManagement accounts, AccountQueries queries, RegistryManagement registry,
+			AccountGraphQlMapper mapper, @Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
 		this.accounts = accounts;
+		this.queries = queries;
 		this.registry = registry;
 		this.mapper = mapper;
 		this.maxPageSize = maxPageSize;
@@ -51,26 +55,26 @@ class AccountGraphQlController {
 
 	@QueryMapping
 	AccountViews.Account me(@AuthenticationPrincipal Caller caller) {
-		return this.accounts.me(caller).map(this.mapper::toView).orElse(null);
+		return this.queries.me(caller).map(this.mapper::toView).orElse(null);
 	}
 
 	@QueryMapping
 	AccountViews.Account account(@AuthenticationPrincipal Caller caller, @Argument String id, @Argument String ticket) {
-		return this.mapper.toView(this.accounts.account(caller, id, ticket));
+		return this.mapper.toView(this.queries.account(caller, id, ticket));
 	}
 
 	@MutationMapping
 	AccountViews.RegisterAccountPayload registerAccount(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.RegisterAccountInput input) {
-		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.register(caller, new RegisterAccountCommand(
-				input.email(), input.password(), input.serviceAccountId(), this.mapper.toPatch(input.basicDetails())));
+		Outcome<AccountView> outcome = this.accounts.register(caller, new RegisterAccountCommand(input.email(),
+				input.password(), input.serviceAccountId(), this.mapper.toPatch(input.basicDetails())));
 		return new AccountViews.RegisterAccountPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
 	@MutationMapping
 	AccountViews.UpdateBasicDetailsPayload updateBasicDetails(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.UpdateBasicDetailsInput input) {
-		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.updateBasicDetails(caller, input.accountId(),
+		Outcome<AccountView> outcome = this.accounts.updateBasicDetails(caller, input.accountId(),
 				input.expectedRevision(), this.mapper.toPatch(input), input.ticket());
 		return new AccountViews.UpdateBasicDetailsPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
@@ -78,7 +82,7 @@ class AccountGraphQlController {
 	@MutationMapping
 	AccountViews.ChangeSignInEmailPayload changeSignInEmail(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.ChangeSignInEmailInput input) {
-		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.changeSignInEmail(caller, input.accountId(),
+		Outcome<AccountView> outcome = this.accounts.changeSignInEmail(caller, input.accountId(),
 				input.expectedRevision(), input.newEmail(), input.ticket());
 		return new AccountViews.ChangeSignInEmailPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
@@ -86,7 +90,7 @@ class AccountGraphQlController {
 	@MutationMapping
 	AccountViews.LinkServiceAccountPayload linkServiceAccount(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.LinkServiceAccountInput input) {
-		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.linkServiceAccount(caller, input.serviceId(),
+		Outcome<AccountView> outcome = this.accounts.linkServiceAccount(caller, input.serviceId(),
 				input.serviceAccountId());
 		return new AccountViews.LinkServiceAccountPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
@@ -94,34 +98,30 @@ class AccountGraphQlController {
 	@QueryMapping
 	Window<AccountViews.Account> searchAccounts(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.AccountSearchInput query, @Argument String ticket, ScrollSubrange subrange) {
-		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
-		int count = Math.min(subrange.count().orElse(this.maxPageSize), this.maxPageSize);
-		return this.accounts.searchAccounts(caller, query.email(), query.phone(), query.name(), ticket, position, count)
-			.map(this.mapper::toView);
+		return Pages.window(this.queries.searchAccounts(caller, query.email(), query.phone(), query.name(), ticket,
+				Pages.request(subrange, this.maxPageSize)), this.mapper::toView);
 	}
 
 	@MutationMapping
 	AccountViews.CancelServiceAccountPayload cancelServiceAccount(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.CancelServiceAccountInput input) {
-		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.cancelServiceAccount(caller,
-				input.accountId(), input.serviceId(), input.reason(), input.ticket());
+		Outcome<AccountView> outcome = this.accounts.cancelServiceAccount(caller, input.accountId(), input.serviceId(),
+				input.reason(), input.ticket());
 		return new AccountViews.CancelServiceAccountPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
 	@MutationMapping
 	AccountViews.CloseAccountPayload closeAccount(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.CloseAccountInput input) {
-		Outcome<org.onesignin.hub.account.Account> outcome = this.accounts.closeAccount(caller);
+		Outcome<AccountView> outcome = this.accounts.closeAccount(caller);
 		return new AccountViews.CloseAccountPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
 	@SchemaMapping(typeName = "Account")
 	Window<AccountViews.Change> changeHistory(@AuthenticationPrincipal Caller caller, AccountViews.Account account,
 			ScrollSubrange subrange) {
-		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
-		int count = Math.min(subrange.count().orElse(this.maxPageSize), this.maxPageSize);
-		return this.accounts.changeHistory(caller, new AccountId(account.id()), position, count)
-			.map(this.mapper::toView);
+		return Pages.window(this.queries.changeHistory(caller, account.id(), Pages.request(subrange, this.maxPageSize)),
+				this.mapper::toView);
 	}
 
 	@BatchMapping(typeName = "LinkedAccount")
@@ -139,9 +139,8 @@ class AccountGraphQlController {
 					(link) -> this.registry.registry().company(link.cancelledById()).orElseThrow(), (a, b) -> a));
 	}
 
-	private AccountViews.Account view(Outcome<org.onesignin.hub.account.Account> outcome) {
-		return (outcome instanceof Outcome.Done<org.onesignin.hub.account.Account> done)
-				? this.mapper.toView(done.value()) : null;
+	private AccountViews.Account view(Outcome<AccountView> outcome) {
+		return (outcome instanceof Outcome.Done<AccountView> done) ? this.mapper.toView(done.value()) : null;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.onesignin.hub.account.AccountView;
 import org.onesignin.hub.account.ChangeHistoryEntry;
 import org.onesignin.hub.account.DetailsPatch;
 import org.onesignin.hub.account.PostalAddress;
@@ -15,17 +16,12 @@ import org.springframework.graphql.data.ArgumentValue;
 @Mapper(config = HubMapperConfig.class)
 interface AccountGraphQlMapper {
 
-	default AccountViews.Account toView(org.onesignin.hub.account.Account account) {
-		return new AccountViews.Account(account.id().value(), account.signInEmail(), account.status(),
-				account.revision(), toView(account.details()),
-				account.links()
-					.stream()
-					.map((link) -> new AccountViews.LinkedAccount(link.serviceId(), link.serviceAccountId(),
-							link.status(), link.linkedAt(), link.cancelledAt(), link.cancelledBy(),
-							account.syncState(link.serviceId()), account.acknowledgedRevision(link.serviceId())))
-					.toList(),
-				account.createdAt(), account.updatedAt(), account.closedAt());
-	}
+	@Mapping(target = "basicDetails", source = "details")
+	@Mapping(target = "linkedAccounts", source = "links")
+	AccountViews.Account toView(AccountView account);
+
+	@Mapping(target = "cancelledById", source = "cancelledBy")
+	AccountViews.LinkedAccount toView(AccountView.Link link);
 
 	AccountViews.BasicDetails toView(org.onesignin.hub.account.BasicDetails details);
 

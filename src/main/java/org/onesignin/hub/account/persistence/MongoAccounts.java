@@ -174,8 +174,8 @@ class MongoAccounts implements Accounts {
 	}
 
 	@Override
-	public org.springframework.data.domain.Window<Account> search(java.util.Set<String> serviceIds, String emailKey,
-			String phone, String namePrefix, org.springframework.data.domain.ScrollPosition position, int count) {
+	public org.onesignin.hub.shared.Page<Account> search(java.util.Set<String> serviceIds, String emailKey,
+			String phone, String namePrefix, org.onesignin.hub.shared.PageRequest page) {
 		Criteria criteria = Criteria.where("status")
 			.is(org.onesignin.hub.account.AccountStatus.ACTIVE)
 			.and("links")
@@ -196,8 +196,9 @@ class MongoAccounts implements Accounts {
 				.andOperator(new Criteria().orOperator(Criteria.where("details.givenName").regex(pattern, "i"),
 						Criteria.where("details.familyName").regex(pattern, "i")));
 		}
-		Query query = Query.query(criteria).with(Sort.by("id")).with(position).limit(count);
-		return Cursors.scroll(() -> this.mongo.scroll(query, AccountDocument.class)).map(this.mapper::toDomain);
+		Query query = Query.query(criteria).with(Sort.by("id")).limit(page.size());
+		return Cursors.scroll(page, (position) -> this.mongo.scroll(query.with(position), AccountDocument.class),
+				this.mapper::toDomain);
 	}
 
 	private static Query pendingQuery() {

@@ -5,9 +5,10 @@ import java.util.List;
 import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.ChangeHistory;
 import org.onesignin.hub.account.ChangeHistoryEntry;
-import org.springframework.data.domain.ScrollPosition;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
+import org.onesignin.hub.shared.persistence.Cursors;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.domain.Window;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,14 +51,12 @@ class MongoChangeHistory implements ChangeHistory {
 	}
 
 	@Override
-	public Window<ChangeHistoryEntry> page(AccountId accountId, ScrollPosition position, int count) {
+	public Page<ChangeHistoryEntry> page(AccountId accountId, PageRequest page) {
 		Query query = Query.query(Criteria.where("accountId").is(accountId.value()))
 			.with(Sort.by("revision", "id"))
-			.with(position)
-			.limit(count);
-		return org.onesignin.hub.shared.persistence.Cursors
-			.scroll(() -> this.mongo.scroll(query, HistoryEntryDocument.class))
-			.map(this.mapper::toDomain);
+			.limit(page.size());
+		return Cursors.scroll(page, (position) -> this.mongo.scroll(query.with(position), HistoryEntryDocument.class),
+				this.mapper::toDomain);
 	}
 
 }

@@ -10,8 +10,8 @@ import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.CallerKind;
 import org.onesignin.hub.shared.graphql.AccountSource;
+import org.onesignin.hub.shared.graphql.Pages;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -40,9 +40,8 @@ class AuditGraphQlController {
 	@SchemaMapping(typeName = "Account")
 	Window<AccessLog> accessLog(@AuthenticationPrincipal Caller caller, AccountSource account,
 			ScrollSubrange subrange) {
-		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
-		int count = Math.min(subrange.count().orElse(this.maxPageSize), this.maxPageSize);
-		return this.audit.accessLog(caller, account.id(), position, count).map(this::toView);
+		return Pages.window(this.audit.accessLog(caller, account.id(), Pages.request(subrange, this.maxPageSize)),
+				this::toView);
 	}
 
 	private AccessLog toView(AccessLogEntry entry) {

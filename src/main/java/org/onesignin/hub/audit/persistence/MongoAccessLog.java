@@ -31,15 +31,13 @@ class MongoAccessLog implements AccessLog {
 	}
 
 	@Override
-	public org.springframework.data.domain.Window<AccessLogEntry> page(String accountId,
-			org.springframework.data.domain.ScrollPosition position, int count) {
+	public org.onesignin.hub.shared.Page<AccessLogEntry> page(String accountId,
+			org.onesignin.hub.shared.PageRequest page) {
 		Query query = Query.query(Criteria.where("accountId").is(accountId))
 			.with(Sort.by("time", "id"))
-			.with(position)
-			.limit(count);
-		return org.onesignin.hub.shared.persistence.Cursors
-			.scroll(() -> this.mongo.scroll(query, AccessLogDocument.class))
-			.map(this.mapper::toDomain);
+			.limit(page.size());
+		return org.onesignin.hub.shared.persistence.Cursors.scroll(page,
+				(position) -> this.mongo.scroll(query.with(position), AccessLogDocument.class), this.mapper::toDomain);
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import org.onesignin.hub.partnersync.ServiceChangeSubscriptions;
 import org.onesignin.hub.shared.BasicDetailField;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.graphql.Pages;
 import org.onesignin.hub.shared.graphql.UserError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.KeysetScrollPosition;
@@ -49,9 +50,8 @@ class PartnerSyncGraphQlController {
 	@QueryMapping
 	Window<ServiceChange> serviceChanges(@AuthenticationPrincipal Caller caller, @Argument String serviceId,
 			ScrollSubrange subrange) {
-		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
-		int count = Math.min(subrange.count().orElse(this.maxPageSize), this.maxPageSize);
-		return this.sync.changes(caller, serviceId, position, count).map(PartnerSyncGraphQlController::toView);
+		return Pages.window(this.sync.changes(caller, serviceId, Pages.request(subrange, this.maxPageSize)),
+				PartnerSyncGraphQlController::toView);
 	}
 
 	@SubscriptionMapping

@@ -8,12 +8,12 @@ import org.bson.Document;
 import org.onesignin.hub.account.ServiceChange;
 import org.onesignin.hub.account.ServiceChangeSink;
 import org.onesignin.hub.partnersync.FeedEntry;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
 import org.onesignin.hub.partnersync.ServiceChangeFeeds;
 import org.onesignin.hub.shared.persistence.Cursors;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.domain.Window;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -128,9 +128,10 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 	}
 
 	@Override
-	public Window<FeedEntry> page(String serviceId, ScrollPosition position, int count) {
-		Query query = visible(serviceId).with(Sort.by("sequence")).with(position).limit(count);
-		return Cursors.scroll(() -> this.mongo.scroll(query, FeedEntryDocument.class)).map(this.mapper::toDomain);
+	public Page<FeedEntry> page(String serviceId, PageRequest page) {
+		Query query = visible(serviceId).with(Sort.by("sequence")).limit(page.size());
+		return Cursors.scroll(page, (position) -> this.mongo.scroll(query.with(position), FeedEntryDocument.class),
+				this.mapper::toDomain);
 	}
 
 	@Override

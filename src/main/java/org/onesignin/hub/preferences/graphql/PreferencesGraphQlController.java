@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.onesignin.hub.preferences.Channel;
 import org.onesignin.hub.preferences.ConsentManagement;
+import org.onesignin.hub.preferences.ConsentQueries;
+import org.onesignin.hub.preferences.PreferencesView;
+import org.onesignin.hub.preferences.UnsubscribeLinks;
 import org.onesignin.hub.preferences.ContactPermission;
 import org.onesignin.hub.preferences.ContactPurpose;
 import org.onesignin.hub.registry.Company;
@@ -33,15 +36,22 @@ class PreferencesGraphQlController {
 
 	private final ConsentManagement consents;
 
+	private final ConsentQueries queries;
+
+	private final UnsubscribeLinks links;
+
 	private final RegistryManagement registry;
 
 	private final PreferencesGraphQlMapper mapper;
 
 	private final int maxPageSize;
 
-	PreferencesGraphQlController(ConsentManagement consents, RegistryManagement registry,
-			PreferencesGraphQlMapper mapper, @Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
+	PreferencesGraphQlController(ConsentManagement consents, ConsentQueries queries, UnsubscribeLinks links,
+			RegistryManagement registry, PreferencesGraphQlMapper mapper,
+			@Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
 		this.consents = consents;
+		this.queries = queries;
+		this.links = links;
 		this.registry = registry;
 		this.mapper = mapper;
 		this.maxPageSize = maxPageSize;
@@ -62,13 +72,13 @@ class PreferencesGraphQlController {
 	@SchemaMapping(typeName = "Account")
 	PreferencesViews.MarketingPreferences marketingPreferences(@AuthenticationPrincipal Caller caller,
 			AccountSource account) {
-		return this.mapper.toView(this.consents.preferences(caller, account.id()));
+		return this.mapper.toView(this.queries.preferences(caller, account.id()));
 	}
 
 	@SchemaMapping(typeName = "Account")
 	Window<PreferencesViews.ConsentRecord> consentHistory(@AuthenticationPrincipal Caller caller, AccountSource account,
 			ScrollSubrange subrange) {
-		List<PreferencesViews.ConsentRecord> records = this.consents.consentHistory(caller, account.id())
+		List<PreferencesViews.ConsentRecord> records = this.queries.consentHistory(caller, account.id())
 			.stream()
 			.map(this.mapper::toView)
 			.toList();
@@ -87,58 +97,58 @@ class PreferencesGraphQlController {
 	ContactPermission contactPermission(@AuthenticationPrincipal Caller caller, @Argument String accountId,
 			@Argument String companyId, @Argument Channel channel, @Argument String address,
 			@Argument ContactPurpose purpose) {
-		return this.consents.contactPermission(caller, accountId, companyId, channel, address, purpose);
+		return this.queries.contactPermission(caller, accountId, companyId, channel, address, purpose);
 	}
 
 	@QueryMapping
 	String unsubscribeToken(@AuthenticationPrincipal Caller caller, @Argument String accountId,
 			@Argument String companyId, @Argument String address) {
-		return this.consents.unsubscribeToken(caller, accountId, companyId, address);
+		return this.links.unsubscribeToken(caller, accountId, companyId, address);
 	}
 
 	@MutationMapping
 	PreferencesViews.SetMarketingConsentPayload setMarketingConsent(@AuthenticationPrincipal Caller caller,
 			@Argument PreferencesViews.SetMarketingConsentInput input) {
-		Outcome<ConsentManagement.PreferencesView> outcome = this.consents.setMarketingConsent(caller,
-				input.accountId(), input.companyId(), input.channel(), input.address(), input.state(),
-				input.policyVersion(), input.ticket());
+		Outcome<PreferencesView> outcome = this.consents.setMarketingConsent(caller, input.accountId(),
+				input.companyId(), input.channel(), input.address(), input.state(), input.policyVersion(),
+				input.ticket());
 		return new PreferencesViews.SetMarketingConsentPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
 	@MutationMapping
 	PreferencesViews.SetGroupNewsConsentPayload setGroupNewsConsent(@AuthenticationPrincipal Caller caller,
 			@Argument PreferencesViews.SetGroupNewsConsentInput input) {
-		Outcome<ConsentManagement.PreferencesView> outcome = this.consents.setGroupNewsConsent(caller,
-				input.accountId(), input.state(), input.policyVersion(), input.ticket());
+		Outcome<PreferencesView> outcome = this.consents.setGroupNewsConsent(caller, input.accountId(), input.state(),
+				input.policyVersion(), input.ticket());
 		return new PreferencesViews.SetGroupNewsConsentPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
 	@MutationMapping
 	PreferencesViews.ObjectToProfilingPayload objectToProfiling(@AuthenticationPrincipal Caller caller,
 			@Argument PreferencesViews.ObjectToProfilingInput input) {
-		Outcome<ConsentManagement.PreferencesView> outcome = this.consents.objectToProfiling(caller, input.accountId(),
-				input.objection(), input.policyVersion(), input.ticket());
+		Outcome<PreferencesView> outcome = this.consents.objectToProfiling(caller, input.accountId(), input.objection(),
+				input.policyVersion(), input.ticket());
 		return new PreferencesViews.ObjectToProfilingPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
 	@MutationMapping
 	PreferencesViews.RecordGuardianConsentPayload recordGuardianConsent(@AuthenticationPrincipal Caller caller,
 			@Argument PreferencesViews.RecordGuardianConsentInput input) {
-		Outcome<ConsentManagement.PreferencesView> outcome = this.consents.recordGuardianConsent(caller,
-				input.accountId(), input.companyId(), input.guardianName(), input.method(), input.ticket());
+		Outcome<PreferencesView> outcome = this.consents.recordGuardianConsent(caller, input.accountId(),
+				input.companyId(), input.guardianName(), input.method(), input.ticket());
 		return new PreferencesViews.RecordGuardianConsentPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
 	@MutationMapping
 	PreferencesViews.UnsubscribePayload unsubscribe(@Argument String token) {
-		Outcome<ConsentManagement.Unsubscribed> outcome = this.consents.unsubscribe(token);
-		ConsentManagement.Unsubscribed done = outcome.valueOrNull();
+		Outcome<UnsubscribeLinks.Unsubscribed> outcome = this.links.unsubscribe(token);
+		UnsubscribeLinks.Unsubscribed done = outcome.valueOrNull();
 		return new PreferencesViews.UnsubscribePayload((done != null) ? done.company() : null,
 				(done != null) ? done.address() : null, UserError.of(outcome.rejections()));
 	}
 
-	private PreferencesViews.MarketingPreferences view(Outcome<ConsentManagement.PreferencesView> outcome) {
-		ConsentManagement.PreferencesView view = outcome.valueOrNull();
+	private PreferencesViews.MarketingPreferences view(Outcome<PreferencesView> outcome) {
+		PreferencesView view = outcome.valueOrNull();
 		return (view != null) ? this.mapper.toView(view) : null;
 	}
 

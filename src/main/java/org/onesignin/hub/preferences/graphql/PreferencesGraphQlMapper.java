@@ -3,14 +3,14 @@ package org.onesignin.hub.preferences.graphql;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.onesignin.hub.shared.mapping.HubMapperConfig;
-import org.onesignin.hub.preferences.ConsentManagement;
+import org.onesignin.hub.preferences.PreferencesView;
 import org.onesignin.hub.preferences.ConsentRecord;
 import org.onesignin.hub.preferences.MarketingPreferences;
 
 @Mapper(config = HubMapperConfig.class)
 interface PreferencesGraphQlMapper {
 
-	PreferencesViews.MarketingPreferences toView(ConsentManagement.PreferencesView view);
+	PreferencesViews.MarketingPreferences toView(PreferencesView view);
 
 	PreferencesViews.CompanyMarketingPreferences toView(MarketingPreferences.CompanyPreferences preferences);
 

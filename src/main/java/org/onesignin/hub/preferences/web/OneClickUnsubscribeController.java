@@ -1,6 +1,6 @@
 package org.onesignin.hub.preferences.web;
 
-import org.onesignin.hub.preferences.ConsentManagement;
+import org.onesignin.hub.preferences.UnsubscribeLinks;
 import org.onesignin.hub.shared.Outcome;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,15 +15,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OneClickUnsubscribeController {
 
-	private final ConsentManagement consents;
+	private final UnsubscribeLinks links;
 
-	OneClickUnsubscribeController(ConsentManagement consents) {
-		this.consents = consents;
+	OneClickUnsubscribeController(UnsubscribeLinks links) {
+		this.links = links;
 	}
 
 	@PostMapping("/unsubscribe/{token}")
 	ResponseEntity<Void> unsubscribe(@PathVariable String token) {
-		return (this.consents.unsubscribe(token) instanceof Outcome.Done<?>) ? ResponseEntity.ok().build()
+		return (this.links.unsubscribe(token) instanceof Outcome.Done<?>) ? ResponseEntity.ok().build()
 				: ResponseEntity.badRequest().build();
 	}
 

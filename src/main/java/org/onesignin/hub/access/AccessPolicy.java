@@ -1,0 +1,228 @@
+package org.onesignin.hub.access;
+
+import static org.onesignin.hub.access.CallerRole.OWNER;
+import static org.onesignin.hub.access.CallerRole.PARTNER_SERVICE;
+import static org.onesignin.hub.access.CallerRole.PERSON_THROUGH_SERVICE;
+import static org.onesignin.hub.access.CallerRole.SUPPORT_AGENT;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.onesignin.hub.access.AccessRules.ActsAsARegisteredService;
+import org.onesignin.hub.access.AccessRules.ActsOnlyForItsOwnService;
+import org.onesignin.hub.access.AccessRules.ActsOnlyForItsOwnCompany;
+import org.onesignin.hub.access.AccessRules.Allowed;
+import org.onesignin.hub.access.AccessRules.OnlyTheirOwnAccount;
+import org.onesignin.hub.access.AccessRules.PartnerCancelsOnlyItsOwnService;
+import org.onesignin.hub.registry.Registry;
+import org.onesignin.hub.registry.Service;
+import org.onesignin.hub.shared.BasicDetailField;
+import org.onesignin.hub.shared.Caller;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The one place that answers "may this caller do this operation, on which account, and
+ * what does it see": a table of caller role × operation, each cell a named
+ * {@link AccessRule}; a role missing from an operation's row may never do it (FORBIDDEN).
+ * Which accounts a caller sees is rule 6 ({@link #scope}); an account outside the scope
+ * reads exactly like an absent one.
+ */
+public final class AccessPolicy {
+
+	private static final AccessRule ALLOWED = new Allowed();
+
+	private static final AccessRule OWN_ACCOUNT = new OnlyTheirOwnAccount();
+
+	private static final AccessRule OWN_COMPANY = new ActsOnlyForItsOwnCompany();
+
+	private static final AccessRule OWN_SERVICE = new ActsOnlyForItsOwnService();
+
+	// @formatter:off (one row per operation, readable as a table)
+	private static final Map<Operation, Map<CallerRole, AccessRule>> TABLE = new Table()
+		.on(Operation.REGISTER_ACCOUNT).allow(PARTNER_SERVICE, new ActsAsARegisteredService())
+		.on(Operation.READ_OWN_ACCOUNT).allow(OWNER, ALLOWED).allow(PERSON_THROUGH_SERVICE, ALLOWED)
+		.on(Operation.READ_ACCOUNT).allowEveryoneSignedIn()
+		.on(Operation.SEARCH_ACCOUNTS).allow(SUPPORT_AGENT, ALLOWED)
+		.on(Operation.UPDATE_BASIC_DETAILS).allowEveryoneSignedIn()
+		.on(Operation.CHANGE_SIGN_IN_EMAIL).allow(OWNER, ALLOWED).allow(SUPPORT_AGENT, ALLOWED)
+		.on(Operation.LINK_SERVICE_ACCOUNT).allow(PERSON_THROUGH_SERVICE, OWN_SERVICE)
+		.on(Operation.CANCEL_SERVICE_ACCOUNT).allow(OWNER, ALLOWED).allow(PERSON_THROUGH_SERVICE, ALLOWED)
+			.allow(SUPPORT_AGENT, ALLOWED).allow(PARTNER_SERVICE, new PartnerCancelsOnlyItsOwnService())
+		.on(Operation.CLOSE_ACCOUNT).allow(OWNER, ALLOWED)
+		.on(Operation.READ_CHANGE_HISTORY).allow(OWNER, OWN_ACCOUNT)
+		.on(Operation.READ_ACCESS_LOG).allow(OWNER, OWN_ACCOUNT)
+		.on(Operation.EXPORT_DATA).allow(OWNER, ALLOWED)
+		.on(Operation.READ_PREFERENCES).allowEveryoneSignedIn()
+		.on(Operation.READ_CONSENT_HISTORY).allow(OWNER, OWN_ACCOUNT)
+		.on(Operation.SET_MARKETING_CONSENT).allow(OWNER, ALLOWED).allow(PERSON_THROUGH_SERVICE, OWN_COMPANY)
+			.allow(SUPPORT_AGENT, OWN_COMPANY).allow(PARTNER_SERVICE, OWN_COMPANY)
+		.on(Operation.SET_GROUP_NEWS_CONSENT).allow(OWNER, ALLOWED).allow(SUPPORT_AGENT, ALLOWED)
+		.on(Operation.OBJECT_TO_PROFILING).allow(OWNER, ALLOWED).allow(SUPPORT_AGENT, ALLOWED)
+		.on(Operation.RECORD_GUARDIAN_CONSENT).allow(SUPPORT_AGENT, OWN_COMPANY)
+		.on(Operation.CHECK_CONTACT_PERMISSION).allow(SUPPORT_AGENT, OWN_COMPANY).allow(PARTNER_SERVICE, OWN_COMPANY)
+		.on(Operation.ISSUE_UNSUBSCRIBE_TOKEN).allow(PARTNER_SERVICE, OWN_COMPANY)
+		.on(Operation.READ_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
+		.on(Operation.FOLLOW_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
+		.on(Operation.ACKNOWLEDGE_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
+		.build();
+	// @formatter:on
+
+	private final Supplier<Registry> registry;
+
+	public AccessPolicy(Supplier<Registry> registry) {
+		this.registry = registry;
+	}
+
+	/** Whether the request may go ahead at all (before any account is looked at). */
+	public boolean allows(AccessRequest request) {
+		AccessRule rule = TABLE.get(request.operation()).get(request.role());
+		return rule != null && rule.allows(request, this.registry.get());
+	}
+
+	/** Refuses, as FORBIDDEN, a request the table does not allow. */
+	public void authorize(AccessRequest request) {
+		if (!allows(request)) {
+			throw new AccessDeniedException(request.role() + " may not " + request.operation());
+		}
+	}
+
+	/**
+	 * Refuses, as FORBIDDEN, a caller role that may never do the operation, whatever the
+	 * request names (for refusals that must come before the names are checked).
+	 */
+	public void authorizeRole(AccessRequest request) {
+		if (!TABLE.get(request.operation()).containsKey(request.role())) {
+			throw new AccessDeniedException(request.role() + " may never " + request.operation());
+		}
+	}
+
+	/**
+	 * The account the request acts on: a person's own (from the token; naming another is
+	 * "not found"), or the one a support agent or partner names. Empty reads as absent.
+	 */
+	public Optional<String> target(AccessRequest request) {
+		Caller caller = request.caller();
+		if (request.role().isPerson()) {
+			boolean namesAnother = request.accountId() != null && !request.accountId().equals(caller.subject());
+			return namesAnother ? Optional.empty() : Optional.ofNullable(caller.subject());
+		}
+		return Optional.ofNullable(request.accountId());
+	}
+
+	/** Support agents act on a customer's account only for a ticket they name. */
+	public boolean needsTicket(AccessRequest request) {
+		return request.role() == SUPPORT_AGENT && request.operation().isTicketed();
+	}
+
+	/**
+	 * Rule 6, what the caller sees of the account, or empty when it sees nothing: the
+	 * owner everything; the person through a partner's sign-in what that service sees; a
+	 * support agent of company X the basic details of active accounts linked to a service
+	 * of X, and those links; a partner service active accounts linked to it, its entitled
+	 * fields and its own link.
+	 */
+	public Optional<Scope> scope(Caller caller, AccountFacts account) {
+		Registry registry = this.registry.get();
+		CallerRole role = CallerRole.of(caller);
+		if (role.isPerson()) {
+			if (!caller.isAccountOwner(account.accountId())) {
+				return Optional.empty();
+			}
+			if (role == OWNER) {
+				return Optional
+					.of(new Scope(Scope.Kind.OWNER, EnumSet.allOf(BasicDetailField.class), account.linkedServiceIds()));
+			}
+			Set<BasicDetailField> fields = entitledFields(registry, caller.serviceId());
+			// that service's own link, also the one the person is making right now
+			Set<String> own = (caller.serviceId() != null) ? Set.of(caller.serviceId()) : Set.of();
+			return Optional.of(new Scope(Scope.Kind.OWNER_THROUGH_SERVICE, fields, own));
+		}
+		if (!account.isActive()) {
+			return Optional.empty();
+		}
+		if (role == SUPPORT_AGENT && caller.actingCompanyId() != null) {
+			Set<String> companyServices = account.activeServiceIds()
+				.stream()
+				.filter((id) -> controlledBy(registry, id, caller.actingCompanyId()))
+				.collect(Collectors.toSet());
+			return companyServices.isEmpty() ? Optional.empty() : Optional
+				.of(new Scope(Scope.Kind.SUPPORT, EnumSet.allOf(BasicDetailField.class), companyServices));
+		}
+		if (role == PARTNER_SERVICE && caller.serviceId() != null
+				&& account.activeServiceIds().contains(caller.serviceId())
+				&& registry.service(caller.serviceId()).isPresent()) {
+			return Optional.of(new Scope(Scope.Kind.PARTNER, entitledFields(registry, caller.serviceId()),
+					Set.of(caller.serviceId())));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Rule 7's gate answers a partner about people linked to its service and a support
+	 * agent about people linked to a service of its company, a cancelled link included
+	 * (it answers ACCOUNT_NOT_ACTIVE); about anyone else it knows nothing.
+	 */
+	public boolean answersContactPermission(Caller caller, AccountFacts account, String companyId) {
+		return !contactPermissionServices(caller, account.linkedServiceIds(), companyId).isEmpty();
+	}
+
+	/** Which of the services the contact gate answers about for this caller. */
+	public Set<String> contactPermissionServices(Caller caller, Set<String> serviceIds, String companyId) {
+		Registry registry = this.registry.get();
+		boolean partner = CallerRole.of(caller) == PARTNER_SERVICE;
+		return serviceIds.stream()
+			.filter((id) -> partner ? id.equals(caller.serviceId()) : controlledBy(registry, id, companyId))
+			.collect(Collectors.toSet());
+	}
+
+	private static Set<BasicDetailField> entitledFields(Registry registry, String serviceId) {
+		return Optional.ofNullable(serviceId).flatMap(registry::service).map(Service::syncedFields).orElse(Set.of());
+	}
+
+	private static boolean controlledBy(Registry registry, String serviceId, String companyId) {
+		return registry.service(serviceId).map((service) -> service.isControlledBy(companyId)).orElse(false);
+	}
+
+	/** Builds the table row by row. */
+	private static final class Table {
+
+		private final Map<Operation, Map<CallerRole, AccessRule>> rows = new EnumMap<>(Operation.class);
+
+		private Operation current;
+
+		Table on(Operation operation) {
+			this.current = operation;
+			this.rows.put(operation, new EnumMap<>(CallerRole.class));
+			return this;
+		}
+
+		Table allow(CallerRole role, AccessRule rule) {
+			this.rows.get(this.current).put(role, rule);
+			return this;
+		}
+
+		Table allowEveryoneSignedIn() {
+			return allow(OWNER, ALLOWED).allow(PERSON_THROUGH_SERVICE, ALLOWED)
+				.allow(SUPPORT_AGENT, ALLOWED)
+				.allow(PARTNER_SERVICE, ALLOWED);
+		}
+
+		Map<Operation, Map<CallerRole, AccessRule>> build() {
+			for (Operation operation : Operation.values()) {
+				if (!this.rows.containsKey(operation)) {
+					throw new IllegalStateException("The access table has no row for " + operation);
+				}
+			}
+			Map<Operation, Map<CallerRole, AccessRule>> table = new EnumMap<>(Operation.class);
+			this.rows.forEach((operation, row) -> table.put(operation, Map.copyOf(row)));
+			return table;
+		}
+
+	}
+
+}

@@ -1,0 +1,166 @@
+package org.onesignin.hub.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.onesignin.hub.access.AccessPolicy;
+import org.onesignin.hub.access.AccessRequest;
+import org.onesignin.hub.access.Scope;
+import org.onesignin.hub.audit.AccessLog;
+import org.onesignin.hub.audit.AccessLogEntry;
+import org.onesignin.hub.shared.AccountNotFoundException;
+import org.onesignin.hub.shared.BasicDetailField;
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.Rejection;
+import org.onesignin.hub.shared.UserErrorCode;
+import org.springframework.stereotype.Component;
+
+/**
+ * The way in to an account for every read and change: the access policy decides whether
+ * the request may go ahead, which account it acts on, whether it names a ticket, and what
+ * the caller sees of the account; reads and changes by someone other than the person are
+ * written to the access log. Read paths and write paths all pass here, so no use case can
+ * forget one of these steps.
+ */
+@Component
+public class AccountGate {
+
+	private final AccessPolicy policy;
+
+	private final Accounts accounts;
+
+	private final AccessLog accessLog;
+
+	private final Clock clock;
+
+	AccountGate(AccessPolicy policy, Accounts accounts, AccessLog accessLog, Clock clock) {
+		this.policy = policy;
+		this.accounts = accounts;
+		this.accessLog = accessLog;
+		this.clock = clock;
+	}
+
+	/**
+	 * Admits a change: FORBIDDEN when the caller may never do it; otherwise the account
+	 * it acts on, or a refusal (no account in reach, no ticket).
+	 */
+	public Outcome<AccountId> admit(AccessRequest request) {
+		this.policy.authorize(request);
+		Optional<String> target = this.policy.target(request);
+		if (target.isEmpty()) {
+			return Outcome.rejected(notFound());
+		}
+		if (this.policy.needsTicket(request) && !request.hasTicket()) {
+			return Outcome.rejected(Rejection.invalid("ticket", "Support agents name the ticket they act for"));
+		}
+		return Outcome.done(new AccountId(target.get()));
+	}
+
+	/**
+	 * Admits a read: FORBIDDEN when the caller may never do it, BAD_REQUEST without a
+	 * ticket where one is needed, NOT_FOUND when no account is in reach.
+	 */
+	public AccountId admitRead(AccessRequest request) {
+		admitQuery(request);
+		return this.policy.target(request).map(AccountId::new).orElseThrow(AccountNotFoundException::new);
+	}
+
+	/**
+	 * Admits a query that names no account (a search): FORBIDDEN when the caller may
+	 * never do it, BAD_REQUEST without a ticket where one is needed.
+	 */
+	public void admitQuery(AccessRequest request) {
+		this.policy.authorize(request);
+		if (this.policy.needsTicket(request) && !request.hasTicket()) {
+			throw new TicketRequiredException();
+		}
+	}
+
+	/**
+	 * The account as the request's caller may see it, or empty (absent, out of scope, or
+	 * not active for an operation that needs an active identity, alike).
+	 */
+	public Optional<Visible> visible(AccessRequest request, AccountId id) {
+		return this.accounts.findById(id).flatMap((account) -> visibleAs(request, account));
+	}
+
+	/** An account already loaded, as the request's caller may see it, or empty. */
+	public Optional<Visible> visibleAs(AccessRequest request, Account account) {
+		if (!account.isActive() && request.operation().needsActiveAccount()) {
+			return Optional.empty();
+		}
+		return this.policy.scope(request.caller(), account).map((scope) -> new Visible(account, scope));
+	}
+
+	/**
+	 * Reads an account for the request and logs the read; NOT_FOUND when out of reach.
+	 */
+	public Visible read(AccessRequest request) {
+		AccountId id = admitRead(request);
+		Visible visible = visible(request, id).orElseThrow(AccountNotFoundException::new);
+		logIfNotOwner(request, visible);
+		return visible;
+	}
+
+	/**
+	 * Writes the access-log entry of a read or change by someone other than the person.
+	 * What it touched is the request's, or else the fields the caller saw.
+	 */
+	public void logIfNotOwner(AccessRequest request, Visible visible) {
+		if (visible.scope().isLogged()) {
+			log(request, visible.account().id(), request.touches().isEmpty()
+					? visible.scope().fields().stream().map(BasicDetailField::fieldName).toList() : request.touches());
+		}
+	}
+
+	/**
+	 * Rule 7's gate reads an account a partner or support agent is or was linked to
+	 * (logged); NOT_FOUND for anyone else's, and for an erased identity.
+	 */
+	public Account readForContactPermission(AccessRequest request) {
+		AccountId id = admitRead(request);
+		Account account = this.accounts.findById(id)
+			.filter((found) -> found.status() != AccountStatus.ERASED)
+			.filter((found) -> this.policy.answersContactPermission(request.caller(), found, request.companyId()))
+			.orElseThrow(AccountNotFoundException::new);
+		log(request, id, request.touches());
+		return account;
+	}
+
+	private void log(AccessRequest request, AccountId accountId, List<String> touched) {
+		String action = request.operation().auditAction();
+		if (action == null) {
+			return;
+		}
+		Caller caller = request.caller();
+		this.accessLog.append(new AccessLogEntry(UUID.randomUUID().toString(), accountId.value(), caller.kind(),
+				caller.subject(), caller.actingCompanyId(), caller.serviceId(), action, touched, request.ticket(),
+				this.clock.instant()));
+	}
+
+	public AccessPolicy policy() {
+		return this.policy;
+	}
+
+	static Rejection notFound() {
+		return Rejection.onField(UserErrorCode.NOT_FOUND, "accountId", "No account with that id");
+	}
+
+	/** An account and what the caller sees of it. */
+	public record Visible(Account account, Scope scope) {
+
+		public AccountView view() {
+			return AccountView.of(this.account, this.scope);
+		}
+
+		/** The caller's view of the account as it is after a change the caller made. */
+		public AccountView viewOf(Account after) {
+			return AccountView.of(after, this.scope);
+		}
+
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.onesignin.hub.account;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.onesignin.hub.registry.RegistryManagement;
+import org.onesignin.hub.registry.Service;
+import org.onesignin.hub.shared.BasicDetailField;
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.ChangeOrigin;
+import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.Rejection;
+import org.onesignin.hub.shared.UserErrorCode;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The decision of a sign-up through a partner service: every invalid field at once, the
+ * address free, the service account claimed for the new identity (released again if the
+ * identity cannot be stored).
+ */
+final class Registration implements AccountUpdates.Creation {
+
+	private final Caller caller;
+
+	private final RegisterAccountCommand command;
+
+	private final RegistryManagement registry;
+
+	private final BasicDetailsValidation validation;
+
+	private final PasswordEncoder passwords;
+
+	private final ServiceAccountClaims claims;
+
+	private final Accounts accounts;
+
+	Registration(Caller caller, RegisterAccountCommand command, RegistryManagement registry,
+			BasicDetailsValidation validation, PasswordEncoder passwords, ServiceAccountClaims claims,
+			Accounts accounts) {
+		this.caller = caller;
+		this.command = command;
+		this.registry = registry;
+		this.validation = validation;
+		this.passwords = passwords;
+		this.claims = claims;
+		this.accounts = accounts;
+	}
+
+	@Override
+	public Outcome<Account.NewAccount> prepare(Instant now) {
+		Service service = this.registry.registry().service(this.caller.serviceId()).orElseThrow();
+		List<Rejection> rejections = new ArrayList<>();
+		Outcome<String> email = BasicDetailsValidation.email(this.command.email(), "email");
+		rejections.addAll(email.rejections());
+		PasswordPolicy.check(this.command.password(), this.command.email()).ifPresent(rejections::add);
+		if (!isServiceAccountId(this.command.serviceAccountId())) {
+			rejections.add(Rejection.invalid("serviceAccountId", "Must be 1 to 200 characters"));
+		}
+		if (this.command.details().touches(BasicDetailField.EMAIL)) {
+			rejections.add(Rejection.invalid("basicDetails.email", "Set the sign-in email with the email field"));
+		}
+		Outcome<BasicDetails> details = this.validation.apply(BasicDetails.EMPTY, this.command.details(),
+				"basicDetails.");
+		rejections.addAll(details.rejections());
+		if (!rejections.isEmpty()) {
+			return Outcome.rejected(rejections);
+		}
+		if (this.accounts.findBySignInEmail(email.valueOrNull()).isPresent()) {
+			return Outcome.rejected(AccountUpdates.emailTaken("email"));
+		}
+		AccountId id = AccountId.generate();
+		if (!this.claims.claim(service.id(), this.command.serviceAccountId(), id).equals(id)) {
+			return Outcome.rejected(alreadyLinkedElsewhere("serviceAccountId"));
+		}
+		return Outcome.done(Account.register(id, this.passwords.encode(this.command.password()),
+				details.valueOrNull().with(BasicDetailField.EMAIL, email.valueOrNull()), service,
+				this.command.serviceAccountId(), ChangeOrigin.of(this.caller, null), now));
+	}
+
+	@Override
+	public void abandon(Account account) {
+		this.claims.release(this.caller.serviceId(), this.command.serviceAccountId(), account.id());
+	}
+
+	static boolean isServiceAccountId(String serviceAccountId) {
+		return serviceAccountId != null && !serviceAccountId.isBlank() && serviceAccountId.length() <= 200;
+	}
+
+	static Rejection alreadyLinkedElsewhere(String field) {
+		return Rejection.onField(UserErrorCode.ALREADY_LINKED_ELSEWHERE, field,
+				"This service account is linked to another One Sign In identity");
+	}
+
+}

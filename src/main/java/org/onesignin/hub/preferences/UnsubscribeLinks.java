@@ -1,0 +1,107 @@
+package org.onesignin.hub.preferences;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.onesignin.hub.access.AccessRequest;
+import org.onesignin.hub.access.Operation;
+import org.onesignin.hub.account.Account;
+import org.onesignin.hub.account.AccountGate;
+import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.AccountStatus;
+import org.onesignin.hub.account.Accounts;
+import org.onesignin.hub.registry.Company;
+import org.onesignin.hub.registry.RegistryManagement;
+import org.onesignin.hub.shared.BadRequestException;
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.CallerKind;
+import org.onesignin.hub.shared.ChangeOrigin;
+import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.Rejection;
+import org.onesignin.hub.shared.UserErrorCode;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * RFC 8058 one-click unsubscribe: a partner of the company gets a signed link for one of
+ * the person's addresses; the link, with no sign-in, withdraws only that company and
+ * address, idempotently. A tampered or foreign token changes nothing.
+ */
+@Service
+public class UnsubscribeLinks {
+
+	private final AccountGate gate;
+
+	private final Accounts accounts;
+
+	private final ConsentLedgers ledgers;
+
+	private final ConsentUpdates updates;
+
+	private final RegistryManagement registry;
+
+	private final UnsubscribeTokens tokens;
+
+	UnsubscribeLinks(AccountGate gate, Accounts accounts, ConsentLedgers ledgers, ConsentUpdates updates,
+			RegistryManagement registry, UnsubscribeTokens tokens) {
+		this.gate = gate;
+		this.accounts = accounts;
+		this.ledgers = ledgers;
+		this.updates = updates;
+		this.registry = registry;
+		this.tokens = tokens;
+	}
+
+	/**
+	 * A token for an unsubscribe link, for a partner service of the company about to
+	 * send.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public String unsubscribeToken(Caller caller, String accountId, String companyId, String address) {
+		AccountGate.Visible visible = this.gate.read(
+				AccessRequest.of(caller, Operation.ISSUE_UNSUBSCRIBE_TOKEN).onAccount(accountId).forCompany(companyId));
+		String key = MarketingPreferences.normalise(address);
+		if (!new MarketingPreferences(accountId, this.ledgers.load(accountId).records())
+			.emailAddressesFor(companyId, visible.account().signInEmail())
+			.contains(key)) {
+			throw new BadRequestException("Not one of this person's email addresses");
+		}
+		return this.tokens.issue(accountId, companyId, key);
+	}
+
+	/** Withdraws the email consent the token names; needs no sign-in. */
+	public Outcome<Unsubscribed> unsubscribe(String token) {
+		Optional<UnsubscribeTokens.Subject> subject = (token != null) ? this.tokens.verify(token) : Optional.empty();
+		Company company = subject.flatMap((s) -> this.registry.registry().company(s.companyId())).orElse(null);
+		if (company == null) {
+			return Outcome.rejected(new Rejection(UserErrorCode.INVALID_TOKEN, List.of("token"),
+					"This unsubscribe link is not valid", Map.of()));
+		}
+		String address = subject.get().address();
+		Unsubscribed unsubscribed = new Unsubscribed(company, address);
+		Account account = this.accounts.findById(new AccountId(subject.get().accountId()))
+			.filter((found) -> found.status() != AccountStatus.ERASED)
+			.orElse(null);
+		if (account == null) {
+			// nothing left to withdraw, and nothing to say about it
+			return Outcome.done(unsubscribed);
+		}
+		ChangeOrigin origin = new ChangeOrigin(CallerKind.ANONYMOUS, null, company.id(), null, null);
+		return this.updates.applyByLink(account, (target, now, today) -> {
+			String policyVersion = target.preferences()
+				.latest(company.id(), Channel.EMAIL, address)
+				.map(ConsentRecord::policyVersion)
+				.orElse("unsubscribe-link");
+			MarketingPreferences.ConsentChange change = new MarketingPreferences.ConsentChange(company,
+					ConsentState.WITHDRAWN, policyVersion, origin, ConsentSource.UNSUBSCRIBE_LINK, now);
+			return target.preferences()
+				.setChannel(change, Channel.EMAIL, address, target.account().signInEmail(), true, null, today);
+		}).map((done) -> unsubscribed);
+	}
+
+	/** What an unsubscribe withdrew. */
+	public record Unsubscribed(Company company, String address) {
+	}
+
+}

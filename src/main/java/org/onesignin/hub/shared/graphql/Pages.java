@@ -1,0 +1,37 @@
+package org.onesignin.hub.shared.graphql;
+
+import java.util.function.Function;
+
+import org.onesignin.hub.shared.BadRequestException;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
+import org.springframework.data.domain.KeysetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.query.ScrollSubrange;
+
+/**
+ * Relay connections at the GraphQL edge: a {@link ScrollSubrange} becomes the hub's
+ * {@link PageRequest}, and a {@link Page} the {@link Window} Spring for GraphQL renders
+ * as a connection.
+ */
+public final class Pages {
+
+	private Pages() {
+	}
+
+	public static PageRequest request(ScrollSubrange subrange, int maxPageSize) {
+		int size = Math.min(subrange.count().orElse(maxPageSize), maxPageSize);
+		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
+		if (!(position instanceof KeysetScrollPosition keyset)) {
+			throw new BadRequestException("Not a valid cursor");
+		}
+		return PageRequest.after(keyset.getKeys(), size);
+	}
+
+	public static <T, R> Window<R> window(Page<T> page, Function<? super T, ? extends R> mapper) {
+		return Window.from(page.items().stream().<R>map(mapper).toList(),
+				(index) -> ScrollPosition.forward(page.positions().get(index).keys()), page.hasNext());
+	}
+
+}
