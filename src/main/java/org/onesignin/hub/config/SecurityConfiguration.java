@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.onesignin.hub.caller.CallerResolver;
 import org.onesignin.hub.caller.HubSecurityProperties;
+import org.onesignin.hub.localissuer.LocalSigningKey;
 import org.onesignin.hub.shared.Caller;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
