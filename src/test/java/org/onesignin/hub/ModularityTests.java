@@ -22,7 +22,7 @@ class ModularityTests {
 	@Test
 	void keepsEachModulesSubpackagesPrivate() {
 		for (String module : new String[] { "account", "preferences", "registry", "audit", "partnersync", "dataexport",
-				"localissuer" }) {
+				"localissuer", "caller", "embeddedstore" }) {
 			for (String edge : new String[] { "graphql", "persistence", "web" }) {
 				noClasses().that()
 					.resideOutsideOfPackage("org.onesignin.hub." + module + "..")
