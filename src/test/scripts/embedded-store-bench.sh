@@ -8,4 +8,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-	org.onesignin.hub.config.EmbeddedStoreWriteBenchmark "$@"
+	org.onesignin.hub.embeddedstore.EmbeddedStoreWriteBenchmark "$@"

@@ -22,7 +22,7 @@ class ModularityTests {
 	@Test
 	void keepsEachModulesSubpackagesPrivate() {
 		for (String module : new String[] { "access", "account", "preferences", "registry", "audit", "partnersync",
-				"dataexport", "localissuer" }) {
+				"dataexport", "localissuer", "caller", "embeddedstore" }) {
 			for (String edge : new String[] { "graphql", "persistence", "web" }) {
 				noClasses().that()
 					.resideOutsideOfPackage("org.onesignin.hub." + module + "..")

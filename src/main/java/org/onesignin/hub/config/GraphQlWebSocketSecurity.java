@@ -1,5 +1,6 @@
 package org.onesignin.hub.config;
 
+import org.onesignin.hub.caller.CallerResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -20,7 +21,7 @@ class GraphQlWebSocketSecurity {
 	@Bean
 	WebSocketGraphQlInterceptor authenticationWebSocketInterceptor(JwtDecoder decoder, CallerResolver callers) {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-		provider.setJwtAuthenticationConverter((jwt) -> SecurityConfiguration.authenticate(callers, jwt));
+		provider.setJwtAuthenticationConverter(callers::authenticate);
 		return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(),
 				new ProviderManager(provider));
 	}

@@ -1,8 +1,10 @@
 package org.onesignin.hub.config;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import org.onesignin.hub.caller.CallerResolver;
+import org.onesignin.hub.caller.HubSecurityProperties;
+import org.onesignin.hub.localissuer.LocalSigningKey;
 import org.onesignin.hub.shared.Caller;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -50,7 +50,7 @@ class SecurityConfiguration {
 			// bearer tokens only, no cookies: CSRF cannot ride on them
 			.csrf((csrf) -> csrf.disable())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> authenticate(callers, token)))
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(callers::authenticate))
 				// say only that the token is invalid, not what the decoder found wrong
 				// with it
 				.authenticationEntryPoint((request, response, exception) -> {
@@ -86,22 +86,6 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	static CallerAuthentication authenticate(CallerResolver callers, Jwt token) {
-		Caller caller = callers.resolve(token);
-		List<GrantedAuthority> authorities = new ArrayList<>();
-		authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.kind().name()));
-		Object scope = token.getClaims().get("scope");
-		if (scope instanceof String scopes) {
-			for (String s : scopes.split(" ")) {
-				authorities.add(new SimpleGrantedAuthority("SCOPE_" + s));
-			}
-		}
-		else if (scope instanceof java.util.Collection<?> scopes) {
-			scopes.forEach((s) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
-		}
-		return new CallerAuthentication(caller, token, authorities);
 	}
 
 }

@@ -12,8 +12,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import org.onesignin.hub.account.Accounts;
-import org.onesignin.hub.config.HubSecurityProperties;
-import org.onesignin.hub.config.LocalSigningKey;
+import org.onesignin.hub.caller.HubSecurityProperties;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

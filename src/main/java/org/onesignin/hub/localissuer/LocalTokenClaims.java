@@ -2,7 +2,7 @@ package org.onesignin.hub.localissuer;
 
 import java.util.List;
 
-import org.onesignin.hub.config.HubSecurityProperties;
+import org.onesignin.hub.caller.HubSecurityProperties;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 
 /**

@@ -1,5 +1,6 @@
-package org.onesignin.hub.config;
+package org.onesignin.hub.caller;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,17 @@ import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.CallerKind;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a validated access token into the one {@link Caller} of the request, and its
  * acting company: the controller of the service whose client obtained the token, or the
- * support agent's {@code company} claim.
+ * support agent's {@code company} claim. The security filter chain and the graphql-ws
+ * handshake both authenticate a token through {@link #authenticate(Jwt)}.
  */
 @Component
 public class CallerResolver {
@@ -29,7 +34,27 @@ public class CallerResolver {
 		this.registry = registry;
 	}
 
-	public Caller resolve(Jwt jwt) {
+	/**
+	 * The request's authentication: its {@link Caller} as the principal, with a role for
+	 * the caller's kind and the token's scopes as authorities.
+	 */
+	public AbstractAuthenticationToken authenticate(Jwt token) {
+		Caller caller = resolve(token);
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.kind().name()));
+		Object scope = token.getClaims().get("scope");
+		if (scope instanceof String scopes) {
+			for (String s : scopes.split(" ")) {
+				authorities.add(new SimpleGrantedAuthority("SCOPE_" + s));
+			}
+		}
+		else if (scope instanceof Collection<?> scopes) {
+			scopes.forEach((s) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
+		}
+		return new CallerAuthentication(caller, token, authorities);
+	}
+
+	Caller resolve(Jwt jwt) {
 		HubSecurityProperties.Claims claims = this.properties.claims();
 		String subject = jwt.getSubject();
 		String clientId = Optional.ofNullable(stringClaim(jwt, claims.clientId()))

@@ -1,4 +1,4 @@
-package org.onesignin.hub.config;
+package org.onesignin.hub.embeddedstore;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.QueryResult;

@@ -1,4 +1,4 @@
-package org.onesignin.hub.config;
+package org.onesignin.hub.shared.graphql;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package org.onesignin.hub.config;
+package org.onesignin.hub.embeddedstore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.onesignin.hub.config;
+package org.onesignin.hub.embeddedstore;
 
 import com.mongodb.ConnectionString;
 

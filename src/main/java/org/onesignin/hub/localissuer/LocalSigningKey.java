@@ -1,4 +1,4 @@
-package org.onesignin.hub.config;
+package org.onesignin.hub.localissuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ public final class LocalSigningKey {
 		this.key = key;
 	}
 
-	public static LocalSigningKey loadOrCreate(Path file) {
+	static LocalSigningKey loadOrCreate(Path file) {
 		try {
 			if (Files.exists(file)) {
 				return new LocalSigningKey(RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8)));
@@ -54,10 +54,11 @@ public final class LocalSigningKey {
 		}
 	}
 
-	public RSAKey jwk() {
+	RSAKey jwk() {
 		return this.key;
 	}
 
+	/** What the resource server trusts while the local issuer is on. */
 	public RSAPublicKey publicKey() {
 		try {
 			return this.key.toRSAPublicKey();

@@ -1,4 +1,4 @@
-package org.onesignin.hub.config;
+package org.onesignin.hub.shared.graphql;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package org.onesignin.hub.config;
+package org.onesignin.hub.caller;
 
 import java.util.Collection;
 

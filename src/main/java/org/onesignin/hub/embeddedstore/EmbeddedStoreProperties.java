@@ -1,4 +1,4 @@
-package org.onesignin.hub.config;
+package org.onesignin.hub.embeddedstore;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
