@@ -5,10 +5,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.HubIntegrationTest;
 import org.onesignin.hub.support.LocalTokens;
+import org.onesignin.hub.support.RegistrationInput;
 
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.RegistrationInput.aRegistration;
 
 /**
  * The local issuer a newcomer uses: client credentials for partners and the scripted
@@ -18,23 +20,25 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void issuesPartnerTokensThatRegisterAccountsAndPersonTokensThatSeeThem() {
-		String partnerToken = token("/oauth2/token", BodyInserters.fromFormData("grant_type", "client_credentials"),
-				"playstation-network", "playstation-network-secret");
+		String partnerToken = LocalTokens.client("playstation-network")
+			.withSecret("playstation-network-secret")
+			.obtainFrom(http());
 		String email = uniqueEmail();
 		withToken(partnerToken).documentName("partner/registerAccount")
 			.variable("input",
-					Map.of("email", email, "password", "a perfectly fine passphrase", "serviceAccountId", "psn-7",
-							"basicDetails", Map.of("givenName", "Grace")))
+					aRegistration().withEmail(email)
+						.forServiceAccount("psn-7")
+						.withBasicDetails(Map.of("givenName", "Grace"))
+						.toInput())
 			.execute()
 			.path("registerAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0);
 
-		String personToken = token("/local/token",
-				BodyInserters.fromFormData("client_id", "account-pages")
-					.with("username", email.toUpperCase())
-					.with("password", "a perfectly fine passphrase"),
-				null, null);
+		String personToken = LocalTokens.person(email.toUpperCase())
+			.withPassword(RegistrationInput.PASSWORD)
+			.through("account-pages")
+			.obtainFrom(http());
 
 		withToken(personToken).documentName("account-pages/me")
 			.execute()
@@ -79,11 +83,10 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void issuesSupportAgentTokensWithTheirCompany() {
-		String token = token("/local/token",
-				BodyInserters.fromFormData("client_id", "support-console")
-					.with("username", "agent@sony-europe.example")
-					.with("password", "support-password-1"),
-				null, null);
+		String token = LocalTokens.person("agent@sony-europe.example")
+			.withPassword("support-password-1")
+			.through("support-console")
+			.obtainFrom(http());
 
 		withToken(token).documentName("account-pages/me").execute().path("me").valueIsNull();
 		withToken(token).documentName("support/customerAccount")
@@ -113,10 +116,6 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 			.expectBody()
 			.jsonPath("$.keys[0].kty")
 			.isEqualTo("RSA");
-	}
-
-	private String token(String path, BodyInserters.FormInserter<String> form, String clientId, String secret) {
-		return LocalTokens.obtain(http(), path, form, clientId, secret);
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.HubIntegrationTest;
 
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
+
 /**
  * updateBasicDetails and changeSignInEmail by each caller kind: partial updates, the
  * revision check, validation, entitlement, propagation to entitled services only, and the
@@ -102,8 +104,8 @@ class BasicDetailsIntegrationTests extends HubIntegrationTest {
 	@Test
 	void propagatesToEveryEntitledServiceWithOnlyItsFields() {
 		String id = registerThrough("my-sony", uniqueEmail(), Map.of("givenName", "Ada", "country", "GB"));
-		link(id, "sony-music", "sony-music", "sm-" + id);
-		link(id, "sony-rewards", "sony-rewards", "sr-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-" + id));
+		link(id, aServiceAccount().at("sony-rewards").withId("sr-" + id));
 
 		update(asAccountHolder(id), Map.of("expectedRevision", 1, "phone", "+14155552671", "givenName", "Ada B."))
 			.path("updateBasicDetails.errors")

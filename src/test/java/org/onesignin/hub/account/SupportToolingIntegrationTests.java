@@ -10,6 +10,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * Support search within the agent's company scope, and the access log its owner reads.
@@ -30,7 +31,7 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 		String marker = "Zed" + Long.toString(System.nanoTime(), 36);
 		String id = registerThrough("playstation-network", uniqueEmail(),
 				Map.of("givenName", marker + "ina", "familyName", "Quist"));
-		link(id, "my-sony", "my-sony", "ms-" + id);
+		link(id, aServiceAccount().at("my-sony").withId("ms-" + id));
 		asAccountHolder(id).documentName("account-pages/updateMyBasicDetails")
 			.variable("input", Map.of("expectedRevision", 1, "phone", "+1 (415) 555-2671"))
 			.execute();

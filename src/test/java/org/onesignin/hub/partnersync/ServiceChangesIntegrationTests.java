@@ -10,6 +10,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * Rule 4, the pull side: each service reads its own feed in order, with cursors, as
@@ -30,7 +31,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 		String after = null;
 		boolean more = true;
 		while (more) {
-			GraphQlTester.Response page = feed("sony-rewards", 2, after);
+			GraphQlTester.Response page = pageAfter(after, "sony-rewards", 2);
 			List<Map> edges = page.path("serviceChanges.edges").entityList(Map.class).get();
 			for (Map<?, ?> edge : edges) {
 				Map<?, ?> node = (Map<?, ?>) edge.get("node");
@@ -49,7 +50,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	void shapesEachChangeAsACloudEvent() {
 		String id = registerThrough("sony-music");
 
-		Map<?, ?> event = feed("sony-music", 100, null)
+		Map<?, ?> event = firstPage("sony-music", 100)
 			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.cloudEvent")
 			.entityList(Map.class)
 			.get()
@@ -93,12 +94,12 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	@Test
 	void movesTheLinkToInSyncOnceAcknowledged() {
 		String id = registerThrough("playstation-network");
-		link(id, "sony-music", "sony-music", "sm-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-" + id));
 		asAccountHolder(id).documentName("account-pages/updateMyBasicDetails")
 			.variable("input", Map.of("expectedRevision", 1, "givenName", "Augusta"))
 			.execute();
 		assertThat(syncState(id, "sony-music")).isEqualTo("PENDING");
-		String last = feed("sony-music", 100, null).path("serviceChanges.edges[-1].cursor").entity(String.class).get();
+		String last = firstPage("sony-music", 100).path("serviceChanges.edges[-1].cursor").entity(String.class).get();
 
 		acknowledge("sony-music", last).path("acknowledgeServiceChanges.errors")
 			.entityList(Object.class)
@@ -129,7 +130,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesAnAfterCursorThatIsNotOneOfOurs() {
 		for (String cursor : List.of("garbage", "azpzZXF1ZW5jZT1YOjE")) {
-			feed("sony-music", 10, cursor).errors()
+			pageAfter(cursor, "sony-music", 10).errors()
 				.expect((error) -> error.getErrorType() == ErrorType.BAD_REQUEST
 						&& "Not a valid cursor".equals(error.getMessage()))
 				.verify();
@@ -139,7 +140,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesAcknowledgingAnotherServicesFeed() {
 		registerThrough("sony-music");
-		String cursor = feed("sony-music", 1, null).path("serviceChanges.edges[0].cursor").entity(String.class).get();
+		String cursor = firstPage("sony-music", 1).path("serviceChanges.edges[0].cursor").entity(String.class).get();
 
 		asPartnerService("sony-rewards").documentName("partner/acknowledgeServiceChanges")
 			.variable("input", Map.of("serviceId", "sony-music", "upTo", cursor))
@@ -149,10 +150,14 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 			.verify();
 	}
 
-	private GraphQlTester.Response feed(String serviceId, int first, String after) {
+	private GraphQlTester.Response firstPage(String serviceId, int size) {
+		return pageAfter(null, serviceId, size);
+	}
+
+	private GraphQlTester.Response pageAfter(String after, String serviceId, int size) {
 		return asPartnerService(serviceId).documentName("partner/serviceChanges")
 			.variable("serviceId", serviceId)
-			.variable("first", first)
+			.variable("first", size)
 			.variable("after", after)
 			.execute();
 	}

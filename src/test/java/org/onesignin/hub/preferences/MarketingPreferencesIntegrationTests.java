@@ -1,17 +1,19 @@
 package org.onesignin.hub.preferences;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.ConsentInput;
 import org.onesignin.hub.support.HubIntegrationTest;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.ConsentInput.aConsent;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * Marketing preferences per company and channel, set by each caller kind, with the
@@ -44,8 +46,8 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void recordsEveryChangeAsAnAppendOnlyConsentRecord() {
 		String id = registerThrough("sony-music");
 
-		set(asAccountHolder(id), consent(null, "sony-music", "SMS", null, "GRANTED", "v1"));
-		set(asAccountHolder(id), consent(null, "sony-music", "SMS", null, "WITHDRAWN", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted().underPolicy("v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().withdrawn().underPolicy("v1"));
 
 		asAccountHolder(id).documentName("account-pages/myConsentHistory")
 			.variable("first", 10)
@@ -71,9 +73,9 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	@Test
 	void addsNoRecordWhenNothingChanges() {
 		String id = registerThrough("sony-music");
-		set(asAccountHolder(id), consent(null, "sony-music", "POST", null, "GRANTED", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").post().granted());
 
-		set(asAccountHolder(id), consent(null, "sony-music", "POST", null, "GRANTED", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").post().granted());
 
 		asAccountHolder(id).documentName("account-pages/myConsentHistory")
 			.variable("first", 10)
@@ -88,10 +90,10 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		String other = uniqueEmail();
 		String id = registerThrough("sony-music", email, Map.of());
-		set(asAccountHolder(id), consent(null, "sony-music", "EMAIL", null, "GRANTED", "v1"));
-		set(asAccountHolder(id), consent(null, "sony-music", "EMAIL", other, "GRANTED", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").email().granted());
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").byEmail(other).granted());
 
-		set(asAccountHolder(id), consent(null, "sony-music", "EMAIL", email, "WITHDRAWN", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").byEmail(email).withdrawn());
 
 		assertThat(state(id, "sony-music", "EMAIL", email)).isEqualTo("WITHDRAWN");
 		assertThat(state(id, "sony-music", "EMAIL", other)).isEqualTo("GRANTED");
@@ -101,7 +103,8 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void refusesInvalidChoicesWithEveryProblemAndChangesNothing() {
 		String id = registerThrough("sony-music");
 
-		set(asAccountHolder(id), consent(null, "sony-music", "POST", "a@example.com", "NOT_ASKED", " "))
+		set(asAccountHolder(id),
+				aConsent().forCompany("sony-music").post().atAddress("a@example.com").notAsked().underPolicy(" "))
 			.path("setMarketingConsent.errors[*].field[1]")
 			.entityList(String.class)
 			.contains("state", "policyVersion", "address")
@@ -115,7 +118,12 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String id = registerThrough("my-sony");
 
 		set(asSupportAgent("sony-europe"),
-				withTicket(consent(id, "sony-europe", "PHONE", null, "GRANTED", "v3"), "T-9"))
+				aConsent().forAccount(id)
+					.forCompany("sony-europe")
+					.phone()
+					.granted()
+					.underPolicy("v3")
+					.withTicket("T-9"))
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0)
@@ -131,7 +139,13 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void refusesASupportAgentRecordingForAnotherCompany() {
 		String id = registerThrough("my-sony");
 
-		set(asSupportAgent("sony-europe"), withTicket(consent(id, "sony-music", "PHONE", null, "GRANTED", "v3"), "T-9"))
+		set(asSupportAgent("sony-europe"),
+				aConsent().forAccount(id)
+					.forCompany("sony-music")
+					.phone()
+					.granted()
+					.underPolicy("v3")
+					.withTicket("T-9"))
 			.errors()
 			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
 			.verify();
@@ -142,7 +156,8 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void refusesASupportChoiceWithoutATicket() {
 		String id = registerThrough("my-sony");
 
-		set(asSupportAgent("sony-europe"), consent(id, "sony-europe", "PHONE", null, "GRANTED", "v3"))
+		set(asSupportAgent("sony-europe"),
+				aConsent().forAccount(id).forCompany("sony-europe").phone().granted().underPolicy("v3"))
 			.path("setMarketingConsent.errors[0].field")
 			.entityList(String.class)
 			.containsExactly("input", "ticket");
@@ -152,11 +167,12 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void letsAPartnerSetConsentOnlyForItsOwnController() {
 		String id = registerThrough("sony-music");
 
-		set(asPartnerService("sony-music"), consent(id, "sony-music", "EMAIL", null, "GRANTED", "v1"))
+		set(asPartnerService("sony-music"), aConsent().forAccount(id).forCompany("sony-music").email().granted())
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-		set(asPartnerService("sony-music"), consent(id, "sony-europe", "EMAIL", null, "GRANTED", "v1")).errors()
+		set(asPartnerService("sony-music"), aConsent().forAccount(id).forCompany("sony-europe").email().granted())
+			.errors()
 			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
 			.verify();
 
@@ -174,11 +190,12 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void treatsAnAddressGivenToAnotherCompanyLikeAnUnknownOne() {
 		String secret = uniqueEmail();
 		String id = registerThrough("sony-music");
-		link(id, "my-sony", "my-sony", "ms-" + id);
-		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", secret, "GRANTED", "v1"));
+		link(id, aServiceAccount().at("my-sony").withId("ms-" + id));
+		set(asAccountHolder(id), aConsent().forCompany("sony-europe").byEmail(secret).granted());
 
 		for (String address : List.of(secret, uniqueEmail())) {
-			set(asPartnerService("sony-music"), consent(id, "sony-music", "EMAIL", address, "WITHDRAWN", "v1"))
+			set(asPartnerService("sony-music"),
+					aConsent().forAccount(id).forCompany("sony-music").byEmail(address).withdrawn())
 				.path("setMarketingConsent.errors[0].message")
 				.entity(String.class)
 				.isEqualTo("Not one of this person's email addresses");
@@ -189,7 +206,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void hidesAccountsNotLinkedToThePartner() {
 		String id = registerThrough("playstation-network");
 
-		set(asPartnerService("sony-music"), consent(id, "sony-music", "EMAIL", null, "GRANTED", "v1"))
+		set(asPartnerService("sony-music"), aConsent().forAccount(id).forCompany("sony-music").email().granted())
 			.path("setMarketingConsent.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("NOT_FOUND");
@@ -197,7 +214,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void refusesAnonymousChanges() {
-		set(anonymous(), consent("x", "sony-music", "EMAIL", null, "GRANTED", "v1")).errors()
+		set(anonymous(), aConsent().forAccount("x").forCompany("sony-music").email().granted()).errors()
 			.expect((error) -> error.getErrorType() == ErrorType.UNAUTHORIZED)
 			.verify();
 	}
@@ -229,9 +246,9 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	@Test
 	void sendsTheCompanysLinkedServicesOnlyThatCompanysConsent() {
 		String id = registerThrough("sony-music");
-		link(id, "playstation-network", "playstation-network", "psn-" + id);
+		link(id, aServiceAccount().at("playstation-network").withId("psn-" + id));
 
-		set(asAccountHolder(id), consent(null, "sony-music", "SMS", null, "GRANTED", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted());
 
 		feedOf("sony-music")
 			.path("serviceChanges.edges[?(@.node.accountId == '" + id
@@ -254,9 +271,9 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		String secret = uniqueEmail();
 		String id = registerThrough("sony-music", email, Map.of("dateOfBirth", yearsAgo(14)));
-		link(id, "my-sony", "my-sony", "ms-" + id);
-		set(asAccountHolder(id), consent(null, "sony-music", "SMS", null, "GRANTED", "v1"));
-		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", secret, "WITHDRAWN", "v1"));
+		link(id, aServiceAccount().at("my-sony").withId("ms-" + id));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted());
+		set(asAccountHolder(id), aConsent().forCompany("sony-europe").byEmail(secret).withdrawn());
 
 		asPartnerService("sony-music")
 			.document("query($id: ID!) { account(id: $id) { marketingPreferences { restricted "
@@ -281,7 +298,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void refusesAChildsGrantWithoutAGuardianBelowTheEuropeanAgeOfConsent() {
 		String id = registerThrough("my-sony", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(15)));
 
-		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", null, "GRANTED", "v1"))
+		set(asAccountHolder(id), aConsent().forCompany("sony-europe").email().granted())
 			.path("setMarketingConsent.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("GUARDIAN_CONSENT_REQUIRED");
@@ -295,7 +312,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void acceptsAGrantAboveTheEuropeanAgeOfConsent() {
 		String id = registerThrough("my-sony", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(17)));
 
-		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", null, "GRANTED", "v1"))
+		set(asAccountHolder(id), aConsent().forCompany("sony-europe").email().granted())
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
@@ -307,12 +324,12 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String teen = registerThrough("sony-music", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(15)));
 		String child = registerThrough("sony-music", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(12)));
 
-		set(asAccountHolder(teen), consent(null, "sony-music", "EMAIL", null, "GRANTED", "v1"))
+		set(asAccountHolder(teen), aConsent().forCompany("sony-music").email().granted())
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
 		assertThat(state(teen, "sony-music", "EMAIL", null)).isEqualTo("GRANTED");
-		set(asAccountHolder(child), consent(null, "sony-music", "EMAIL", null, "GRANTED", "v1"))
+		set(asAccountHolder(child), aConsent().forCompany("sony-music").email().granted())
 			.path("setMarketingConsent.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("GUARDIAN_CONSENT_REQUIRED");
@@ -331,7 +348,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.entityList(Object.class)
 			.hasSize(0);
 
-		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", null, "GRANTED", "v1"))
+		set(asAccountHolder(id), aConsent().forCompany("sony-europe").email().granted())
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
@@ -346,7 +363,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesGuardianConsentRecordedByAnotherCompanysSupport() {
 		String id = registerThrough("my-sony", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(14)));
-		link(id, "sony-music", "sony-music", "sm-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-" + id));
 
 		asSupportAgent("sony-music").documentName("support/recordGuardianConsent")
 			.variable("input",
@@ -362,30 +379,10 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		return LocalDate.now().minusYears(years).minusDays(1).toString();
 	}
 
-	static Map<String, Object> consent(String accountId, String companyId, String channel, String address, String state,
-			String policyVersion) {
-		Map<String, Object> input = new HashMap<>();
-		if (accountId != null) {
-			input.put("accountId", accountId);
-		}
-		input.put("companyId", companyId);
-		input.put("channel", channel);
-		if (address != null) {
-			input.put("address", address);
-		}
-		input.put("state", state);
-		input.put("policyVersion", policyVersion);
-		return input;
-	}
-
-	static Map<String, Object> withTicket(Map<String, Object> input, String ticket) {
-		Map<String, Object> copy = new HashMap<>(input);
-		copy.put("ticket", ticket);
-		return copy;
-	}
-
-	GraphQlTester.Response set(GraphQlTester tester, Map<String, Object> input) {
-		return tester.documentName("account-pages/setMyMarketingConsent").variable("input", input).execute();
+	GraphQlTester.Response set(GraphQlTester tester, ConsentInput consent) {
+		return tester.documentName("account-pages/setMyMarketingConsent")
+			.variable("input", consent.toInput())
+			.execute();
 	}
 
 	GraphQlTester.Response preferences(GraphQlTester tester) {
