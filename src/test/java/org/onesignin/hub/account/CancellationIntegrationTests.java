@@ -5,12 +5,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.CancellationInput;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.LinkedAccountView;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onesignin.hub.support.CancellationInput.aCancellationOf;
+import static org.onesignin.hub.support.LinkedAccountView.linkTo;
 import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
@@ -24,15 +26,13 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void letsTheOwnerCancelThroughAClientOfTheControllingCompany() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asAccountHolder(id), aCancellationOf("my-sony")).path("cancelServiceAccount.errors")
-			.entityList(Object.class)
-			.hasSize(0)
-			.path("cancelServiceAccount.account.linkedAccounts[?(@.service.id == 'my-sony')].status")
-			.entityList(String.class)
-			.containsExactly("CANCELLED")
-			.path("cancelServiceAccount.account.linkedAccounts[?(@.service.id == 'my-sony')].cancelledBy.id")
-			.entityList(String.class)
-			.containsExactly("sony-europe");
+		GraphQlTester.Response response = cancel(asAccountHolder(id), aCancellationOf("my-sony"));
+
+		response.path("cancelServiceAccount.errors").entityList(Object.class).hasSize(0);
+		LinkedAccountView mySony = linkTo("my-sony",
+				response.path("cancelServiceAccount.account.linkedAccounts").entityList(LinkedAccountView.class).get());
+		assertThat(mySony.status()).isEqualTo("CANCELLED");
+		assertThat(mySony.cancelledById()).isEqualTo("sony-europe");
 	}
 
 	@Test
@@ -182,12 +182,7 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	}
 
 	private String linkStatus(String accountId, String serviceId) {
-		return asAccountHolder(accountId).documentName("account-pages/me")
-			.execute()
-			.path("me.linkedAccounts[?(@.service.id == '" + serviceId + "')].status")
-			.entityList(String.class)
-			.get()
-			.get(0);
+		return linkTo(serviceId, linkedAccountsOf(accountId)).status();
 	}
 
 }

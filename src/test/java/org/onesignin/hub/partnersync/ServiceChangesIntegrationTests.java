@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.LinkedAccountView.linkTo;
 import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
@@ -32,13 +34,12 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 		boolean more = true;
 		while (more) {
 			GraphQlTester.Response page = pageAfter(after, "sony-rewards", 2);
-			List<Map> edges = page.path("serviceChanges.edges").entityList(Map.class).get();
-			for (Map<?, ?> edge : edges) {
-				Map<?, ?> node = (Map<?, ?>) edge.get("node");
-				if (id.equals(node.get("accountId"))) {
-					revisions.add((Integer) node.get("revision"));
-				}
-			}
+			page.path("serviceChanges.edges[*].node")
+				.entityList(FeedEvent.class)
+				.get()
+				.stream()
+				.filter((event) -> event.isAbout(id))
+				.forEach((event) -> revisions.add(event.revision()));
 			more = page.path("serviceChanges.pageInfo.hasNextPage").entity(Boolean.class).get();
 			after = page.path("serviceChanges.pageInfo.endCursor").entity(String.class).get();
 		}
@@ -50,11 +51,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	void shapesEachChangeAsACloudEvent() {
 		String id = registerThrough("sony-music");
 
-		Map<?, ?> event = firstPage("sony-music", 100)
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.cloudEvent")
-			.entityList(Map.class)
-			.get()
-			.get(0);
+		Map<String, Object> event = feedEvents("sony-music", id).get(0).cloudEvent();
 
 		assertThat(event.get("specversion")).isEqualTo("1.0");
 		assertThat(event.get("type")).isEqualTo("org.onesignin.hub.service-account.linked");
@@ -110,11 +107,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 
 		assertThat(syncState(id, "sony-music")).isEqualTo("IN_SYNC");
 		assertThat(syncState(id, "playstation-network")).isEqualTo("PENDING");
-		asAccountHolder(id).documentName("account-pages/me")
-			.execute()
-			.path("me.linkedAccounts[?(@.service.id == 'sony-music')].acknowledgedRevision")
-			.entityList(Integer.class)
-			.containsExactly(2);
+		assertThat(linkTo("sony-music", linkedAccountsOf(id)).acknowledgedRevision()).isEqualTo(2);
 	}
 
 	@Test
@@ -169,12 +162,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	}
 
 	private String syncState(String accountId, String serviceId) {
-		return asAccountHolder(accountId).documentName("account-pages/me")
-			.execute()
-			.path("me.linkedAccounts[?(@.service.id == '" + serviceId + "')].syncState")
-			.entityList(String.class)
-			.get()
-			.get(0);
+		return linkTo(serviceId, linkedAccountsOf(accountId)).syncState();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.ConsentInput;
+import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
 
 import org.springframework.graphql.execution.ErrorType;
@@ -27,19 +28,19 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		String id = registerThrough("sony-music", email, Map.of("givenName", "Ada"));
 
-		preferences(asAccountHolder(id)).path("me.marketingPreferences.companies[*].company.id")
+		GraphQlTester.Response response = preferences(asAccountHolder(id));
+
+		response.path("me.marketingPreferences.companies[*].company.id")
 			.entityList(String.class)
 			.contains("sony-europe", "sony-interactive", "sony-music", "sony-electronics")
 			.hasSize(4)
 			.path("me.marketingPreferences.companies[*].channels[*].state")
 			.entityList(String.class)
 			.satisfies((states) -> assertThat(states).hasSize(16).containsOnly("NOT_ASKED"))
-			.path("me.marketingPreferences.companies[0].channels[?(@.channel == 'EMAIL')].address")
-			.entityList(String.class)
-			.containsExactly(email)
 			.path("me.marketingPreferences.groupNews")
 			.entity(String.class)
 			.isEqualTo("NOT_ASKED");
+		assertThat(companiesIn(response, "me").get(0).channel("EMAIL").address()).isEqualTo(email);
 	}
 
 	@Test
@@ -67,7 +68,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.path("me.consentHistory.edges[0].node.policyVersion")
 			.entity(String.class)
 			.isEqualTo("v1");
-		assertThat(state(id, "sony-music", "SMS", null)).isEqualTo("WITHDRAWN");
+		assertThat(preferencesOf(id, "sony-music").channel("SMS").state()).isEqualTo("WITHDRAWN");
 	}
 
 	@Test
@@ -95,8 +96,8 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 
 		set(asAccountHolder(id), aConsent().forCompany("sony-music").byEmail(email).withdrawn());
 
-		assertThat(state(id, "sony-music", "EMAIL", email)).isEqualTo("WITHDRAWN");
-		assertThat(state(id, "sony-music", "EMAIL", other)).isEqualTo("GRANTED");
+		assertThat(preferencesOf(id, "sony-music").email(email).state()).isEqualTo("WITHDRAWN");
+		assertThat(preferencesOf(id, "sony-music").email(other).state()).isEqualTo("GRANTED");
 	}
 
 	@Test
@@ -110,7 +111,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.contains("state", "policyVersion", "address")
 			.hasSize(3);
 
-		assertThat(state(id, "sony-music", "POST", null)).isEqualTo("NOT_ASKED");
+		assertThat(preferencesOf(id, "sony-music").channel("POST").state()).isEqualTo("NOT_ASKED");
 	}
 
 	@Test
@@ -131,7 +132,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.entityList(String.class)
 			.containsExactly("sony-europe");
 
-		assertThat(state(id, "sony-europe", "PHONE", null)).isEqualTo("GRANTED");
+		assertThat(preferencesOf(id, "sony-europe").channel("PHONE").state()).isEqualTo("GRANTED");
 		assertThat(latestRecordSource(id)).isEqualTo("SUPPORT");
 	}
 
@@ -149,7 +150,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.errors()
 			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
 			.verify();
-		assertThat(state(id, "sony-music", "PHONE", null)).isEqualTo("NOT_ASKED");
+		assertThat(preferencesOf(id, "sony-music").channel("PHONE").state()).isEqualTo("NOT_ASKED");
 	}
 
 	@Test
@@ -177,7 +178,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.verify();
 
 		assertThat(latestRecordSource(id)).isEqualTo("PARTNER");
-		assertThat(state(id, "sony-europe", "EMAIL", null)).isEqualTo("NOT_ASKED");
+		assertThat(preferencesOf(id, "sony-europe").channel("EMAIL").state()).isEqualTo("NOT_ASKED");
 		asAccountHolder(id).documentName("account-pages/myAccessLog")
 			.variable("first", 10)
 			.execute()
@@ -250,20 +251,13 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 
 		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted());
 
-		feedOf("sony-music")
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id
-					+ "' && @.node.type == 'marketing-preferences.changed')].node.data.companyId")
-			.entityList(String.class)
-			.containsExactly("sony-music")
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id
-					+ "' && @.node.type == 'marketing-preferences.changed')].node.data.channels[?(@.channel == 'SMS')].state")
-			.entityList(String.class)
+		List<FeedEvent> toMusic = preferenceChanges("sony-music", id);
+		assertThat(toMusic).extracting((event) -> event.data().get("companyId")).containsExactly("sony-music");
+		assertThat(toMusic).flatExtracting(MarketingPreferencesIntegrationTests::channelsIn)
+			.filteredOn((channel) -> "SMS".equals(channel.get("channel")))
+			.extracting((channel) -> channel.get("state"))
 			.containsExactly("GRANTED");
-		feedOf("playstation-network")
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id
-					+ "' && @.node.type == 'marketing-preferences.changed')]")
-			.entityList(Object.class)
-			.hasSize(0);
+		assertThat(preferenceChanges("playstation-network", id)).isEmpty();
 	}
 
 	@Test
@@ -275,20 +269,19 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted());
 		set(asAccountHolder(id), aConsent().forCompany("sony-europe").byEmail(secret).withdrawn());
 
-		asPartnerService("sony-music")
+		GraphQlTester.Response asSeenByThePartner = asPartnerService("sony-music")
 			.document("query($id: ID!) { account(id: $id) { marketingPreferences { restricted "
 					+ "companies { company { id } restrictedForMarketing channels { channel address } } } } }")
 			.variable("id", id)
-			.execute()
-			.path("account.marketingPreferences.companies[*].company.id")
+			.execute();
+
+		asSeenByThePartner.path("account.marketingPreferences.companies[*].company.id")
 			.entityList(String.class)
 			.containsExactly("sony-music")
-			.path("account.marketingPreferences.companies[0].channels[?(@.channel == 'EMAIL')].address")
-			.entityList(String.class)
-			.containsExactly(email)
 			.path("account.marketingPreferences.restricted")
 			.entity(Boolean.class)
 			.isEqualTo(false);
+		assertThat(companiesIn(asSeenByThePartner, "account").get(0).channel("EMAIL").address()).isEqualTo(email);
 		preferences(asAccountHolder(id)).path("me.marketingPreferences.restricted")
 			.entity(Boolean.class)
 			.isEqualTo(true);
@@ -305,7 +298,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		preferences(asAccountHolder(id)).path("me.marketingPreferences.restricted")
 			.entity(Boolean.class)
 			.isEqualTo(true);
-		assertThat(state(id, "sony-europe", "EMAIL", null)).isEqualTo("NOT_ASKED");
+		assertThat(preferencesOf(id, "sony-europe").channel("EMAIL").state()).isEqualTo("NOT_ASKED");
 	}
 
 	@Test
@@ -316,7 +309,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-		assertThat(state(id, "sony-europe", "EMAIL", null)).isEqualTo("GRANTED");
+		assertThat(preferencesOf(id, "sony-europe").channel("EMAIL").state()).isEqualTo("GRANTED");
 	}
 
 	@Test
@@ -328,7 +321,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-		assertThat(state(teen, "sony-music", "EMAIL", null)).isEqualTo("GRANTED");
+		assertThat(preferencesOf(teen, "sony-music").channel("EMAIL").state()).isEqualTo("GRANTED");
 		set(asAccountHolder(child), aConsent().forCompany("sony-music").email().granted())
 			.path("setMarketingConsent.errors[0].code")
 			.entity(String.class)
@@ -389,13 +382,26 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		return tester.documentName("account-pages/myMarketingPreferences").execute();
 	}
 
-	String state(String accountId, String companyId, String channel, String address) {
-		String filter = "me.marketingPreferences.companies[?(@.company.id == '" + companyId
-				+ "')].channels[?(@.channel == '" + channel + "'"
-				+ ((address != null) ? " && @.address == '" + address + "'" : "") + ")].state";
-		List<String> states = preferences(asAccountHolder(accountId)).path(filter).entityList(String.class).get();
-		assertThat(states).hasSize(1);
-		return states.get(0);
+	/** The company's marketing preferences as the person sees them. */
+	CompanyPreferences preferencesOf(String accountId, String companyId) {
+		return CompanyPreferences.of(companyId, companiesIn(preferences(asAccountHolder(accountId)), "me"));
+	}
+
+	/** The companies of the marketing preferences of {@code me} or {@code account}. */
+	static List<CompanyPreferences> companiesIn(GraphQlTester.Response response, String root) {
+		return response.path(root + ".marketingPreferences.companies").entityList(CompanyPreferences.class).get();
+	}
+
+	/** The marketing preference changes about an account in a service's feed. */
+	List<FeedEvent> preferenceChanges(String serviceId, String accountId) {
+		return feedEvents(serviceId, accountId).stream()
+			.filter((event) -> event.hasType("marketing-preferences.changed"))
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> channelsIn(FeedEvent event) {
+		return (List<Map<String, Object>>) event.data().get("channels");
 	}
 
 	String latestRecordSource(String accountId) {

@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onesignin.hub.preferences.ContactQuestion.contacting;
+import static org.onesignin.hub.preferences.MarketingPreferencesIntegrationTests.companiesIn;
 import static org.onesignin.hub.preferences.MarketingPreferencesIntegrationTests.yearsAgo;
 import static org.onesignin.hub.support.CancellationInput.aCancellationOf;
 import static org.onesignin.hub.support.ConsentInput.aConsent;
@@ -193,11 +194,9 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 			.path("contactPermission.reasons")
 			.entityList(String.class)
 			.get()).containsExactly("MINOR_WITHOUT_GUARDIAN_CONSENT");
-		asAccountHolder(id).documentName("account-pages/myMarketingPreferences")
-			.execute()
-			.path("me.marketingPreferences.companies[?(@.company.id == 'sony-europe')].channels[?(@.channel == 'EMAIL')].state")
-			.entityList(String.class)
-			.containsExactly("GRANTED");
+		List<CompanyPreferences> companies = companiesIn(
+				asAccountHolder(id).documentName("account-pages/myMarketingPreferences").execute(), "me");
+		assertThat(CompanyPreferences.of("sony-europe", companies).channel("EMAIL").state()).isEqualTo("GRANTED");
 	}
 
 	@Test

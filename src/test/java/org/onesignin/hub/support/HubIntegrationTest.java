@@ -125,10 +125,27 @@ public abstract class HubIntegrationTest {
 			.execute();
 	}
 
+	/** The events about one account in a service's feed (first page of 100), in order. */
+	protected List<FeedEvent> feedEvents(String serviceId, String accountId) {
+		return feedOf(serviceId).path("serviceChanges.edges[*].node")
+			.entityList(FeedEvent.class)
+			.get()
+			.stream()
+			.filter((event) -> event.isAbout(accountId))
+			.toList();
+	}
+
 	/** The types of the events about one account in a service's feed, in feed order. */
 	protected List<String> eventTypes(String serviceId, String accountId) {
-		return feedOf(serviceId).path("serviceChanges.edges[?(@.node.accountId == '" + accountId + "')].node.type")
-			.entityList(String.class)
+		return feedEvents(serviceId, accountId).stream().map(FeedEvent::type).toList();
+	}
+
+	/** The person's links as they see them on {@code me}. */
+	protected List<LinkedAccountView> linkedAccountsOf(String accountId) {
+		return asAccountHolder(accountId).documentName("account-pages/me")
+			.execute()
+			.path("me.linkedAccounts")
+			.entityList(LinkedAccountView.class)
 			.get();
 	}
 
