@@ -1,5 +1,6 @@
 package org.onesignin.hub;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,8 @@ import org.onesignin.hub.support.HubIntegrationTest;
 import org.onesignin.hub.support.LocalTokens;
 import org.onesignin.hub.support.RegistrationInput;
 
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,16 +72,21 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		registerThrough("sony-music", email, Map.of("givenName", "Ada"));
 
-		http().post()
+		WebTestClient.ResponseSpec response = http().post()
 			.uri("/local/token")
 			.body(BodyInserters.fromFormData("client_id", "account-pages")
 				.with("username", email)
 				.with("password", "not the password"))
-			.exchange()
-			.expectStatus()
+			.exchange();
+
+		byte[] body = response.expectStatus()
 			.isBadRequest()
-			.expectBody(String.class)
-			.value((body) -> assertThat(body).contains("invalid_grant").doesNotContain(email));
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("invalid_grant")
+			.returnResult()
+			.getResponseBody();
+		assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain(email);
 	}
 
 	@Test
@@ -94,7 +102,7 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 			.variable("ticket", "T-1")
 			.execute()
 			.errors()
-			.expect((error) -> "NOT_FOUND".equals(error.getErrorType().toString()))
+			.expect((error) -> error.getErrorType() == ErrorType.NOT_FOUND)
 			.verify();
 	}
 

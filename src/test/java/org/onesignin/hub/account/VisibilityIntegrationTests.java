@@ -21,6 +21,9 @@ import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
  */
 class VisibilityIntegrationTests extends HubIntegrationTest {
 
+	/** The one message of a NOT_FOUND account, absent or hidden alike. */
+	static final String ABSENT_ACCOUNT_MESSAGE = "No account with that id";
+
 	@Autowired
 	AccessLog accessLog;
 
@@ -132,10 +135,15 @@ class VisibilityIntegrationTests extends HubIntegrationTest {
 			.execute();
 	}
 
+	/**
+	 * The answer for an account that is absent. The message is asserted on purpose: it is
+	 * the same opaque text whether the account is absent or hidden, so that a denial
+	 * tells nothing about the account.
+	 */
 	private static void assertNotFound(GraphQlTester.Response response) {
 		response.errors()
 			.expect((error) -> error.getErrorType() == ErrorType.NOT_FOUND
-					&& "No account with that id".equals(error.getMessage()))
+					&& ABSENT_ACCOUNT_MESSAGE.equals(error.getMessage()))
 			.verify()
 			.path("account")
 			.valueIsNull();

@@ -125,7 +125,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 		for (String cursor : List.of("garbage", "azpzZXF1ZW5jZT1YOjE")) {
 			pageAfter(cursor, "sony-music", 10).errors()
 				.expect((error) -> error.getErrorType() == ErrorType.BAD_REQUEST
-						&& "Not a valid cursor".equals(error.getMessage()))
+						&& "serviceChanges".equals(error.getPath()))
 				.verify();
 		}
 	}

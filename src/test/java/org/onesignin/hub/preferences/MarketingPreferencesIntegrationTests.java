@@ -197,9 +197,12 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		for (String address : List.of(secret, uniqueEmail())) {
 			set(asPartnerService("sony-music"),
 					aConsent().forAccount(id).forCompany("sony-music").byEmail(address).withdrawn())
-				.path("setMarketingConsent.errors[0].message")
+				.path("setMarketingConsent.errors[0].code")
 				.entity(String.class)
-				.isEqualTo("Not one of this person's email addresses");
+				.isEqualTo("VALIDATION")
+				.path("setMarketingConsent.errors[0].field")
+				.entityList(String.class)
+				.containsExactly("input", "address");
 		}
 	}
 
