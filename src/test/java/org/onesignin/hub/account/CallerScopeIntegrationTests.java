@@ -36,7 +36,7 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void keepsFullSelfServiceOnTheAccountPages() {
+	void reservesFullSelfServiceForTheAccountPages() {
 		String id = registerThrough("my-sony");
 		link(id, aServiceAccount().at("sony-music").withId("sm-" + id));
 		GraphQlTester throughMusic = asAccountHolderThrough(id, "sony-music");
@@ -104,7 +104,7 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void keepsHistoriesFromSupportAndPartners() {
+	void withholdsTheHistoriesFromSupportAndPartners() {
 		String id = registerThrough("my-sony");
 
 		for (GraphQlTester tester : new GraphQlTester[] { asSupportAgent("sony-europe"),

@@ -127,7 +127,7 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void keepsTheAccessLogFromAnyoneButTheOwner() {
+	void withholdsTheAccessLogFromAnyoneButTheOwner() {
 		String id = registerThrough("my-sony");
 
 		asSupportAgent("sony-europe").document(

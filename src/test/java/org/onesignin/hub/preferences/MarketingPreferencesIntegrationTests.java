@@ -224,7 +224,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void keepsGroupNewsAndTheProfilingObjectionForTheOwner() {
+	void reservesGroupNewsAndTheProfilingObjectionToTheOwner() {
 		String id = registerThrough("sony-music");
 
 		asAccountHolder(id).documentName("account-pages/setMyGroupNewsConsent")

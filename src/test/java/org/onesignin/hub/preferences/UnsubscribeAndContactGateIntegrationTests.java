@@ -144,7 +144,7 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void reportsAWithdrawal() {
+	void reportsTheWithdrawalOfAnEarlierGrant() {
 		String id = registerThrough("sony-music");
 		setAsOwner(id, aConsent().forCompany("sony-music").phone().granted());
 		setAsOwner(id, aConsent().forCompany("sony-music").phone().withdrawn());
@@ -200,7 +200,7 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void answersAccountNotActiveOnceTheServiceAccountIsCancelledOrTheIdentityClosed() {
+	void answersAccountNotActiveOnceTheServiceAccountIsCancelled() {
 		String id = registerThrough("sony-music");
 		setAsOwner(id, aConsent().forCompany("sony-music").sms().granted());
 
