@@ -12,7 +12,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,19 +29,19 @@ class HubStartupIntegrationTests {
 
 		try (ConfigurableApplicationContext first = start(scratch)) {
 			WebTestClient http = client(first);
-			String partner = token(http, "/oauth2/token",
-					BodyInserters.fromFormData("grant_type", "client_credentials"), "playstation-network");
+			String partner = LocalTokens.client("playstation-network")
+				.withSecret("playstation-network-secret")
+				.obtainFrom(http);
 			graphql(http, partner,
 					"{\"query\":\"mutation { registerAccount(input: {email: \\\"" + email
 							+ "\\\", password: \\\"a perfectly fine passphrase\\\", serviceAccountId: \\\"psn-r\\\", "
 							+ "basicDetails: {givenName: \\\"Ada\\\"}}) { errors { code } } }\"}")
 				.jsonPath("$.data.registerAccount.errors")
 				.isEmpty();
-			personToken = token(http, "/local/token",
-					BodyInserters.fromFormData("client_id", "account-pages")
-						.with("username", email)
-						.with("password", "a perfectly fine passphrase"),
-					null);
+			personToken = LocalTokens.person(email)
+				.withPassword("a perfectly fine passphrase")
+				.through("account-pages")
+				.obtainFrom(http);
 		}
 
 		try (ConfigurableApplicationContext second = start(scratch)) {
@@ -105,11 +104,6 @@ class HubStartupIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody();
-	}
-
-	private static String token(WebTestClient http, String path, BodyInserters.FormInserter<String> form,
-			String clientId) {
-		return LocalTokens.obtain(http, path, form, clientId, clientId + "-secret");
 	}
 
 }

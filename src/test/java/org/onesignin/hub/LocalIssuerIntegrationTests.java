@@ -1,14 +1,19 @@
 package org.onesignin.hub;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.HubIntegrationTest;
 import org.onesignin.hub.support.LocalTokens;
+import org.onesignin.hub.support.RegistrationInput;
 
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.RegistrationInput.aRegistration;
 
 /**
  * The local issuer a newcomer uses: client credentials for partners and the scripted
@@ -18,23 +23,25 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void issuesPartnerTokensThatRegisterAccountsAndPersonTokensThatSeeThem() {
-		String partnerToken = token("/oauth2/token", BodyInserters.fromFormData("grant_type", "client_credentials"),
-				"playstation-network", "playstation-network-secret");
+		String partnerToken = LocalTokens.client("playstation-network")
+			.withSecret("playstation-network-secret")
+			.obtainFrom(http());
 		String email = uniqueEmail();
 		withToken(partnerToken).documentName("partner/registerAccount")
 			.variable("input",
-					Map.of("email", email, "password", "a perfectly fine passphrase", "serviceAccountId", "psn-7",
-							"basicDetails", Map.of("givenName", "Grace")))
+					aRegistration().withEmail(email)
+						.forServiceAccount("psn-7")
+						.withBasicDetails(Map.of("givenName", "Grace"))
+						.toInput())
 			.execute()
 			.path("registerAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0);
 
-		String personToken = token("/local/token",
-				BodyInserters.fromFormData("client_id", "account-pages")
-					.with("username", email.toUpperCase())
-					.with("password", "a perfectly fine passphrase"),
-				null, null);
+		String personToken = LocalTokens.person(email.toUpperCase())
+			.withPassword(RegistrationInput.PASSWORD)
+			.through("account-pages")
+			.obtainFrom(http());
 
 		withToken(personToken).documentName("account-pages/me")
 			.execute()
@@ -65,25 +72,29 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		registerThrough("sony-music", email, Map.of("givenName", "Ada"));
 
-		http().post()
+		WebTestClient.ResponseSpec response = http().post()
 			.uri("/local/token")
 			.body(BodyInserters.fromFormData("client_id", "account-pages")
 				.with("username", email)
 				.with("password", "not the password"))
-			.exchange()
-			.expectStatus()
+			.exchange();
+
+		byte[] body = response.expectStatus()
 			.isBadRequest()
-			.expectBody(String.class)
-			.value((body) -> assertThat(body).contains("invalid_grant").doesNotContain(email));
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("invalid_grant")
+			.returnResult()
+			.getResponseBody();
+		assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain(email);
 	}
 
 	@Test
 	void issuesSupportAgentTokensWithTheirCompany() {
-		String token = token("/local/token",
-				BodyInserters.fromFormData("client_id", "support-console")
-					.with("username", "agent@sony-europe.example")
-					.with("password", "support-password-1"),
-				null, null);
+		String token = LocalTokens.person("agent@sony-europe.example")
+			.withPassword("support-password-1")
+			.through("support-console")
+			.obtainFrom(http());
 
 		withToken(token).documentName("account-pages/me").execute().path("me").valueIsNull();
 		withToken(token).documentName("support/customerAccount")
@@ -91,7 +102,7 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 			.variable("ticket", "T-1")
 			.execute()
 			.errors()
-			.expect((error) -> "NOT_FOUND".equals(error.getErrorType().toString()))
+			.expect((error) -> error.getErrorType() == ErrorType.NOT_FOUND)
 			.verify();
 	}
 
@@ -113,10 +124,6 @@ class LocalIssuerIntegrationTests extends HubIntegrationTest {
 			.expectBody()
 			.jsonPath("$.keys[0].kty")
 			.isEqualTo("RSA");
-	}
-
-	private String token(String path, BodyInserters.FormInserter<String> form, String clientId, String secret) {
-		return LocalTokens.obtain(http(), path, form, clientId, secret);
 	}
 
 }

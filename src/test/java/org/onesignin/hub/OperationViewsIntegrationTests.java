@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.shared.BasicDetailField;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.ServiceAccount;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -161,7 +162,7 @@ class OperationViewsIntegrationTests extends HubIntegrationTest {
 		accounts.put("playstation-network", "walk-psn-" + id);
 		for (String service : List.of("sony-music", "my-sony")) {
 			accounts.put(service, "walk-" + service + "-" + id);
-			link(id, service, service, accounts.get(service));
+			link(id, ServiceAccount.aServiceAccount().at(service).withId(accounts.get(service)));
 		}
 		return new Person(id, email, accounts);
 	}

@@ -1,10 +1,16 @@
 package org.onesignin.hub;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.Ref;
 
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Token validation at the edge: anonymous GraphQL calls get UNAUTHORIZED errors, bad
@@ -63,13 +69,15 @@ class SecurityIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void acceptsAValidPartnerTokenForRegistryReads() {
-		asPartnerService("sony-music").documentName("account-pages/registry")
-			.execute()
-			.path("companies[*].id")
+		GraphQlTester.Response registry = asPartnerService("sony-music").documentName("account-pages/registry")
+			.execute();
+
+		registry.path("companies[*].id")
 			.entityList(String.class)
-			.contains("sony-europe", "sony-interactive", "sony-music", "sony-electronics")
-			.path("services[?(@.id == 'playstation-network')].controller.id")
-			.entityList(String.class)
+			.contains("sony-europe", "sony-interactive", "sony-music", "sony-electronics");
+		assertThat(registry.path("services").entityList(RegisteredService.class).get())
+			.filteredOn((service) -> service.id().equals("playstation-network"))
+			.extracting((service) -> service.controller().id())
 			.containsExactly("sony-interactive");
 	}
 
@@ -81,18 +89,21 @@ class SecurityIntegrationTests extends HubIntegrationTest {
 			.bodyValue("{not json")
 			.exchange()
 			.expectBody(String.class)
-			.value((body) -> org.assertj.core.api.Assertions.assertThat(body)
-				.doesNotContain("Exception")
-				.doesNotContain("at org."));
+			.value((body) -> assertThat(body).doesNotContain("Exception").doesNotContain("at org."));
 	}
 
-	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec postMe(String token) {
+	private WebTestClient.ResponseSpec postMe(String token) {
 		return http().post()
 			.uri("/graphql")
 			.headers((headers) -> headers.setBearerAuth(token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"query\":\"{ me { id } }\"}")
 			.exchange();
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record RegisteredService(String id, Ref controller) {
+
 	}
 
 }

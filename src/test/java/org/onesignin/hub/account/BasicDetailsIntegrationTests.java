@@ -5,7 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * updateBasicDetails and changeSignInEmail by each caller kind: partial updates, the
@@ -83,7 +89,7 @@ class BasicDetailsIntegrationTests extends HubIntegrationTest {
 			.contains(List.of("input", "phone"), List.of("input", "country"),
 					List.of("input", "postalAddress", "streetAddress"));
 
-		org.assertj.core.api.Assertions.assertThat(revisionOf(id)).isEqualTo(1);
+		assertThat(revisionOf(id)).isEqualTo(1);
 	}
 
 	@Test
@@ -95,32 +101,27 @@ class BasicDetailsIntegrationTests extends HubIntegrationTest {
 			.entity(Integer.class)
 			.isEqualTo(1);
 
-		org.assertj.core.api.Assertions.assertThat(eventTypes("sony-music", id))
-			.containsExactly("service-account.linked");
+		assertThat(eventTypes("sony-music", id)).containsExactly("service-account.linked");
 	}
 
 	@Test
 	void propagatesToEveryEntitledServiceWithOnlyItsFields() {
 		String id = registerThrough("my-sony", uniqueEmail(), Map.of("givenName", "Ada", "country", "GB"));
-		link(id, "sony-music", "sony-music", "sm-" + id);
-		link(id, "sony-rewards", "sony-rewards", "sr-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-" + id));
+		link(id, aServiceAccount().at("sony-rewards").withId("sr-" + id));
 
 		update(asAccountHolder(id), Map.of("expectedRevision", 1, "phone", "+14155552671", "givenName", "Ada B."))
 			.path("updateBasicDetails.errors")
 			.entityList(Object.class)
 			.hasSize(0);
 
-		Map<String, Object> music = lastChange("sony-music", id);
-		org.assertj.core.api.Assertions.assertThat(music).containsEntry("type", "basic-details.changed");
-		org.assertj.core.api.Assertions.assertThat(music.get("changedFields")).isEqualTo(List.of("GIVEN_NAME"));
-		org.assertj.core.api.Assertions.assertThat(data(music))
-			.containsOnlyKeys("email", "givenName", "country")
-			.containsEntry("givenName", "Ada B.");
-		Map<String, Object> rewards = lastChange("sony-rewards", id);
-		org.assertj.core.api.Assertions.assertThat(rewards.get("changedFields"))
-			.isEqualTo(List.of("GIVEN_NAME", "PHONE"));
-		org.assertj.core.api.Assertions.assertThat(data(rewards))
-			.containsOnlyKeys("email", "givenName", "familyName", "phone", "postalAddress")
+		FeedEvent music = lastEvent("sony-music", id);
+		assertThat(music.type()).isEqualTo("basic-details.changed");
+		assertThat(music.changedFields()).isEqualTo(List.of("GIVEN_NAME"));
+		assertThat(music.data()).containsOnlyKeys("email", "givenName", "country").containsEntry("givenName", "Ada B.");
+		FeedEvent rewards = lastEvent("sony-rewards", id);
+		assertThat(rewards.changedFields()).isEqualTo(List.of("GIVEN_NAME", "PHONE"));
+		assertThat(rewards.data()).containsOnlyKeys("email", "givenName", "familyName", "phone", "postalAddress")
 			.containsEntry("phone", "+14155552671");
 	}
 
@@ -130,8 +131,7 @@ class BasicDetailsIntegrationTests extends HubIntegrationTest {
 
 		update(asAccountHolder(id), Map.of("expectedRevision", 1, "phone", "+14155552671"));
 
-		org.assertj.core.api.Assertions.assertThat(lastChange("sony-music", id))
-			.containsEntry("type", "service-account.linked");
+		assertThat(lastEvent("sony-music", id).type()).isEqualTo("service-account.linked");
 	}
 
 	@Test
@@ -235,31 +235,18 @@ class BasicDetailsIntegrationTests extends HubIntegrationTest {
 			.path("changeSignInEmail.account.signInEmail")
 			.entity(String.class)
 			.isEqualTo(newEmail);
-		Map<String, Object> change = lastChange("sony-music", id);
-		org.assertj.core.api.Assertions.assertThat(change.get("changedFields")).isEqualTo(List.of("EMAIL"));
-		org.assertj.core.api.Assertions.assertThat(data(change)).containsEntry("email", newEmail);
+		FeedEvent change = lastEvent("sony-music", id);
+		assertThat(change.changedFields()).isEqualTo(List.of("EMAIL"));
+		assertThat(change.data()).containsEntry("email", newEmail);
 	}
 
-	private org.springframework.graphql.test.tester.GraphQlTester.Response update(
-			org.springframework.graphql.test.tester.GraphQlTester tester, Map<String, Object> input) {
+	private GraphQlTester.Response update(GraphQlTester tester, Map<String, Object> input) {
 		return tester.documentName("account-pages/updateMyBasicDetails").variable("input", input).execute();
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> data(Map<String, Object> change) {
-		return (Map<String, Object>) change.get("data");
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> lastChange(String serviceId, String accountId) {
-		List<Map<String, Object>> nodes = feedOf(serviceId)
-			.path("serviceChanges.edges[?(@.node.accountId == '" + accountId + "')].node")
-			.entityList(Map.class)
-			.get()
-			.stream()
-			.map((node) -> (Map<String, Object>) node)
-			.toList();
-		return nodes.get(nodes.size() - 1);
+	private FeedEvent lastEvent(String serviceId, String accountId) {
+		List<FeedEvent> events = feedEvents(serviceId, accountId);
+		return events.get(events.size() - 1);
 	}
 
 }

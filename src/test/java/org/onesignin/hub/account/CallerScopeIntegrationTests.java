@@ -8,6 +8,9 @@ import org.onesignin.hub.support.HubIntegrationTest;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import static org.onesignin.hub.support.ConsentInput.aConsent;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
+
 /**
  * What a person's token may do depending on the client that obtained it: the account
  * pages give full self-service; a partner service's own sign-in gives only what that
@@ -18,7 +21,7 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 	@Test
 	void showsAPersonSignedInThroughAServiceOnlyThatServicesView() {
 		String id = registerThrough("my-sony", uniqueEmail(), Map.of("givenName", "Ada", "familyName", "Lovelace"));
-		link(id, "sony-music", "sony-music", "sm-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-" + id));
 
 		asAccountHolderThrough(id, "sony-music").documentName("account-pages/me")
 			.execute()
@@ -33,9 +36,9 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void keepsFullSelfServiceOnTheAccountPages() {
+	void reservesFullSelfServiceForTheAccountPages() {
 		String id = registerThrough("my-sony");
-		link(id, "sony-music", "sony-music", "sm-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-" + id));
 		GraphQlTester throughMusic = asAccountHolderThrough(id, "sony-music");
 
 		forbidden(throughMusic.documentName("account-pages/exportMyData").execute());
@@ -46,8 +49,7 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 			.variable("input", Map.of("expectedRevision", 1, "newEmail", uniqueEmail()))
 			.execute());
 		forbidden(throughMusic.documentName("account-pages/setMyMarketingConsent")
-			.variable("input",
-					Map.of("companyId", "sony-europe", "channel", "SMS", "state", "GRANTED", "policyVersion", "v1"))
+			.variable("input", aConsent().forCompany("sony-europe").sms().granted().toInput())
 			.execute());
 	}
 
@@ -56,8 +58,7 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 		String id = registerThrough("sony-music");
 
 		asAccountHolderThrough(id, "sony-music").documentName("account-pages/setMyMarketingConsent")
-			.variable("input",
-					Map.of("companyId", "sony-music", "channel", "SMS", "state", "GRANTED", "policyVersion", "v1"))
+			.variable("input", aConsent().forCompany("sony-music").sms().granted().toInput())
 			.execute()
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
@@ -103,7 +104,7 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void keepsHistoriesFromSupportAndPartners() {
+	void withholdsTheHistoriesFromSupportAndPartners() {
 		String id = registerThrough("my-sony");
 
 		for (GraphQlTester tester : new GraphQlTester[] { asSupportAgent("sony-europe"),

@@ -1,15 +1,19 @@
 package org.onesignin.hub.account;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.CancellationInput;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.LinkedAccountView;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.CancellationInput.aCancellationOf;
+import static org.onesignin.hub.support.LinkedAccountView.linkTo;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * Rule 5, the cancellation matrix: each caller kind against a service of its own company
@@ -22,22 +26,20 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void letsTheOwnerCancelThroughAClientOfTheControllingCompany() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asAccountHolder(id), null, "my-sony", null).path("cancelServiceAccount.errors")
-			.entityList(Object.class)
-			.hasSize(0)
-			.path("cancelServiceAccount.account.linkedAccounts[?(@.service.id == 'my-sony')].status")
-			.entityList(String.class)
-			.containsExactly("CANCELLED")
-			.path("cancelServiceAccount.account.linkedAccounts[?(@.service.id == 'my-sony')].cancelledBy.id")
-			.entityList(String.class)
-			.containsExactly("sony-europe");
+		GraphQlTester.Response response = cancel(asAccountHolder(id), aCancellationOf("my-sony"));
+
+		response.path("cancelServiceAccount.errors").entityList(Object.class).hasSize(0);
+		LinkedAccountView mySony = linkTo("my-sony",
+				response.path("cancelServiceAccount.account.linkedAccounts").entityList(LinkedAccountView.class).get());
+		assertThat(mySony.status()).isEqualTo("CANCELLED");
+		assertThat(mySony.cancelledById()).isEqualTo("sony-europe");
 	}
 
 	@Test
 	void refusesTheOwnerCancellingAnotherCompanysServiceAndNamesItsController() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asAccountHolder(id), null, "playstation-network", null).path("cancelServiceAccount.account")
+		cancel(asAccountHolder(id), aCancellationOf("playstation-network")).path("cancelServiceAccount.account")
 			.valueIsNull()
 			.path("cancelServiceAccount.errors[0].code")
 			.entity(String.class)
@@ -59,7 +61,7 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void letsTheOwnerCancelThroughTheServicesOwnClient() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asAccountHolderThrough(id, "playstation-network"), null, "playstation-network", null)
+		cancel(asAccountHolderThrough(id, "playstation-network"), aCancellationOf("playstation-network"))
 			.path("cancelServiceAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0);
@@ -71,7 +73,8 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void letsASupportAgentCancelItsOwnCompanysServiceWithATicket() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asSupportAgent("sony-europe"), id, "my-sony", "T-1").path("cancelServiceAccount.errors")
+		cancel(asSupportAgent("sony-europe"), aCancellationOf("my-sony").forAccount(id).withTicket("T-1"))
+			.path("cancelServiceAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0)
 			.path("cancelServiceAccount.account.linkedAccounts[*].status")
@@ -85,7 +88,7 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void refusesASupportAgentCancellingAnotherCompanysService() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asSupportAgent("sony-europe"), id, "playstation-network", "T-1")
+		cancel(asSupportAgent("sony-europe"), aCancellationOf("playstation-network").forAccount(id).withTicket("T-1"))
 			.path("cancelServiceAccount.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("NOT_CONTROLLER");
@@ -97,7 +100,8 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void refusesASupportCancellationWithoutATicket() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asSupportAgent("sony-europe"), id, "my-sony", null).path("cancelServiceAccount.errors[0].field")
+		cancel(asSupportAgent("sony-europe"), aCancellationOf("my-sony").forAccount(id))
+			.path("cancelServiceAccount.errors[0].field")
 			.entityList(String.class)
 			.containsExactly("input", "ticket");
 	}
@@ -106,7 +110,8 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void hidesAccountsWithoutALinkToTheAgentsCompany() {
 		String id = registerThrough("my-sony");
 
-		cancel(asSupportAgent("sony-music"), id, "sony-music", "T-1").path("cancelServiceAccount.errors[0].code")
+		cancel(asSupportAgent("sony-music"), aCancellationOf("sony-music").forAccount(id).withTicket("T-1"))
+			.path("cancelServiceAccount.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("NOT_FOUND");
 	}
@@ -115,7 +120,7 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void letsAPartnerCancelItsOwnService() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asPartnerService("playstation-network"), id, "playstation-network", null)
+		cancel(asPartnerService("playstation-network"), aCancellationOf("playstation-network").forAccount(id))
 			.path("cancelServiceAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0);
@@ -127,7 +132,8 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	void refusesAPartnerCancellingAnotherCompanysService() {
 		String id = personWithMySonyAndPlayStation();
 
-		cancel(asPartnerService("playstation-network"), id, "my-sony", null).path("cancelServiceAccount.errors[0].code")
+		cancel(asPartnerService("playstation-network"), aCancellationOf("my-sony").forAccount(id))
+			.path("cancelServiceAccount.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("NOT_CONTROLLER")
 			.path("cancelServiceAccount.errors[0].controller.id")
@@ -139,7 +145,7 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void refusesAnonymousCancellation() {
-		cancel(anonymous(), "x", "my-sony", null).errors()
+		cancel(anonymous(), aCancellationOf("my-sony").forAccount("x")).errors()
 			.expect((error) -> error.getErrorType() == ErrorType.UNAUTHORIZED)
 			.verify();
 	}
@@ -147,7 +153,7 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 	@Test
 	void sendsACancelledEventThenNothingMoreAndEndsThePartnersAccess() {
 		String id = personWithMySonyAndPlayStation();
-		cancel(asPartnerService("playstation-network"), id, "playstation-network", null);
+		cancel(asPartnerService("playstation-network"), aCancellationOf("playstation-network").forAccount(id));
 
 		asAccountHolder(id).documentName("account-pages/updateMyBasicDetails")
 			.variable("input", Map.of("expectedRevision", 1, "givenName", "After"))
@@ -165,29 +171,18 @@ class CancellationIntegrationTests extends HubIntegrationTest {
 
 	private String personWithMySonyAndPlayStation() {
 		String id = registerThrough("my-sony");
-		link(id, "playstation-network", "playstation-network", "psn-" + id);
+		link(id, aServiceAccount().at("playstation-network").withId("psn-" + id));
 		return id;
 	}
 
-	private GraphQlTester.Response cancel(GraphQlTester tester, String accountId, String serviceId, String ticket) {
-		Map<String, Object> input = new HashMap<>();
-		if (accountId != null) {
-			input.put("accountId", accountId);
-		}
-		input.put("serviceId", serviceId);
-		if (ticket != null) {
-			input.put("ticket", ticket);
-		}
-		return tester.documentName("account-pages/cancelMyServiceAccount").variable("input", input).execute();
+	private GraphQlTester.Response cancel(GraphQlTester tester, CancellationInput cancellation) {
+		return tester.documentName("account-pages/cancelMyServiceAccount")
+			.variable("input", cancellation.toInput())
+			.execute();
 	}
 
 	private String linkStatus(String accountId, String serviceId) {
-		return asAccountHolder(accountId).documentName("account-pages/me")
-			.execute()
-			.path("me.linkedAccounts[?(@.service.id == '" + serviceId + "')].status")
-			.entityList(String.class)
-			.get()
-			.get(0);
+		return linkTo(serviceId, linkedAccountsOf(accountId)).status();
 	}
 
 }

@@ -19,6 +19,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.CancellationInput.aCancellationOf;
+import static org.onesignin.hub.support.ConsentInput.aConsent;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * Closing an identity (refused while linked accounts are active) and the retention job
@@ -43,7 +46,7 @@ class ClosureAndErasureIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesClosureWhileLinkedAccountsAreActiveListingEachController() {
 		String id = registerThrough("my-sony");
-		link(id, "sony-music", "sony-music", "sm-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-" + id));
 
 		close(id).path("closeAccount.account")
 			.valueIsNull()
@@ -85,8 +88,7 @@ class ClosureAndErasureIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		String id = registerThrough("my-sony", email, Map.of("givenName", "Ada", "familyName", "Lovelace"));
 		asAccountHolder(id).documentName("account-pages/setMyMarketingConsent")
-			.variable("input",
-					Map.of("companyId", "sony-europe", "channel", "EMAIL", "state", "GRANTED", "policyVersion", "v1"))
+			.variable("input", aConsent().forCompany("sony-europe").email().granted().toInput())
 			.execute();
 		asSupportAgent("sony-europe").documentName("support/customerAccount")
 			.variable("id", id)
@@ -118,7 +120,7 @@ class ClosureAndErasureIntegrationTests extends HubIntegrationTest {
 
 	private void cancelOwn(String id) {
 		asAccountHolder(id).documentName("account-pages/cancelMyServiceAccount")
-			.variable("input", Map.of("serviceId", "my-sony"))
+			.variable("input", aCancellationOf("my-sony").toInput())
 			.execute()
 			.path("cancelServiceAccount.errors")
 			.entityList(Object.class)

@@ -1,11 +1,18 @@
 package org.onesignin.hub.account;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.ServiceAccount;
 
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * Rule 1: a service account is linked only with the person's own token obtained through
@@ -17,7 +24,8 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 	void linksWithThePersonsTokenObtainedThroughThatService() {
 		String id = registerThrough("playstation-network");
 
-		linkAs(asAccountHolderThrough(id, "sony-music"), "sony-music", "sm-" + id).path("linkServiceAccount.errors")
+		linkAs(asAccountHolderThrough(id, "sony-music"), aServiceAccount().at("sony-music").withId("sm-" + id))
+			.path("linkServiceAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0)
 			.path("linkServiceAccount.account.linkedAccounts[*].service.id")
@@ -32,7 +40,7 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 	void refusesAPartnersClientCredentialsToken() {
 		String id = registerThrough("playstation-network");
 
-		linkAs(asPartnerService("sony-music"), "sony-music", "sm-" + id).errors()
+		linkAs(asPartnerService("sony-music"), aServiceAccount().at("sony-music").withId("sm-" + id)).errors()
 			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
 			.verify();
 	}
@@ -41,7 +49,8 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 	void refusesAPersonsTokenObtainedThroughAnotherServicesClient() {
 		String id = registerThrough("playstation-network");
 
-		linkAs(asAccountHolderThrough(id, "account-pages"), "sony-music", "sm-" + id).errors()
+		linkAs(asAccountHolderThrough(id, "account-pages"), aServiceAccount().at("sony-music").withId("sm-" + id))
+			.errors()
 			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
 			.verify();
 	}
@@ -49,24 +58,23 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 	@Test
 	void treatsLinkingTheSameServiceAccountAgainAsDone() {
 		String id = registerThrough("playstation-network");
-		link(id, "sony-music", "sony-music", "sm-again-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-again-" + id));
 
-		linkAs(asAccountHolderThrough(id, "sony-music"), "sony-music", "sm-again-" + id)
+		linkAs(asAccountHolderThrough(id, "sony-music"), aServiceAccount().at("sony-music").withId("sm-again-" + id))
 			.path("linkServiceAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0)
 			.path("linkServiceAccount.account.linkedAccounts[*].service.id")
 			.entityList(String.class)
 			.containsExactly("sony-music");
-		org.assertj.core.api.Assertions.assertThat(eventTypes("sony-music", id))
-			.containsExactly("service-account.linked");
+		assertThat(eventTypes("sony-music", id)).containsExactly("service-account.linked");
 	}
 
 	@Test
 	void answersARepeatLinkWithOnlyTheLinkingServicesView() {
 		String id = registerThrough("playstation-network", uniqueEmail(), Map.of("givenName", "Ada", "familyName",
 				"Lovelace", "dateOfBirth", "1985-12-10", "phone", "+442071838750", "country", "GB"));
-		link(id, "sony-music", "sony-music", "sm-view-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-view-" + id));
 
 		asAccountHolderThrough(id, "sony-music").document("""
 				mutation($input: LinkServiceAccountInput!) { linkServiceAccount(input: $input) {
@@ -94,9 +102,10 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 	void refusesAServiceAccountLinkedToAnotherIdentity() {
 		String first = registerThrough("playstation-network");
 		String second = registerThrough("playstation-network");
-		link(first, "sony-music", "sony-music", "shared-" + first);
+		link(first, aServiceAccount().at("sony-music").withId("shared-" + first));
 
-		linkAs(asAccountHolderThrough(second, "sony-music"), "sony-music", "shared-" + first)
+		linkAs(asAccountHolderThrough(second, "sony-music"),
+				aServiceAccount().at("sony-music").withId("shared-" + first))
 			.path("linkServiceAccount.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("ALREADY_LINKED_ELSEWHERE");
@@ -105,9 +114,9 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesASecondAccountOfAnAlreadyLinkedService() {
 		String id = registerThrough("playstation-network");
-		link(id, "sony-music", "sony-music", "sm-one-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-one-" + id));
 
-		linkAs(asAccountHolderThrough(id, "sony-music"), "sony-music", "sm-two-" + id)
+		linkAs(asAccountHolderThrough(id, "sony-music"), aServiceAccount().at("sony-music").withId("sm-two-" + id))
 			.path("linkServiceAccount.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("SERVICE_ALREADY_LINKED");
@@ -118,23 +127,17 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 		String id = registerThrough("playstation-network", uniqueEmail(),
 				Map.of("givenName", "Ada", "familyName", "Lovelace", "country", "GB"));
 
-		link(id, "sony-music", "sony-music", "sm-ev-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-ev-" + id));
 
-		feedOf("sony-music").path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.type")
-			.entityList(String.class)
-			.containsExactly("service-account.linked")
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.data.familyName")
-			.entityList(String.class)
-			.hasSize(0)
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.data.givenName")
-			.entityList(String.class)
-			.containsExactly("Ada");
+		List<FeedEvent> events = feedEvents("sony-music", id);
+		assertThat(events).extracting(FeedEvent::type).containsExactly("service-account.linked");
+		assertThat(events).extracting(FeedEvent::data).noneMatch((data) -> data.containsKey("familyName"));
+		assertThat(events).extracting((event) -> event.data().get("givenName")).containsExactly("Ada");
 	}
 
-	private org.springframework.graphql.test.tester.GraphQlTester.Response linkAs(
-			org.springframework.graphql.test.tester.GraphQlTester tester, String serviceId, String serviceAccountId) {
+	private GraphQlTester.Response linkAs(GraphQlTester tester, ServiceAccount serviceAccount) {
 		return tester.documentName("account-pages/linkServiceAccount")
-			.variable("input", Map.of("serviceId", serviceId, "serviceAccountId", serviceAccountId))
+			.variable("input", serviceAccount.toInput())
 			.execute();
 	}
 

@@ -7,6 +7,8 @@ import org.onesignin.hub.support.HubIntegrationTest;
 
 import org.springframework.graphql.execution.ErrorType;
 
+import static org.onesignin.hub.support.RegistrationInput.aRegistration;
+
 /**
  * registerAccount as partner services call it, and its refusals.
  */
@@ -18,7 +20,10 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 
 		asPartnerService("playstation-network").documentName("partner/registerAccount")
 			.variable("input",
-					input(email, "psn-100", Map.of("givenName", "Ada", "country", "gb", "phone", "+1 415 555 2671")))
+					aRegistration().withEmail(email)
+						.forServiceAccount("psn-100")
+						.withBasicDetails(Map.of("givenName", "Ada", "country", "gb", "phone", "+1 415 555 2671"))
+						.toInput())
 			.execute()
 			.path("registerAccount.errors")
 			.entityList(Object.class)
@@ -38,8 +43,10 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 	void answersTheRegisteringServiceWithOnlyItsEntitledFields() {
 		asPartnerService("sony-music").documentName("partner/registerAccount")
 			.variable("input",
-					input(uniqueEmail(), "sm-reg",
-							Map.of("givenName", "Ada", "familyName", "Lovelace", "phone", "+14155552671")))
+					aRegistration().withEmail(uniqueEmail())
+						.forServiceAccount("sm-reg")
+						.withBasicDetails(Map.of("givenName", "Ada", "familyName", "Lovelace", "phone", "+14155552671"))
+						.toInput())
 			.execute()
 			.path("registerAccount.account.basicDetails.givenName")
 			.entity(String.class)
@@ -67,7 +74,7 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 		registerThrough("sony-music", email, Map.of("givenName", "Ada"));
 
 		asPartnerService("playstation-network").documentName("partner/registerAccount")
-			.variable("input", input(email.toUpperCase(), "psn-dup", Map.of()))
+			.variable("input", aRegistration().withEmail(email.toUpperCase()).forServiceAccount("psn-dup").toInput())
 			.execute()
 			.path("registerAccount.account")
 			.valueIsNull()
@@ -82,8 +89,11 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 
 		asPartnerService("sony-music").documentName("partner/registerAccount")
 			.variable("input",
-					input(email, "sm-bad",
-							Map.of("country", "XX", "phone", "12", "dateOfBirth", "2999-01-01", "language", "!!")))
+					aRegistration().withEmail(email)
+						.forServiceAccount("sm-bad")
+						.withBasicDetails(
+								Map.of("country", "XX", "phone", "12", "dateOfBirth", "2999-01-01", "language", "!!"))
+						.toInput())
 			.execute()
 			.path("registerAccount.errors[*].code")
 			.entityList(String.class)
@@ -93,7 +103,7 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 			.contains("country", "phone", "dateOfBirth", "language");
 
 		asPartnerService("sony-music").documentName("partner/registerAccount")
-			.variable("input", input(email, "sm-good", Map.of()))
+			.variable("input", aRegistration().withEmail(email).forServiceAccount("sm-good").toInput())
 			.execute()
 			.path("registerAccount.errors")
 			.entityList(Object.class)
@@ -102,8 +112,10 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void refusesAWeakPassword() {
-		Map<String, Object> input = new java.util.HashMap<>(input(uniqueEmail(), "sm-weak", Map.of()));
-		input.put("password", "password123");
+		Map<String, Object> input = aRegistration().withEmail(uniqueEmail())
+			.forServiceAccount("sm-weak")
+			.withPassword("password123")
+			.toInput();
 
 		asPartnerService("sony-music").documentName("partner/registerAccount")
 			.variable("input", input)
@@ -119,14 +131,14 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesAServiceAccountAlreadyLinkedToAnotherIdentity() {
 		asPartnerService("sony-rewards").documentName("partner/registerAccount")
-			.variable("input", input(uniqueEmail(), "rewards-1", Map.of()))
+			.variable("input", aRegistration().withEmail(uniqueEmail()).forServiceAccount("rewards-1").toInput())
 			.execute()
 			.path("registerAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0);
 
 		asPartnerService("sony-rewards").documentName("partner/registerAccount")
-			.variable("input", input(uniqueEmail(), "rewards-1", Map.of()))
+			.variable("input", aRegistration().withEmail(uniqueEmail()).forServiceAccount("rewards-1").toInput())
 			.execute()
 			.path("registerAccount.errors[0].code")
 			.entity(String.class)
@@ -138,16 +150,11 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 		String someone = registerThrough("sony-music");
 
 		asAccountHolder(someone).documentName("partner/registerAccount")
-			.variable("input", input(uniqueEmail(), "x-1", Map.of()))
+			.variable("input", aRegistration().withEmail(uniqueEmail()).forServiceAccount("x-1").toInput())
 			.execute()
 			.errors()
 			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
 			.verify();
-	}
-
-	private static Map<String, Object> input(String email, String serviceAccountId, Map<String, Object> details) {
-		return Map.of("email", email, "password", "a perfectly fine passphrase", "serviceAccountId", serviceAccountId,
-				"basicDetails", details);
 	}
 
 }

@@ -3,13 +3,16 @@ package org.onesignin.hub.account;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.Ref;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * Support search within the agent's company scope, and the access log its owner reads.
@@ -30,7 +33,7 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 		String marker = "Zed" + Long.toString(System.nanoTime(), 36);
 		String id = registerThrough("playstation-network", uniqueEmail(),
 				Map.of("givenName", marker + "ina", "familyName", "Quist"));
-		link(id, "my-sony", "my-sony", "ms-" + id);
+		link(id, aServiceAccount().at("my-sony").withId("ms-" + id));
 		asAccountHolder(id).documentName("account-pages/updateMyBasicDetails")
 			.variable("input", Map.of("expectedRevision", 1, "phone", "+1 (415) 555-2671"))
 			.execute();
@@ -124,7 +127,7 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void keepsTheAccessLogFromAnyoneButTheOwner() {
+	void withholdsTheAccessLogFromAnyoneButTheOwner() {
 		String id = registerThrough("my-sony");
 
 		asSupportAgent("sony-europe").document(
@@ -138,14 +141,18 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void tellsAnyoneWhoControlsEachServiceAndHowToReachThem() {
-		anonymous().documentName("account-pages/privacyContacts")
+		List<Controller> controllers = anonymous().documentName("account-pages/privacyContacts")
 			.execute()
-			.path("privacyContacts[?(@.id == 'sony-interactive')].privacyContact.email")
-			.entityList(String.class)
-			.containsExactly("privacy@sony-interactive.example")
-			.path("privacyContacts[?(@.id == 'sony-interactive')].services[*].id")
-			.entityList(String.class)
-			.containsExactly("playstation-network");
+			.path("privacyContacts")
+			.entityList(Controller.class)
+			.get();
+
+		assertThat(controllers).filteredOn((company) -> company.id().equals("sony-interactive"))
+			.singleElement()
+			.satisfies((sonyInteractive) -> {
+				assertThat(sonyInteractive.privacyContact().email()).isEqualTo("privacy@sony-interactive.example");
+				assertThat(sonyInteractive.services()).extracting(Ref::id).containsExactly("playstation-network");
+			});
 	}
 
 	private GraphQlTester.Request<?> query(GraphQlTester tester, Map<String, Object> criteria, String ticket) {
@@ -160,6 +167,19 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 			.path("searchAccounts.edges[*].node.id")
 			.entityList(String.class)
 			.get();
+	}
+
+	/**
+	 * A company of {@code privacyContacts}: how to reach it and the services it controls.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Controller(String id, PrivacyContact privacyContact, List<Ref> services) {
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record PrivacyContact(String email) {
+
 	}
 
 }

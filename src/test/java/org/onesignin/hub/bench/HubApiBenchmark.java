@@ -101,8 +101,8 @@ public final class HubApiBenchmark {
 			return body.contains("\"revision\"");
 		});
 
-		// updates of one person are serialised (lock on their token), so each names the
-		// current revision
+		// updates of one person are serialised (lock on their token),
+		// so each names the current revision
 		int[] revisions = new int[people];
 		java.util.Arrays.fill(revisions, 1);
 		measure("updateBasicDetails (write + events + relay)", updates, concurrency, (i) -> {

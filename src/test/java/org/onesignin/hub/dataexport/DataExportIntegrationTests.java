@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.execution.ErrorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.ConsentInput.aConsent;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * Rule 9, the right of access: one JSON document with everything held about the person,
@@ -92,13 +94,12 @@ class DataExportIntegrationTests extends HubIntegrationTest {
 
 	private String busyPerson() {
 		String id = registerThrough("my-sony");
-		link(id, "sony-music", "sony-music", "sm-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-" + id));
 		asAccountHolder(id).documentName("account-pages/updateMyBasicDetails")
 			.variable("input", Map.of("expectedRevision", 1, "givenName", "Augusta"))
 			.execute();
 		asAccountHolder(id).documentName("account-pages/setMyMarketingConsent")
-			.variable("input",
-					Map.of("companyId", "sony-music", "channel", "SMS", "state", "GRANTED", "policyVersion", "v1"))
+			.variable("input", aConsent().forCompany("sony-music").sms().granted().toInput())
 			.execute();
 		asSupportAgent("sony-europe").documentName("support/customerAccount")
 			.variable("id", id)

@@ -29,8 +29,8 @@ final class EmbeddedStoreCrashProbe {
 	 * and the number of documents to write
 	 */
 	public static void main(String[] args) throws InterruptedException {
-		// Logback's default DEBUG console output would bury the ACK lines the parent
-		// reads
+		// Logback's default DEBUG console output would bury
+		// the ACK lines the parent reads
 		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 		Path directory = Path.of(args[0]);
 		boolean durable = Boolean.parseBoolean(args[1]);

@@ -55,10 +55,9 @@ class EmbeddedStoreDurabilityIntegrationTests {
 			}
 		}
 		finally {
-			// SIGKILL on Linux, sent right after the last acknowledgement so that H2's
-			// own
-			// background commit (about once a second) has no chance to save the late
-			// writes
+			// SIGKILL on Linux, sent right after the last acknowledgement
+			// so that H2's own background commit (about once a second)
+			// has no chance to save the late writes
 			probe.destroyForcibly();
 			probe.waitFor(30, TimeUnit.SECONDS);
 			reader.join(TimeUnit.SECONDS.toMillis(10));

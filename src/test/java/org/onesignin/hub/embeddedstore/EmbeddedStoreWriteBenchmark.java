@@ -42,12 +42,12 @@ final class EmbeddedStoreWriteBenchmark {
 	 * 2000
 	 */
 	public static void main(String[] args) throws IOException {
-		// Logback's default DEBUG console output would drown the figures and slow every
-		// request
+		// Logback's default DEBUG console output would drown the figures
+		// and slow every request
 		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 		int operations = (args.length > 0) ? Integer.parseInt(args[0]) : DEFAULT_OPERATIONS;
-		// Unreported round first, so that the first mode measured does not also pay for
-		// JIT warm-up
+		// Unreported round first, so that the first mode measured
+		// does not also pay for JIT warm-up
 		run(Mode.DEFAULT, WARM_UP_OPERATIONS, false);
 		for (Mode mode : Mode.values()) {
 			run(mode, operations, true);

@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.HubIntegrationTest;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
@@ -58,7 +62,7 @@ class ServiceChangedSubscriptionIntegrationTests extends HubIntegrationTest {
 			.variable("serviceId", "sony-music")
 			.executeSubscription()
 			.toFlux("serviceChanged", Map.class)
-			.blockFirst(Duration.ofSeconds(10))).hasMessageContaining("FORBIDDEN");
+			.blockFirst(Duration.ofSeconds(10))).satisfies(refusedAs(ErrorType.FORBIDDEN));
 		tester.stop().block(Duration.ofSeconds(5));
 	}
 
@@ -69,7 +73,7 @@ class ServiceChangedSubscriptionIntegrationTests extends HubIntegrationTest {
 		tester.document("{ companies { id } }")
 			.execute()
 			.errors()
-			.expect((error) -> error.getErrorType() == org.springframework.graphql.execution.ErrorType.FORBIDDEN)
+			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
 			.verify();
 		tester.stop().block(Duration.ofSeconds(5));
 	}
@@ -82,8 +86,14 @@ class ServiceChangedSubscriptionIntegrationTests extends HubIntegrationTest {
 			.variable("serviceId", "sony-music")
 			.executeSubscription()
 			.toFlux("serviceChanged", Map.class)
-			.blockFirst(Duration.ofSeconds(10))).hasMessageContaining("UNAUTHORIZED");
+			.blockFirst(Duration.ofSeconds(10))).satisfies(refusedAs(ErrorType.UNAUTHORIZED));
 		tester.stop().block(Duration.ofSeconds(5));
+	}
+
+	/** The subscription ended with exactly one error, of {@code type}. */
+	private static ThrowingConsumer<Throwable> refusedAs(ErrorType type) {
+		return (thrown) -> assertThat(thrown).isInstanceOfSatisfying(SubscriptionErrorException.class,
+				(ex) -> assertThat(ex.getErrors()).extracting(ResponseError::getErrorType).containsExactly(type));
 	}
 
 	private WebSocketGraphQlTester webSocket(String token) {

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.LinkedAccountView.linkTo;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * Rule 4, the pull side: each service reads its own feed in order, with cursors, as
@@ -30,14 +33,13 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 		String after = null;
 		boolean more = true;
 		while (more) {
-			GraphQlTester.Response page = feed("sony-rewards", 2, after);
-			List<Map> edges = page.path("serviceChanges.edges").entityList(Map.class).get();
-			for (Map<?, ?> edge : edges) {
-				Map<?, ?> node = (Map<?, ?>) edge.get("node");
-				if (id.equals(node.get("accountId"))) {
-					revisions.add((Integer) node.get("revision"));
-				}
-			}
+			GraphQlTester.Response page = pageAfter(after, "sony-rewards", 2);
+			page.path("serviceChanges.edges[*].node")
+				.entityList(FeedEvent.class)
+				.get()
+				.stream()
+				.filter((event) -> event.isAbout(id))
+				.forEach((event) -> revisions.add(event.revision()));
 			more = page.path("serviceChanges.pageInfo.hasNextPage").entity(Boolean.class).get();
 			after = page.path("serviceChanges.pageInfo.endCursor").entity(String.class).get();
 		}
@@ -49,11 +51,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	void shapesEachChangeAsACloudEvent() {
 		String id = registerThrough("sony-music");
 
-		Map<?, ?> event = feed("sony-music", 100, null)
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].node.cloudEvent")
-			.entityList(Map.class)
-			.get()
-			.get(0);
+		Map<String, Object> event = feedEvents("sony-music", id).get(0).cloudEvent();
 
 		assertThat(event.get("specversion")).isEqualTo("1.0");
 		assertThat(event.get("type")).isEqualTo("org.onesignin.hub.service-account.linked");
@@ -93,12 +91,12 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	@Test
 	void movesTheLinkToInSyncOnceAcknowledged() {
 		String id = registerThrough("playstation-network");
-		link(id, "sony-music", "sony-music", "sm-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-" + id));
 		asAccountHolder(id).documentName("account-pages/updateMyBasicDetails")
 			.variable("input", Map.of("expectedRevision", 1, "givenName", "Augusta"))
 			.execute();
 		assertThat(syncState(id, "sony-music")).isEqualTo("PENDING");
-		String last = feed("sony-music", 100, null).path("serviceChanges.edges[-1].cursor").entity(String.class).get();
+		String last = firstPage("sony-music", 100).path("serviceChanges.edges[-1].cursor").entity(String.class).get();
 
 		acknowledge("sony-music", last).path("acknowledgeServiceChanges.errors")
 			.entityList(Object.class)
@@ -109,11 +107,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 
 		assertThat(syncState(id, "sony-music")).isEqualTo("IN_SYNC");
 		assertThat(syncState(id, "playstation-network")).isEqualTo("PENDING");
-		asAccountHolder(id).documentName("account-pages/me")
-			.execute()
-			.path("me.linkedAccounts[?(@.service.id == 'sony-music')].acknowledgedRevision")
-			.entityList(Integer.class)
-			.containsExactly(2);
+		assertThat(linkTo("sony-music", linkedAccountsOf(id)).acknowledgedRevision()).isEqualTo(2);
 	}
 
 	@Test
@@ -129,9 +123,9 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesAnAfterCursorThatIsNotOneOfOurs() {
 		for (String cursor : List.of("garbage", "azpzZXF1ZW5jZT1YOjE")) {
-			feed("sony-music", 10, cursor).errors()
+			pageAfter(cursor, "sony-music", 10).errors()
 				.expect((error) -> error.getErrorType() == ErrorType.BAD_REQUEST
-						&& "Not a valid cursor".equals(error.getMessage()))
+						&& "serviceChanges".equals(error.getPath()))
 				.verify();
 		}
 	}
@@ -139,7 +133,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesAcknowledgingAnotherServicesFeed() {
 		registerThrough("sony-music");
-		String cursor = feed("sony-music", 1, null).path("serviceChanges.edges[0].cursor").entity(String.class).get();
+		String cursor = firstPage("sony-music", 1).path("serviceChanges.edges[0].cursor").entity(String.class).get();
 
 		asPartnerService("sony-rewards").documentName("partner/acknowledgeServiceChanges")
 			.variable("input", Map.of("serviceId", "sony-music", "upTo", cursor))
@@ -149,10 +143,14 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 			.verify();
 	}
 
-	private GraphQlTester.Response feed(String serviceId, int first, String after) {
+	private GraphQlTester.Response firstPage(String serviceId, int size) {
+		return pageAfter(null, serviceId, size);
+	}
+
+	private GraphQlTester.Response pageAfter(String after, String serviceId, int size) {
 		return asPartnerService(serviceId).documentName("partner/serviceChanges")
 			.variable("serviceId", serviceId)
-			.variable("first", first)
+			.variable("first", size)
 			.variable("after", after)
 			.execute();
 	}
@@ -164,12 +162,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 	}
 
 	private String syncState(String accountId, String serviceId) {
-		return asAccountHolder(accountId).documentName("account-pages/me")
-			.execute()
-			.path("me.linkedAccounts[?(@.service.id == '" + serviceId + "')].syncState")
-			.entityList(String.class)
-			.get()
-			.get(0);
+		return linkTo(serviceId, linkedAccountsOf(accountId)).syncState();
 	}
 
 }

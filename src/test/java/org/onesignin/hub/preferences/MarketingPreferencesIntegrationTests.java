@@ -1,17 +1,20 @@
 package org.onesignin.hub.preferences;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.ConsentInput;
+import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.ConsentInput.aConsent;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * Marketing preferences per company and channel, set by each caller kind, with the
@@ -25,27 +28,27 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		String id = registerThrough("sony-music", email, Map.of("givenName", "Ada"));
 
-		preferences(asAccountHolder(id)).path("me.marketingPreferences.companies[*].company.id")
+		GraphQlTester.Response response = preferences(asAccountHolder(id));
+
+		response.path("me.marketingPreferences.companies[*].company.id")
 			.entityList(String.class)
 			.contains("sony-europe", "sony-interactive", "sony-music", "sony-electronics")
 			.hasSize(4)
 			.path("me.marketingPreferences.companies[*].channels[*].state")
 			.entityList(String.class)
 			.satisfies((states) -> assertThat(states).hasSize(16).containsOnly("NOT_ASKED"))
-			.path("me.marketingPreferences.companies[0].channels[?(@.channel == 'EMAIL')].address")
-			.entityList(String.class)
-			.containsExactly(email)
 			.path("me.marketingPreferences.groupNews")
 			.entity(String.class)
 			.isEqualTo("NOT_ASKED");
+		assertThat(companiesIn(response, "me").get(0).channel("EMAIL").address()).isEqualTo(email);
 	}
 
 	@Test
 	void recordsEveryChangeAsAnAppendOnlyConsentRecord() {
 		String id = registerThrough("sony-music");
 
-		set(asAccountHolder(id), consent(null, "sony-music", "SMS", null, "GRANTED", "v1"));
-		set(asAccountHolder(id), consent(null, "sony-music", "SMS", null, "WITHDRAWN", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted().underPolicy("v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().withdrawn().underPolicy("v1"));
 
 		asAccountHolder(id).documentName("account-pages/myConsentHistory")
 			.variable("first", 10)
@@ -65,15 +68,15 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.path("me.consentHistory.edges[0].node.policyVersion")
 			.entity(String.class)
 			.isEqualTo("v1");
-		assertThat(state(id, "sony-music", "SMS", null)).isEqualTo("WITHDRAWN");
+		assertThat(preferencesOf(id, "sony-music").channel("SMS").state()).isEqualTo("WITHDRAWN");
 	}
 
 	@Test
 	void addsNoRecordWhenNothingChanges() {
 		String id = registerThrough("sony-music");
-		set(asAccountHolder(id), consent(null, "sony-music", "POST", null, "GRANTED", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").post().granted());
 
-		set(asAccountHolder(id), consent(null, "sony-music", "POST", null, "GRANTED", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").post().granted());
 
 		asAccountHolder(id).documentName("account-pages/myConsentHistory")
 			.variable("first", 10)
@@ -88,26 +91,27 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		String other = uniqueEmail();
 		String id = registerThrough("sony-music", email, Map.of());
-		set(asAccountHolder(id), consent(null, "sony-music", "EMAIL", null, "GRANTED", "v1"));
-		set(asAccountHolder(id), consent(null, "sony-music", "EMAIL", other, "GRANTED", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").email().granted());
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").byEmail(other).granted());
 
-		set(asAccountHolder(id), consent(null, "sony-music", "EMAIL", email, "WITHDRAWN", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").byEmail(email).withdrawn());
 
-		assertThat(state(id, "sony-music", "EMAIL", email)).isEqualTo("WITHDRAWN");
-		assertThat(state(id, "sony-music", "EMAIL", other)).isEqualTo("GRANTED");
+		assertThat(preferencesOf(id, "sony-music").email(email).state()).isEqualTo("WITHDRAWN");
+		assertThat(preferencesOf(id, "sony-music").email(other).state()).isEqualTo("GRANTED");
 	}
 
 	@Test
 	void refusesInvalidChoicesWithEveryProblemAndChangesNothing() {
 		String id = registerThrough("sony-music");
 
-		set(asAccountHolder(id), consent(null, "sony-music", "POST", "a@example.com", "NOT_ASKED", " "))
+		set(asAccountHolder(id),
+				aConsent().forCompany("sony-music").post().atAddress("a@example.com").notAsked().underPolicy(" "))
 			.path("setMarketingConsent.errors[*].field[1]")
 			.entityList(String.class)
 			.contains("state", "policyVersion", "address")
 			.hasSize(3);
 
-		assertThat(state(id, "sony-music", "POST", null)).isEqualTo("NOT_ASKED");
+		assertThat(preferencesOf(id, "sony-music").channel("POST").state()).isEqualTo("NOT_ASKED");
 	}
 
 	@Test
@@ -115,7 +119,12 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String id = registerThrough("my-sony");
 
 		set(asSupportAgent("sony-europe"),
-				withTicket(consent(id, "sony-europe", "PHONE", null, "GRANTED", "v3"), "T-9"))
+				aConsent().forAccount(id)
+					.forCompany("sony-europe")
+					.phone()
+					.granted()
+					.underPolicy("v3")
+					.withTicket("T-9"))
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0)
@@ -123,7 +132,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.entityList(String.class)
 			.containsExactly("sony-europe");
 
-		assertThat(state(id, "sony-europe", "PHONE", null)).isEqualTo("GRANTED");
+		assertThat(preferencesOf(id, "sony-europe").channel("PHONE").state()).isEqualTo("GRANTED");
 		assertThat(latestRecordSource(id)).isEqualTo("SUPPORT");
 	}
 
@@ -131,18 +140,25 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void refusesASupportAgentRecordingForAnotherCompany() {
 		String id = registerThrough("my-sony");
 
-		set(asSupportAgent("sony-europe"), withTicket(consent(id, "sony-music", "PHONE", null, "GRANTED", "v3"), "T-9"))
+		set(asSupportAgent("sony-europe"),
+				aConsent().forAccount(id)
+					.forCompany("sony-music")
+					.phone()
+					.granted()
+					.underPolicy("v3")
+					.withTicket("T-9"))
 			.errors()
 			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
 			.verify();
-		assertThat(state(id, "sony-music", "PHONE", null)).isEqualTo("NOT_ASKED");
+		assertThat(preferencesOf(id, "sony-music").channel("PHONE").state()).isEqualTo("NOT_ASKED");
 	}
 
 	@Test
 	void refusesASupportChoiceWithoutATicket() {
 		String id = registerThrough("my-sony");
 
-		set(asSupportAgent("sony-europe"), consent(id, "sony-europe", "PHONE", null, "GRANTED", "v3"))
+		set(asSupportAgent("sony-europe"),
+				aConsent().forAccount(id).forCompany("sony-europe").phone().granted().underPolicy("v3"))
 			.path("setMarketingConsent.errors[0].field")
 			.entityList(String.class)
 			.containsExactly("input", "ticket");
@@ -152,16 +168,17 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void letsAPartnerSetConsentOnlyForItsOwnController() {
 		String id = registerThrough("sony-music");
 
-		set(asPartnerService("sony-music"), consent(id, "sony-music", "EMAIL", null, "GRANTED", "v1"))
+		set(asPartnerService("sony-music"), aConsent().forAccount(id).forCompany("sony-music").email().granted())
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-		set(asPartnerService("sony-music"), consent(id, "sony-europe", "EMAIL", null, "GRANTED", "v1")).errors()
+		set(asPartnerService("sony-music"), aConsent().forAccount(id).forCompany("sony-europe").email().granted())
+			.errors()
 			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
 			.verify();
 
 		assertThat(latestRecordSource(id)).isEqualTo("PARTNER");
-		assertThat(state(id, "sony-europe", "EMAIL", null)).isEqualTo("NOT_ASKED");
+		assertThat(preferencesOf(id, "sony-europe").channel("EMAIL").state()).isEqualTo("NOT_ASKED");
 		asAccountHolder(id).documentName("account-pages/myAccessLog")
 			.variable("first", 10)
 			.execute()
@@ -174,14 +191,18 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void treatsAnAddressGivenToAnotherCompanyLikeAnUnknownOne() {
 		String secret = uniqueEmail();
 		String id = registerThrough("sony-music");
-		link(id, "my-sony", "my-sony", "ms-" + id);
-		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", secret, "GRANTED", "v1"));
+		link(id, aServiceAccount().at("my-sony").withId("ms-" + id));
+		set(asAccountHolder(id), aConsent().forCompany("sony-europe").byEmail(secret).granted());
 
 		for (String address : List.of(secret, uniqueEmail())) {
-			set(asPartnerService("sony-music"), consent(id, "sony-music", "EMAIL", address, "WITHDRAWN", "v1"))
-				.path("setMarketingConsent.errors[0].message")
+			set(asPartnerService("sony-music"),
+					aConsent().forAccount(id).forCompany("sony-music").byEmail(address).withdrawn())
+				.path("setMarketingConsent.errors[0].code")
 				.entity(String.class)
-				.isEqualTo("Not one of this person's email addresses");
+				.isEqualTo("VALIDATION")
+				.path("setMarketingConsent.errors[0].field")
+				.entityList(String.class)
+				.containsExactly("input", "address");
 		}
 	}
 
@@ -189,7 +210,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void hidesAccountsNotLinkedToThePartner() {
 		String id = registerThrough("playstation-network");
 
-		set(asPartnerService("sony-music"), consent(id, "sony-music", "EMAIL", null, "GRANTED", "v1"))
+		set(asPartnerService("sony-music"), aConsent().forAccount(id).forCompany("sony-music").email().granted())
 			.path("setMarketingConsent.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("NOT_FOUND");
@@ -197,13 +218,13 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void refusesAnonymousChanges() {
-		set(anonymous(), consent("x", "sony-music", "EMAIL", null, "GRANTED", "v1")).errors()
+		set(anonymous(), aConsent().forAccount("x").forCompany("sony-music").email().granted()).errors()
 			.expect((error) -> error.getErrorType() == ErrorType.UNAUTHORIZED)
 			.verify();
 	}
 
 	@Test
-	void keepsGroupNewsAndTheProfilingObjectionForTheOwner() {
+	void reservesGroupNewsAndTheProfilingObjectionToTheOwner() {
 		String id = registerThrough("sony-music");
 
 		asAccountHolder(id).documentName("account-pages/setMyGroupNewsConsent")
@@ -229,24 +250,17 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	@Test
 	void sendsTheCompanysLinkedServicesOnlyThatCompanysConsent() {
 		String id = registerThrough("sony-music");
-		link(id, "playstation-network", "playstation-network", "psn-" + id);
+		link(id, aServiceAccount().at("playstation-network").withId("psn-" + id));
 
-		set(asAccountHolder(id), consent(null, "sony-music", "SMS", null, "GRANTED", "v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted());
 
-		feedOf("sony-music")
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id
-					+ "' && @.node.type == 'marketing-preferences.changed')].node.data.companyId")
-			.entityList(String.class)
-			.containsExactly("sony-music")
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id
-					+ "' && @.node.type == 'marketing-preferences.changed')].node.data.channels[?(@.channel == 'SMS')].state")
-			.entityList(String.class)
+		List<FeedEvent> toMusic = preferenceChanges("sony-music", id);
+		assertThat(toMusic).extracting((event) -> event.data().get("companyId")).containsExactly("sony-music");
+		assertThat(toMusic).flatExtracting(MarketingPreferencesIntegrationTests::channelsIn)
+			.filteredOn((channel) -> "SMS".equals(channel.get("channel")))
+			.extracting((channel) -> channel.get("state"))
 			.containsExactly("GRANTED");
-		feedOf("playstation-network")
-			.path("serviceChanges.edges[?(@.node.accountId == '" + id
-					+ "' && @.node.type == 'marketing-preferences.changed')]")
-			.entityList(Object.class)
-			.hasSize(0);
+		assertThat(preferenceChanges("playstation-network", id)).isEmpty();
 	}
 
 	@Test
@@ -254,24 +268,23 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		String secret = uniqueEmail();
 		String id = registerThrough("sony-music", email, Map.of("dateOfBirth", yearsAgo(14)));
-		link(id, "my-sony", "my-sony", "ms-" + id);
-		set(asAccountHolder(id), consent(null, "sony-music", "SMS", null, "GRANTED", "v1"));
-		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", secret, "WITHDRAWN", "v1"));
+		link(id, aServiceAccount().at("my-sony").withId("ms-" + id));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted());
+		set(asAccountHolder(id), aConsent().forCompany("sony-europe").byEmail(secret).withdrawn());
 
-		asPartnerService("sony-music")
+		GraphQlTester.Response asSeenByThePartner = asPartnerService("sony-music")
 			.document("query($id: ID!) { account(id: $id) { marketingPreferences { restricted "
 					+ "companies { company { id } restrictedForMarketing channels { channel address } } } } }")
 			.variable("id", id)
-			.execute()
-			.path("account.marketingPreferences.companies[*].company.id")
+			.execute();
+
+		asSeenByThePartner.path("account.marketingPreferences.companies[*].company.id")
 			.entityList(String.class)
 			.containsExactly("sony-music")
-			.path("account.marketingPreferences.companies[0].channels[?(@.channel == 'EMAIL')].address")
-			.entityList(String.class)
-			.containsExactly(email)
 			.path("account.marketingPreferences.restricted")
 			.entity(Boolean.class)
 			.isEqualTo(false);
+		assertThat(companiesIn(asSeenByThePartner, "account").get(0).channel("EMAIL").address()).isEqualTo(email);
 		preferences(asAccountHolder(id)).path("me.marketingPreferences.restricted")
 			.entity(Boolean.class)
 			.isEqualTo(true);
@@ -281,25 +294,25 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void refusesAChildsGrantWithoutAGuardianBelowTheEuropeanAgeOfConsent() {
 		String id = registerThrough("my-sony", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(15)));
 
-		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", null, "GRANTED", "v1"))
+		set(asAccountHolder(id), aConsent().forCompany("sony-europe").email().granted())
 			.path("setMarketingConsent.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("GUARDIAN_CONSENT_REQUIRED");
 		preferences(asAccountHolder(id)).path("me.marketingPreferences.restricted")
 			.entity(Boolean.class)
 			.isEqualTo(true);
-		assertThat(state(id, "sony-europe", "EMAIL", null)).isEqualTo("NOT_ASKED");
+		assertThat(preferencesOf(id, "sony-europe").channel("EMAIL").state()).isEqualTo("NOT_ASKED");
 	}
 
 	@Test
 	void acceptsAGrantAboveTheEuropeanAgeOfConsent() {
 		String id = registerThrough("my-sony", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(17)));
 
-		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", null, "GRANTED", "v1"))
+		set(asAccountHolder(id), aConsent().forCompany("sony-europe").email().granted())
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-		assertThat(state(id, "sony-europe", "EMAIL", null)).isEqualTo("GRANTED");
+		assertThat(preferencesOf(id, "sony-europe").channel("EMAIL").state()).isEqualTo("GRANTED");
 	}
 
 	@Test
@@ -307,12 +320,12 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String teen = registerThrough("sony-music", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(15)));
 		String child = registerThrough("sony-music", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(12)));
 
-		set(asAccountHolder(teen), consent(null, "sony-music", "EMAIL", null, "GRANTED", "v1"))
+		set(asAccountHolder(teen), aConsent().forCompany("sony-music").email().granted())
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-		assertThat(state(teen, "sony-music", "EMAIL", null)).isEqualTo("GRANTED");
-		set(asAccountHolder(child), consent(null, "sony-music", "EMAIL", null, "GRANTED", "v1"))
+		assertThat(preferencesOf(teen, "sony-music").channel("EMAIL").state()).isEqualTo("GRANTED");
+		set(asAccountHolder(child), aConsent().forCompany("sony-music").email().granted())
 			.path("setMarketingConsent.errors[0].code")
 			.entity(String.class)
 			.isEqualTo("GUARDIAN_CONSENT_REQUIRED");
@@ -331,7 +344,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.entityList(Object.class)
 			.hasSize(0);
 
-		set(asAccountHolder(id), consent(null, "sony-europe", "EMAIL", null, "GRANTED", "v1"))
+		set(asAccountHolder(id), aConsent().forCompany("sony-europe").email().granted())
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
 			.hasSize(0);
@@ -346,7 +359,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesGuardianConsentRecordedByAnotherCompanysSupport() {
 		String id = registerThrough("my-sony", uniqueEmail(), Map.of("dateOfBirth", yearsAgo(14)));
-		link(id, "sony-music", "sony-music", "sm-" + id);
+		link(id, aServiceAccount().at("sony-music").withId("sm-" + id));
 
 		asSupportAgent("sony-music").documentName("support/recordGuardianConsent")
 			.variable("input",
@@ -362,43 +375,36 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		return LocalDate.now().minusYears(years).minusDays(1).toString();
 	}
 
-	static Map<String, Object> consent(String accountId, String companyId, String channel, String address, String state,
-			String policyVersion) {
-		Map<String, Object> input = new HashMap<>();
-		if (accountId != null) {
-			input.put("accountId", accountId);
-		}
-		input.put("companyId", companyId);
-		input.put("channel", channel);
-		if (address != null) {
-			input.put("address", address);
-		}
-		input.put("state", state);
-		input.put("policyVersion", policyVersion);
-		return input;
-	}
-
-	static Map<String, Object> withTicket(Map<String, Object> input, String ticket) {
-		Map<String, Object> copy = new HashMap<>(input);
-		copy.put("ticket", ticket);
-		return copy;
-	}
-
-	GraphQlTester.Response set(GraphQlTester tester, Map<String, Object> input) {
-		return tester.documentName("account-pages/setMyMarketingConsent").variable("input", input).execute();
+	GraphQlTester.Response set(GraphQlTester tester, ConsentInput consent) {
+		return tester.documentName("account-pages/setMyMarketingConsent")
+			.variable("input", consent.toInput())
+			.execute();
 	}
 
 	GraphQlTester.Response preferences(GraphQlTester tester) {
 		return tester.documentName("account-pages/myMarketingPreferences").execute();
 	}
 
-	String state(String accountId, String companyId, String channel, String address) {
-		String filter = "me.marketingPreferences.companies[?(@.company.id == '" + companyId
-				+ "')].channels[?(@.channel == '" + channel + "'"
-				+ ((address != null) ? " && @.address == '" + address + "'" : "") + ")].state";
-		List<String> states = preferences(asAccountHolder(accountId)).path(filter).entityList(String.class).get();
-		assertThat(states).hasSize(1);
-		return states.get(0);
+	/** The company's marketing preferences as the person sees them. */
+	CompanyPreferences preferencesOf(String accountId, String companyId) {
+		return CompanyPreferences.of(companyId, companiesIn(preferences(asAccountHolder(accountId)), "me"));
+	}
+
+	/** The companies of the marketing preferences of {@code me} or {@code account}. */
+	static List<CompanyPreferences> companiesIn(GraphQlTester.Response response, String root) {
+		return response.path(root + ".marketingPreferences.companies").entityList(CompanyPreferences.class).get();
+	}
+
+	/** The marketing preference changes about an account in a service's feed. */
+	List<FeedEvent> preferenceChanges(String serviceId, String accountId) {
+		return feedEvents(serviceId, accountId).stream()
+			.filter((event) -> event.hasType("marketing-preferences.changed"))
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> channelsIn(FeedEvent event) {
+		return (List<Map<String, Object>>) event.data().get("channels");
 	}
 
 	String latestRecordSource(String accountId) {

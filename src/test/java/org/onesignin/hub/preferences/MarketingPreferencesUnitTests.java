@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.shared.CallerKind;
 import org.onesignin.hub.shared.ChangeOrigin;
+import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.UserErrorCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,43 +26,59 @@ class MarketingPreferencesUnitTests {
 
 	static final ChangeOrigin OWNER = new ChangeOrigin(CallerKind.USER, "a-1", "eu", null, null);
 
+	static final String SIGN_IN_EMAIL = "a@x.example";
+
+	/** No address beyond the sign-in one (which is what the email channel then uses). */
+	static final String NO_ADDRESS = null;
+
+	static final LocalDate UNKNOWN_DATE_OF_BIRTH = null;
+
 	@Test
 	void treatsTheDayOfTheSixteenthBirthdayAsTheAgeOfConsent() {
 		assertThat(MarketingPreferences.isMinor(EU, TODAY.minusYears(16), TODAY)).isFalse();
 		assertThat(MarketingPreferences.isMinor(EU, TODAY.minusYears(16).plusDays(1), TODAY)).isTrue();
-		assertThat(MarketingPreferences.isMinor(EU, null, TODAY)).isFalse();
+		assertThat(MarketingPreferences.isMinor(EU, UNKNOWN_DATE_OF_BIRTH, TODAY)).isFalse();
 	}
 
 	@Test
 	void derivesTheStateFromTheLatestRecordAndGatesOnIt() {
 		List<ConsentRecord> records = new ArrayList<>();
 		MarketingPreferences preferences = new MarketingPreferences("a-1", records);
-		records.add(preferences
-			.setChannel(change(ConsentState.GRANTED), Channel.SMS, null, "a@x.example", true, null, TODAY)
-			.valueOrNull()
-			.orElseThrow());
+		records.add(grantSms(preferences, UNKNOWN_DATE_OF_BIRTH).valueOrNull().orElseThrow());
+
 		preferences = new MarketingPreferences("a-1", records);
 
-		assertThat(preferences.state("eu", Channel.SMS, null)).isEqualTo(ConsentState.GRANTED);
-		assertThat(preferences
-			.contactPermission(EU, Channel.SMS, null, ContactPurpose.MARKETING, true, "a@x.example", null, TODAY)
-			.allowed()).isTrue();
-		assertThat(preferences
-			.contactPermission(EU, Channel.POST, null, ContactPurpose.MARKETING, true, "a@x.example", null, TODAY)
-			.reasons()).containsExactly(ContactRefusalReason.NO_CONSENT);
-		assertThat(preferences
-			.contactPermission(EU, Channel.POST, null, ContactPurpose.TRANSACTIONAL, true, "a@x.example", null, TODAY)
-			.allowed()).isTrue();
+		assertThat(preferences.state("eu", Channel.SMS, NO_ADDRESS)).isEqualTo(ConsentState.GRANTED);
+		assertThat(contactingTheActiveOwner(preferences, Channel.SMS, ContactPurpose.MARKETING).allowed()).isTrue();
+		assertThat(contactingTheActiveOwner(preferences, Channel.POST, ContactPurpose.MARKETING).reasons())
+			.containsExactly(ContactRefusalReason.NO_CONSENT);
+		assertThat(contactingTheActiveOwner(preferences, Channel.POST, ContactPurpose.TRANSACTIONAL).allowed())
+			.isTrue();
 	}
 
 	@Test
 	void refusesAChildsGrantWithoutAGuardian() {
 		MarketingPreferences preferences = new MarketingPreferences("a-1", List.of());
 
-		assertThat(preferences
-			.setChannel(change(ConsentState.GRANTED), Channel.SMS, null, "a@x.example", true, TODAY.minusYears(12),
-					TODAY)
-			.rejections()).extracting((r) -> r.code()).containsExactly(UserErrorCode.GUARDIAN_CONSENT_REQUIRED);
+		Outcome<Optional<ConsentRecord>> outcome = grantSms(preferences, TODAY.minusYears(12));
+
+		assertThat(outcome.rejections()).extracting((r) -> r.code())
+			.containsExactly(UserErrorCode.GUARDIAN_CONSENT_REQUIRED);
+	}
+
+	/** The owner grants SMS for EU, as someone who may add addresses. */
+	private static Outcome<Optional<ConsentRecord>> grantSms(MarketingPreferences preferences, LocalDate dateOfBirth) {
+		boolean mayAddAddresses = true;
+		return preferences.setChannel(change(ConsentState.GRANTED), Channel.SMS, NO_ADDRESS, SIGN_IN_EMAIL,
+				mayAddAddresses, dateOfBirth, TODAY);
+	}
+
+	/** EU's gate for an active account holder of unknown age. */
+	private static ContactPermission contactingTheActiveOwner(MarketingPreferences preferences, Channel channel,
+			ContactPurpose purpose) {
+		boolean accountActive = true;
+		return preferences.contactPermission(EU, channel, NO_ADDRESS, purpose, accountActive, SIGN_IN_EMAIL,
+				UNKNOWN_DATE_OF_BIRTH, TODAY);
 	}
 
 	private static MarketingPreferences.ConsentChange change(ConsentState state) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.ConsentInput;
 import org.onesignin.hub.support.HubIntegrationTest;
 
 import org.springframework.graphql.execution.ErrorType;
@@ -12,8 +13,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.onesignin.hub.preferences.MarketingPreferencesIntegrationTests.consent;
+import static org.onesignin.hub.preferences.ContactQuestion.contacting;
+import static org.onesignin.hub.preferences.MarketingPreferencesIntegrationTests.companiesIn;
 import static org.onesignin.hub.preferences.MarketingPreferencesIntegrationTests.yearsAgo;
+import static org.onesignin.hub.support.CancellationInput.aCancellationOf;
+import static org.onesignin.hub.support.ConsentInput.aConsent;
 
 /**
  * Unsubscribe links (valid, tampered, replayed, RFC 8058 one-click) and the contact gate
@@ -38,9 +42,10 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 			.entity(String.class)
 			.isEqualTo("sony-music");
 
-		assertThat(permission(id, "sony-music", "EMAIL", email, "MARKETING")).containsExactly("ADDRESS_UNSUBSCRIBED");
-		assertThat(permission(id, "sony-music", "EMAIL", other, "MARKETING")).isEmpty();
-		assertThat(permission(id, "sony-music", "SMS", null, "MARKETING")).isEmpty();
+		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").byEmail(email).forMarketing()))
+			.containsExactly("ADDRESS_UNSUBSCRIBED");
+		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").byEmail(other).forMarketing())).isEmpty();
+		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").bySms().forMarketing())).isEmpty();
 	}
 
 	@Test
@@ -79,7 +84,7 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 				.valueIsNull();
 		}
 
-		assertThat(permission(id, "sony-music", "EMAIL", email, "MARKETING")).isEmpty();
+		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").byEmail(email).forMarketing())).isEmpty();
 	}
 
 	@Test
@@ -103,7 +108,8 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 			.expectStatus()
 			.isBadRequest();
 
-		assertThat(permission(id, "sony-music", "EMAIL", email, "MARKETING")).containsExactly("ADDRESS_UNSUBSCRIBED");
+		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").byEmail(email).forMarketing()))
+			.containsExactly("ADDRESS_UNSUBSCRIBED");
 	}
 
 	@Test
@@ -133,28 +139,27 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 	void reportsNoConsentBeforeAnyChoice() {
 		String id = registerThrough("sony-music");
 
-		assertThat(permission(id, "sony-music", "POST", null, "MARKETING")).containsExactly("NO_CONSENT");
+		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").byPost().forMarketing()))
+			.containsExactly("NO_CONSENT");
 	}
 
 	@Test
-	void reportsAWithdrawal() {
+	void reportsTheWithdrawalOfAnEarlierGrant() {
 		String id = registerThrough("sony-music");
-		setAsOwner(id, "sony-music", "PHONE", "GRANTED");
-		setAsOwner(id, "sony-music", "PHONE", "WITHDRAWN");
+		setAsOwner(id, aConsent().forCompany("sony-music").phone().granted());
+		setAsOwner(id, aConsent().forCompany("sony-music").phone().withdrawn());
 
-		assertThat(permission(id, "sony-music", "PHONE", null, "MARKETING")).containsExactly("WITHDRAWN");
+		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").byPhone().forMarketing()))
+			.containsExactly("WITHDRAWN");
 	}
 
 	@Test
 	void alwaysAllowsTransactionalMessagesToAnActiveAccount() {
 		String id = registerThrough("sony-music");
-		setAsOwner(id, "sony-music", "EMAIL", "WITHDRAWN");
+		setAsOwner(id, aConsent().forCompany("sony-music").email().withdrawn());
 
 		asPartnerService("sony-music").documentName("partner/contactPermission")
-			.variable("accountId", id)
-			.variable("companyId", "sony-music")
-			.variable("channel", "EMAIL")
-			.variable("purpose", "TRANSACTIONAL")
+			.variables(contacting(id).fromCompany("sony-music").byEmail().forTransactionalMessages().toVariables())
 			.execute()
 			.path("contactPermission.allowed")
 			.entity(Boolean.class)
@@ -164,55 +169,52 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesProfiledMarketingAfterAnObjection() {
 		String id = registerThrough("sony-music");
-		setAsOwner(id, "sony-music", "SMS", "GRANTED");
+		setAsOwner(id, aConsent().forCompany("sony-music").sms().granted());
 		asAccountHolder(id).documentName("account-pages/objectToProfiling")
 			.variable("input", Map.of("objection", true, "policyVersion", "v1"))
 			.execute();
 
-		assertThat(permission(id, "sony-music", "SMS", null, "PROFILED_MARKETING"))
+		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").bySms().forProfiledMarketing()))
 			.containsExactly("PROFILING_OBJECTED");
-		assertThat(permission(id, "sony-music", "SMS", null, "MARKETING")).isEmpty();
+		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").bySms().forMarketing())).isEmpty();
 	}
 
 	@Test
 	void gatesAPersonWhoseNewDateOfBirthMakesThemAMinorWithoutWithdrawingAnything() {
 		String id = registerThrough("my-sony");
-		setAsOwner(id, "sony-europe", "EMAIL", "GRANTED");
+		setAsOwner(id, aConsent().forCompany("sony-europe").email().granted());
 
 		asAccountHolder(id).documentName("account-pages/updateMyBasicDetails")
 			.variable("input", Map.of("expectedRevision", 1, "dateOfBirth", yearsAgo(14)))
 			.execute();
 
 		assertThat(asSupportAgent("sony-europe").documentName("support/contactPermission")
-			.variable("accountId", id)
-			.variable("companyId", "sony-europe")
-			.variable("channel", "EMAIL")
-			.variable("purpose", "MARKETING")
+			.variables(contacting(id).fromCompany("sony-europe").byEmail().forMarketing().toVariables())
 			.execute()
 			.path("contactPermission.reasons")
 			.entityList(String.class)
 			.get()).containsExactly("MINOR_WITHOUT_GUARDIAN_CONSENT");
-		asAccountHolder(id).documentName("account-pages/myMarketingPreferences")
-			.execute()
-			.path("me.marketingPreferences.companies[?(@.company.id == 'sony-europe')].channels[?(@.channel == 'EMAIL')].state")
-			.entityList(String.class)
-			.containsExactly("GRANTED");
+		List<CompanyPreferences> companies = companiesIn(
+				asAccountHolder(id).documentName("account-pages/myMarketingPreferences").execute(), "me");
+		assertThat(CompanyPreferences.of("sony-europe", companies).channel("EMAIL").state()).isEqualTo("GRANTED");
 	}
 
 	@Test
-	void answersAccountNotActiveOnceTheServiceAccountIsCancelledOrTheIdentityClosed() {
+	void answersAccountNotActiveOnceTheServiceAccountIsCancelled() {
 		String id = registerThrough("sony-music");
-		setAsOwner(id, "sony-music", "SMS", "GRANTED");
+		setAsOwner(id, aConsent().forCompany("sony-music").sms().granted());
 
 		asPartnerService("sony-music").documentName("partner/cancelServiceAccount")
-			.variable("input", Map.of("accountId", id, "serviceId", "sony-music"))
+			.variable("input", aCancellationOf("sony-music").forAccount(id).toInput())
 			.execute()
 			.path("cancelServiceAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0);
 
-		assertThat(permission(id, "sony-music", "SMS", null, "MARKETING")).containsExactly("ACCOUNT_NOT_ACTIVE");
-		assertThat(permission(id, "sony-music", "SMS", null, "TRANSACTIONAL")).containsExactly("ACCOUNT_NOT_ACTIVE");
+		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").bySms().forMarketing()))
+			.containsExactly("ACCOUNT_NOT_ACTIVE");
+		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").bySms().forTransactionalMessages()))
+			.containsExactly("ACCOUNT_NOT_ACTIVE");
 	}
 
 	@Test
@@ -222,10 +224,7 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 		for (GraphQlTester tester : List.of(asPartnerService("playstation-network"), asSupportAgent("sony-europe"),
 				asAccountHolder(id))) {
 			tester.documentName("partner/contactPermission")
-				.variable("accountId", id)
-				.variable("companyId", "sony-music")
-				.variable("channel", "EMAIL")
-				.variable("purpose", "MARKETING")
+				.variables(contacting(id).fromCompany("sony-music").byEmail().forMarketing().toVariables())
 				.execute()
 				.errors()
 				.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
@@ -235,17 +234,17 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 
 	private String subscribedPerson(String email, String otherAddress) {
 		String id = registerThrough("sony-music", email, Map.of("givenName", "Ada"));
-		setAsOwner(id, "sony-music", "EMAIL", "GRANTED");
+		setAsOwner(id, aConsent().forCompany("sony-music").email().granted());
 		asAccountHolder(id).documentName("account-pages/setMyMarketingConsent")
-			.variable("input", consent(null, "sony-music", "EMAIL", otherAddress, "GRANTED", "v1"))
+			.variable("input", aConsent().forCompany("sony-music").byEmail(otherAddress).granted().toInput())
 			.execute();
-		setAsOwner(id, "sony-music", "SMS", "GRANTED");
+		setAsOwner(id, aConsent().forCompany("sony-music").sms().granted());
 		return id;
 	}
 
-	private void setAsOwner(String id, String companyId, String channel, String state) {
+	private void setAsOwner(String id, ConsentInput consent) {
 		asAccountHolder(id).documentName("account-pages/setMyMarketingConsent")
-			.variable("input", consent(null, companyId, channel, null, state, "v1"))
+			.variable("input", consent.toInput())
 			.execute()
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
@@ -267,13 +266,10 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 		return anonymous().documentName("email-link/unsubscribe").variable("token", token).execute();
 	}
 
-	private List<String> permission(String id, String companyId, String channel, String address, String purpose) {
+	/** The reasons the gate gives a partner of sony-music against the contact. */
+	private List<String> reasonsAgainst(ContactQuestion contact) {
 		return asPartnerService("sony-music").documentName("partner/contactPermission")
-			.variable("accountId", id)
-			.variable("companyId", companyId)
-			.variable("channel", channel)
-			.variable("address", address)
-			.variable("purpose", purpose)
+			.variables(contact.toVariables())
 			.execute()
 			.path("contactPermission.reasons")
 			.entityList(String.class)

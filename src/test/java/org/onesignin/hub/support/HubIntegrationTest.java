@@ -11,11 +11,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.graphql.support.ResourceDocumentSource;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.onesignin.hub.support.RegistrationInput.aRegistration;
 
 /**
  * Base of the tests that call the running hub over HTTP as its callers do: one GraphQL
@@ -79,8 +82,10 @@ public abstract class HubIntegrationTest {
 	protected String registerThrough(String clientId, String email, Map<String, Object> basicDetails) {
 		return asPartnerService(clientId).documentName("partner/registerAccount")
 			.variable("input",
-					Map.of("email", email, "password", "a perfectly fine passphrase", "serviceAccountId",
-							clientId + "-" + UUID.randomUUID(), "basicDetails", basicDetails))
+					aRegistration().withEmail(email)
+						.forServiceAccount(clientId + "-" + UUID.randomUUID())
+						.withBasicDetails(basicDetails)
+						.toInput())
 			.execute()
 			.path("registerAccount.errors")
 			.entityList(Object.class)
@@ -103,9 +108,9 @@ public abstract class HubIntegrationTest {
 	 * Links a service account as the person, with a token obtained through that service's
 	 * client.
 	 */
-	protected void link(String accountId, String serviceId, String clientId, String serviceAccountId) {
-		asAccountHolderThrough(accountId, clientId).documentName("account-pages/linkServiceAccount")
-			.variable("input", Map.of("serviceId", serviceId, "serviceAccountId", serviceAccountId))
+	protected void link(String accountId, ServiceAccount serviceAccount) {
+		asAccountHolderThrough(accountId, serviceAccount.clientId()).documentName("account-pages/linkServiceAccount")
+			.variable("input", serviceAccount.toInput())
 			.execute()
 			.path("linkServiceAccount.errors")
 			.entityList(Object.class)
@@ -113,17 +118,34 @@ public abstract class HubIntegrationTest {
 	}
 
 	/** The service's feed as its partner reads it (first page of 100). */
-	protected org.springframework.graphql.test.tester.GraphQlTester.Response feedOf(String serviceId) {
+	protected GraphQlTester.Response feedOf(String serviceId) {
 		return asPartnerService(serviceId).documentName("partner/serviceChanges")
 			.variable("serviceId", serviceId)
 			.variable("first", 100)
 			.execute();
 	}
 
+	/** The events about one account in a service's feed (first page of 100), in order. */
+	protected List<FeedEvent> feedEvents(String serviceId, String accountId) {
+		return feedOf(serviceId).path("serviceChanges.edges[*].node")
+			.entityList(FeedEvent.class)
+			.get()
+			.stream()
+			.filter((event) -> event.isAbout(accountId))
+			.toList();
+	}
+
 	/** The types of the events about one account in a service's feed, in feed order. */
 	protected List<String> eventTypes(String serviceId, String accountId) {
-		return feedOf(serviceId).path("serviceChanges.edges[?(@.node.accountId == '" + accountId + "')].node.type")
-			.entityList(String.class)
+		return feedEvents(serviceId, accountId).stream().map(FeedEvent::type).toList();
+	}
+
+	/** The person's links as they see them on {@code me}. */
+	protected List<LinkedAccountView> linkedAccountsOf(String accountId) {
+		return asAccountHolder(accountId).documentName("account-pages/me")
+			.execute()
+			.path("me.linkedAccounts")
+			.entityList(LinkedAccountView.class)
 			.get();
 	}
 

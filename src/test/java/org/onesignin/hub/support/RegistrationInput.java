@@ -1,0 +1,56 @@
+package org.onesignin.hub.support;
+
+import java.util.Map;
+
+/**
+ * The {@code input} of {@code registerAccount}, built by name:
+ * {@code aRegistration().withEmail(email).forServiceAccount("psn-1")}. The password is
+ * {@link #PASSWORD} and the basic details are empty unless given.
+ */
+public final class RegistrationInput {
+
+	/** The password of every person the tests register, strong enough for the hub. */
+	public static final String PASSWORD = "a perfectly fine passphrase";
+
+	private String email;
+
+	private String password = PASSWORD;
+
+	private String serviceAccountId;
+
+	private Map<String, Object> basicDetails = Map.of();
+
+	private RegistrationInput() {
+	}
+
+	public static RegistrationInput aRegistration() {
+		return new RegistrationInput();
+	}
+
+	public RegistrationInput withEmail(String email) {
+		this.email = email;
+		return this;
+	}
+
+	public RegistrationInput withPassword(String password) {
+		this.password = password;
+		return this;
+	}
+
+	/** The calling service's own id for the person, linked to the new identity. */
+	public RegistrationInput forServiceAccount(String serviceAccountId) {
+		this.serviceAccountId = serviceAccountId;
+		return this;
+	}
+
+	public RegistrationInput withBasicDetails(Map<String, Object> basicDetails) {
+		this.basicDetails = basicDetails;
+		return this;
+	}
+
+	public Map<String, Object> toInput() {
+		return Map.of("email", this.email, "password", this.password, "serviceAccountId", this.serviceAccountId,
+				"basicDetails", this.basicDetails);
+	}
+
+}
