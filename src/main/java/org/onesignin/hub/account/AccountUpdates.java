@@ -9,6 +9,7 @@ import org.onesignin.hub.access.Scope;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.UserErrorCode;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,14 +28,14 @@ public class AccountUpdates {
 
 	private final Accounts accounts;
 
-	private final OutboxRelay relay;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	AccountUpdates(AccountGate gate, Accounts accounts, OutboxRelay relay, Clock clock) {
+	AccountUpdates(AccountGate gate, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
 		this.gate = gate;
 		this.accounts = accounts;
-		this.relay = relay;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -83,7 +84,7 @@ public class AccountUpdates {
 			creation.abandon(account);
 			return Outcome.rejected(emailTaken("email"));
 		}
-		this.relay.relay(account.id());
+		this.events.publishEvent(ServiceChangesWritten.inAccount(account.id()));
 		// the registering service sees only what it is entitled to, like any later read
 		Scope scope = this.gate.policy().scope(request.caller(), account).orElseThrow();
 		return Outcome.done(AccountView.of(account, scope));
@@ -106,7 +107,7 @@ public class AccountUpdates {
 			// meet it
 			return Optional.of(Outcome.rejected(emailTaken("newEmail")));
 		}
-		this.relay.relay(account.id());
+		this.events.publishEvent(ServiceChangesWritten.inAccount(account.id()));
 		return Optional.of(Outcome.done(this.accounts.findById(account.id()).orElseThrow()));
 	}
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Port: an outbox of service changes kept by another module inside its own documents
- * (written atomically with that module's change); {@link OutboxRelay} drains it into the
- * feeds exactly like the accounts' own outbox.
+ * (written atomically with that module's change); the partner-sync relay drains it into
+ * the feeds exactly like the accounts' own outbox.
  */
 public interface ServiceChangeOutbox {
 

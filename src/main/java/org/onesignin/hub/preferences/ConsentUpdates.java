@@ -12,12 +12,13 @@ import org.onesignin.hub.access.Scope;
 import org.onesignin.hub.account.Account;
 import org.onesignin.hub.account.AccountGate;
 import org.onesignin.hub.account.AccountId;
-import org.onesignin.hub.account.OutboxRelay;
+import org.onesignin.hub.account.ServiceChangesWritten;
 import org.onesignin.hub.account.ServiceChange;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.UserErrorCode;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,16 +40,16 @@ public class ConsentUpdates {
 
 	private final RegistryManagement registry;
 
-	private final OutboxRelay relay;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ConsentUpdates(AccountGate gate, ConsentLedgers ledgers, RegistryManagement registry, OutboxRelay relay,
-			Clock clock) {
+	ConsentUpdates(AccountGate gate, ConsentLedgers ledgers, RegistryManagement registry,
+			ApplicationEventPublisher events, Clock clock) {
 		this.gate = gate;
 		this.ledgers = ledgers;
 		this.registry = registry;
-		this.relay = relay;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -110,7 +111,7 @@ public class ConsentUpdates {
 		if (!this.ledgers.append(account.id().value(), ledger.version(), List.of(record.value().get()), events)) {
 			return Optional.empty();
 		}
-		this.relay.relay(this.ledgers, account.id().value());
+		this.events.publishEvent(ServiceChangesWritten.in(this.ledgers, account.id().value()));
 		return Optional.of(Outcome.done(this.ledgers.load(account.id().value()).records()));
 	}
 

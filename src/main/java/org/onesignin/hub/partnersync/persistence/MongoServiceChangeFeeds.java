@@ -6,11 +6,11 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.onesignin.hub.account.ServiceChange;
-import org.onesignin.hub.account.ServiceChangeSink;
 import org.onesignin.hub.partnersync.FeedEntry;
 import org.onesignin.hub.shared.Page;
 import org.onesignin.hub.shared.PageRequest;
 import org.onesignin.hub.partnersync.ServiceChangeFeeds;
+import org.onesignin.hub.partnersync.ServiceChangeSink;
 import org.onesignin.hub.shared.persistence.Cursors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;

@@ -1,12 +1,13 @@
-package org.onesignin.hub.account;
+package org.onesignin.hub.partnersync;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
-import org.onesignin.hub.partnersync.FeedEntry;
-import org.onesignin.hub.partnersync.ServiceChangeFeeds;
+import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.Accounts;
+import org.onesignin.hub.account.ServiceChange;
 import org.onesignin.hub.support.HubIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

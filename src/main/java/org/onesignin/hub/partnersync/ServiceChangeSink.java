@@ -1,4 +1,6 @@
-package org.onesignin.hub.account;
+package org.onesignin.hub.partnersync;
+
+import org.onesignin.hub.account.ServiceChange;
 
 /**
  * Port: where relayed events go (each service's change feed). Appending an event that is

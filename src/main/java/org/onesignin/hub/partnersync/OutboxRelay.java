@@ -1,4 +1,4 @@
-package org.onesignin.hub.account;
+package org.onesignin.hub.partnersync;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,7 +7,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.onesignin.hub.account.Account;
+import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.Accounts;
+import org.onesignin.hub.account.ChangeHistory;
+import org.onesignin.hub.account.ChangeHistoryEntry;
+import org.onesignin.hub.account.ServiceChange;
+import org.onesignin.hub.account.ServiceChangeOutbox;
+import org.onesignin.hub.account.ServiceChangesWritten;
 import org.onesignin.hub.shared.Leases;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -54,15 +63,20 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * Relays one account's outbox now (called right after a change, for prompt feeds).
+	 * Relays one owner's outbox right after a change was written, in the writer's thread,
+	 * so feeds follow at once.
 	 */
-	public void relay(AccountId accountId) {
-		runExclusively(() -> this.accounts.findPendingOutbox(accountId).ifPresent(this::move));
-	}
-
-	/** Relays one owner's events from another module's outbox now. */
-	public void relay(ServiceChangeOutbox outbox, String ownerId) {
-		runExclusively(() -> outbox.pending(ownerId).ifPresent((pending) -> move(outbox, pending)));
+	@EventListener
+	public void relay(ServiceChangesWritten written) {
+		if (written.outbox() == null) {
+			runExclusively(
+					() -> this.accounts.findPendingOutbox(new AccountId(written.ownerId())).ifPresent(this::move));
+		}
+		else {
+			runExclusively(() -> written.outbox()
+				.pending(written.ownerId())
+				.ifPresent((pending) -> move(written.outbox(), pending)));
+		}
 	}
 
 	/** Sweeps every outbox left behind (a crash, another instance holding the lease). */
