@@ -102,9 +102,9 @@ public class ConsentManagement {
 					new ConsentRecord.Guardian(guardianName, method)));
 	}
 
-	private static MarketingPreferences.ConsentChange change(Caller caller, Company company, ConsentState state,
-			String policyVersion, String ticket, Instant now) {
-		return new MarketingPreferences.ConsentChange(company, state, policyVersion, ChangeOrigin.of(caller, ticket),
+	private static ConsentChange change(Caller caller, Company company, ConsentState state, String policyVersion,
+			String ticket, Instant now) {
+		return new ConsentChange(company, state, policyVersion, ChangeOrigin.of(caller, ticket),
 				ConsentSource.of(CallerRole.of(caller)), now);
 	}
 

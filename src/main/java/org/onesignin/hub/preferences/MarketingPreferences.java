@@ -1,6 +1,5 @@
 package org.onesignin.hub.preferences;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -278,26 +277,6 @@ public final class MarketingPreferences {
 	 * One channel's (and for email one address's) current state and the record behind it.
 	 */
 	public record ChannelConsent(Channel channel, String address, ConsentState state, ConsentRecord latest) {
-	}
-
-	/**
-	 * A requested change: for which company (if any), the new state, the policy version
-	 * the person saw, who asks and through what.
-	 */
-	public record ConsentChange(Company company, ConsentState newState, String policyVersion, ChangeOrigin origin,
-			ConsentSource source, Instant time) {
-
-		List<Rejection> problems() {
-			List<Rejection> problems = new ArrayList<>();
-			if (this.newState == ConsentState.NOT_ASKED) {
-				problems.add(Rejection.invalid("state", "Choose GRANTED or WITHDRAWN"));
-			}
-			if (this.policyVersion == null || this.policyVersion.isBlank() || this.policyVersion.length() > 100) {
-				problems.add(Rejection.invalid("policyVersion", "Name the privacy policy version the person saw"));
-			}
-			return problems;
-		}
-
 	}
 
 }

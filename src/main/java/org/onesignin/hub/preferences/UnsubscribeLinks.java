@@ -93,8 +93,8 @@ public class UnsubscribeLinks {
 				.latest(company.id(), Channel.EMAIL, address)
 				.map(ConsentRecord::policyVersion)
 				.orElse("unsubscribe-link");
-			MarketingPreferences.ConsentChange change = new MarketingPreferences.ConsentChange(company,
-					ConsentState.WITHDRAWN, policyVersion, origin, ConsentSource.UNSUBSCRIBE_LINK, now);
+			ConsentChange change = new ConsentChange(company, ConsentState.WITHDRAWN, policyVersion, origin,
+					ConsentSource.UNSUBSCRIBE_LINK, now);
 			return target.preferences()
 				.setChannel(change, Channel.EMAIL, address, target.account().signInEmail(), true, null, today);
 		}).map((done) -> unsubscribed);

@@ -81,8 +81,8 @@ class MarketingPreferencesUnitTests {
 				UNKNOWN_DATE_OF_BIRTH, TODAY);
 	}
 
-	private static MarketingPreferences.ConsentChange change(ConsentState state) {
-		return new MarketingPreferences.ConsentChange(EU, state, "v1", OWNER, ConsentSource.ACCOUNT_PAGES,
+	private static ConsentChange change(ConsentState state) {
+		return new ConsentChange(EU, state, "v1", OWNER, ConsentSource.ACCOUNT_PAGES,
 				Instant.parse("2026-11-22T10:00:00Z"));
 	}
 

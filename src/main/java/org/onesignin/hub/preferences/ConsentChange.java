@@ -1,0 +1,29 @@
+package org.onesignin.hub.preferences;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.onesignin.hub.registry.Company;
+import org.onesignin.hub.shared.ChangeOrigin;
+import org.onesignin.hub.shared.Rejection;
+
+/**
+ * A requested change: for which company (if any), the new state, the policy version the
+ * person saw, who asks and through what.
+ */
+public record ConsentChange(Company company, ConsentState newState, String policyVersion, ChangeOrigin origin,
+		ConsentSource source, Instant time) {
+
+	List<Rejection> problems() {
+		List<Rejection> problems = new ArrayList<>();
+		if (this.newState == ConsentState.NOT_ASKED) {
+			problems.add(Rejection.invalid("state", "Choose GRANTED or WITHDRAWN"));
+		}
+		if (this.policyVersion == null || this.policyVersion.isBlank() || this.policyVersion.length() > 100) {
+			problems.add(Rejection.invalid("policyVersion", "Name the privacy policy version the person saw"));
+		}
+		return problems;
+	}
+
+}
