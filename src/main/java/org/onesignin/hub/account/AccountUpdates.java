@@ -103,8 +103,8 @@ public class AccountUpdates {
 			return Optional.empty();
 		}
 		if (result == Accounts.WriteResult.EMAIL_TAKEN) {
-			// the unique index decides, not a prior read; only a new sign-in email can
-			// meet it
+			// the unique index decides, not a prior read;
+			// only a new sign-in email can meet it
 			return Optional.of(Outcome.rejected(emailTaken("newEmail")));
 		}
 		this.events.publishEvent(ServiceChangesWritten.inAccount(account.id()));

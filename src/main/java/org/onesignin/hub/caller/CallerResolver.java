@@ -61,8 +61,7 @@ public class CallerResolver {
 			.orElse(stringClaim(jwt, claims.serviceAccount()));
 		if (roles(jwt).contains(this.properties.supportRole())) {
 			String company = stringClaim(jwt, claims.company());
-			// an agent's company must exist in the registry, otherwise the agent acts for
-			// nobody
+			// an agent whose company is not in the registry acts for nobody
 			String actingCompany = (company != null && this.registry.registry().company(company).isPresent()) ? company
 					: null;
 			return new Caller(CallerKind.SUPPORT_AGENT, subject, clientId, null, actingCompany, false,

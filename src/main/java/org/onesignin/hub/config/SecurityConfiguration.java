@@ -51,8 +51,7 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(callers::authenticate))
-				// say only that the token is invalid, not what the decoder found wrong
-				// with it
+				// say only that the token is invalid, not what is wrong with it
 				.authenticationEntryPoint((request, response, exception) -> {
 					boolean badToken = exception instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 					response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");

@@ -38,10 +38,8 @@ public final class EmbeddedStore {
 		MVStore store = new MVStore.Builder().fileName(directory.resolve(FILE_NAME).toString()).open();
 		if (durable) {
 			// Committing every write makes a chunk per write; with H2's default 45 s
-			// retention
-			// the old chunks pile up (about 26 KB a write). Reuse them at once: each
-			// commit
-			// is already written through to the file before the reply.
+			// retention the old chunks pile up (about 26 KB a write). Reuse them at once:
+			// each commit is already written through to the file before the reply.
 			store.setRetentionTime(0);
 		}
 		MongoServer server = new MongoServer(

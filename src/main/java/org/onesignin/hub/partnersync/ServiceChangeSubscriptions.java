@@ -63,8 +63,8 @@ public class ServiceChangeSubscriptions {
 				(id) -> new java.util.concurrent.atomic.AtomicInteger());
 		if (count.incrementAndGet() > this.maxPerService) {
 			count.decrementAndGet();
-			// each subscription polls the store: a bounded number per service and
-			// instance
+			// each subscription polls the store:
+			// a bounded number per service and instance
 			throw new LimitExceededException("Too many open subscriptions for this service");
 		}
 		AtomicLong position = new AtomicLong(this.feeds.lastSequence(serviceId));

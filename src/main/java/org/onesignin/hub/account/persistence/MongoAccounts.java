@@ -189,9 +189,8 @@ class MongoAccounts implements Accounts {
 		if (namePrefix != null) {
 			String pattern = "^" + java.util.regex.Pattern.quote(namePrefix);
 			// nested in an $and: keyset scrolling merges its cursor condition into a
-			// top-level
-			// $or, which would otherwise turn "name matches" into "name matches or after
-			// cursor"
+			// top-level $or, which would otherwise turn "name matches" into
+			// "name matches or after cursor"
 			criteria = criteria
 				.andOperator(new Criteria().orOperator(Criteria.where("details.givenName").regex(pattern, "i"),
 						Criteria.where("details.familyName").regex(pattern, "i")));

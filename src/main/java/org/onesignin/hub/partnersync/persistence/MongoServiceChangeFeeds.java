@@ -120,8 +120,8 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 				// appended by an earlier, interrupted run: keep that copy
 				return;
 			}
-			// the sequence was closed by a later relay: the event stays in the outbox for
-			// it
+			// the sequence was closed by a later relay:
+			// the event stays in the outbox for it
 			throw new FencedException();
 		}
 		publish(change.serviceId(), sequence, epoch);

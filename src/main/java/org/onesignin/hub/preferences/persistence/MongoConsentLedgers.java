@@ -49,8 +49,8 @@ class MongoConsentLedgers implements ConsentLedgers {
 		}
 		try {
 			if (expectedVersion == 0) {
-				// a first record creates the ledger; a concurrent first record loses on
-				// the unique id
+				// a first record creates the ledger;
+				// a concurrent first record loses on the unique id
 				this.mongo.upsert(query, update, ConsentLedgerDocument.class);
 				return true;
 			}
