@@ -1,9 +1,17 @@
 package org.onesignin.hub;
 
+import java.util.List;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.account.Account;
+import org.onesignin.hub.account.AccountChange;
+import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.Accounts;
+import org.onesignin.hub.preferences.ConsentLedgers;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -74,22 +82,25 @@ class ModularityTests {
 
 	@Test
 	void letsOnlyTheWritePathsWriteAccounts() {
+		onlyCalledBy("org.onesignin.hub.account.AccountUpdates", "apply", AccountChange.class);
+		onlyCalledBy("org.onesignin.hub.account.AccountUpdates", "insert", Account.class, List.class);
+		onlyCalledBy("org.onesignin.hub.preferences.ConsentUpdates", "append", String.class, long.class, List.class,
+				List.class);
+		// the system's own writes, each in one place: acknowledgements, erasure, relaying
+		onlyCalledBy("org.onesignin.hub.partnersync.PartnerSyncManagement", "acknowledge", AccountId.class,
+				String.class, int.class);
+		onlyCalledBy("org.onesignin.hub.account.AccountRetention", "erase", AccountId.class, java.time.Instant.class);
+		onlyCalledBy("org.onesignin.hub.partnersync.OutboxRelay", "removeFromOutbox", AccountId.class,
+				java.util.Collection.class, java.util.Collection.class);
+	}
+
+	private static void onlyCalledBy(String writer, String method, Class<?>... parameters) {
+		Class<?> port = method.equals("append") ? ConsentLedgers.class : Accounts.class;
 		noClasses().that()
-			.doNotHaveFullyQualifiedName("org.onesignin.hub.account.AccountUpdates")
+			.doNotHaveFullyQualifiedName(writer)
 			.should()
-			.callMethod(org.onesignin.hub.account.Accounts.class, "apply",
-					org.onesignin.hub.account.AccountChange.class)
-			.orShould()
-			.callMethod(org.onesignin.hub.account.Accounts.class, "insert", org.onesignin.hub.account.Account.class,
-					java.util.List.class)
-			.because("every change of an account goes through the one write path")
-			.check(HUB);
-		noClasses().that()
-			.doNotHaveFullyQualifiedName("org.onesignin.hub.preferences.ConsentUpdates")
-			.should()
-			.callMethod(org.onesignin.hub.preferences.ConsentLedgers.class, "append", String.class, long.class,
-					java.util.List.class, java.util.List.class)
-			.because("every consent change goes through the one write path")
+			.callMethod(port, method, parameters)
+			.because(port.getSimpleName() + "." + method + " is written only by " + writer)
 			.check(HUB);
 	}
 

@@ -89,20 +89,36 @@ class OperationViewsIntegrationTests extends HubIntegrationTest {
 		walkEveryOperation(this.jwts.user(person.id(), "account-pages"), person, "my-sony", "sony-europe", view);
 	}
 
+	@Test
+	void showsAnAnonymousCallerNothingOfAnyone() {
+		Person person = aLinkedPerson();
+
+		Walk walk = walk(null, person, "my-sony", "sony-europe", new View(Set.of(), Set.of(), Set.of()));
+
+		assertThat(walk.leaks).as("fields outside the caller's view").isEmpty();
+		assertThat(walk.detailsSeen).as("answers that showed basic details").isZero();
+	}
+
 	/**
 	 * Sends every document as the caller, then walks each answer. It fails if any answer
 	 * leaks, or if the caller never saw an account's details at all (a walk that looked
 	 * at nothing proves nothing).
 	 */
 	private void walkEveryOperation(String token, Person person, String serviceId, String companyId, View view) {
+		Walk walk = walk(token, person, serviceId, companyId, view);
+
+		assertThat(walk.leaks).as("fields outside the caller's view").isEmpty();
+		assertThat(walk.detailsSeen).as("answers that showed basic details").isPositive();
+	}
+
+	private Walk walk(String token, Person person, String serviceId, String companyId, View view) {
 		Walk walk = new Walk(view);
 		for (String document : documents()) {
 			Map<String, Object> variables = variablesFor(document, person, serviceId, companyId);
 			Map<String, Object> answer = post(token, document, variables);
 			walk.visit(document, answer.get("data"));
 		}
-		assertThat(walk.leaks).as("fields outside the caller's view").isEmpty();
-		assertThat(walk.detailsSeen).as("answers that showed basic details").isPositive();
+		return walk;
 	}
 
 	private Map<String, Object> variablesFor(String document, Person person, String serviceId, String companyId) {
@@ -337,6 +353,11 @@ class OperationViewsIntegrationTests extends HubIntegrationTest {
 						});
 					}
 				}
+				case "data" -> {
+					if (value instanceof Map<?, ?> data) {
+						checkEventData(document, data);
+					}
+				}
 				case "changedFields" -> ((List<?>) value).forEach((field) -> {
 					String name = fieldName(String.valueOf(field));
 					if (!this.view.fields().contains(name)) {
@@ -344,6 +365,23 @@ class OperationViewsIntegrationTests extends HubIntegrationTest {
 					}
 				});
 				default -> {
+				}
+			}
+		}
+
+		/**
+		 * A feed event's data: only entitled fields, only the caller's company's consent.
+		 */
+		private void checkEventData(String document, Map<?, ?> data) {
+			Object company = data.get("companyId");
+			if (company != null && !this.view.companies().contains(String.valueOf(company))) {
+				this.leaks.add(document + ": event about the consent of " + company);
+			}
+			for (Object key : data.keySet()) {
+				boolean detail = Stream.of(BasicDetailField.values())
+					.anyMatch((field) -> field.fieldName().equals(String.valueOf(key)));
+				if (detail && data.get(key) != null && !this.view.fields().contains(String.valueOf(key))) {
+					this.leaks.add(document + ": event data " + key);
 				}
 			}
 		}

@@ -19,6 +19,11 @@ import org.onesignin.hub.access.AccessRules.ActsOnlyForItsOwnCompany;
 import org.onesignin.hub.access.AccessRules.Allowed;
 import org.onesignin.hub.access.AccessRules.OnlyTheirOwnAccount;
 import org.onesignin.hub.access.AccessRules.PartnerCancelsOnlyItsOwnService;
+import org.onesignin.hub.access.VisibilityRules.OwnerSeesEverythingOfTheirOwn;
+import org.onesignin.hub.access.VisibilityRules.PartnerSeesOnlyItsEntitledFieldsAndLink;
+import org.onesignin.hub.access.VisibilityRules.PersonThroughAServiceSeesThatServicesView;
+import org.onesignin.hub.access.VisibilityRules.SeesNothing;
+import org.onesignin.hub.access.VisibilityRules.SupportSeesAccountsLinkedToItsCompany;
 import org.onesignin.hub.registry.Registry;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.shared.BasicDetailField;
@@ -29,8 +34,8 @@ import org.springframework.security.access.AccessDeniedException;
  * The one place that answers "may this caller do this operation, on which account, and
  * what does it see": a table of caller role × operation, each cell a named
  * {@link AccessRule}; a role missing from an operation's row may never do it (FORBIDDEN).
- * Which accounts a caller sees is rule 6 ({@link #scope}); an account outside the scope
- * reads exactly like an absent one.
+ * Which accounts a caller sees is rule 6 ({@link #visibility}); an account outside the
+ * visibility reads exactly like an absent one.
  */
 public final class AccessPolicy {
 
@@ -71,6 +76,12 @@ public final class AccessPolicy {
 		.on(Operation.ACKNOWLEDGE_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
 		.build();
 	// @formatter:on
+
+	/** Rule 6: what each role sees of an account. */
+	private static final Map<CallerRole, VisibilityRule> SEES = Map.of(OWNER, new OwnerSeesEverythingOfTheirOwn(),
+			PERSON_THROUGH_SERVICE, new PersonThroughAServiceSeesThatServicesView(), SUPPORT_AGENT,
+			new SupportSeesAccountsLinkedToItsCompany(), PARTNER_SERVICE, new PartnerSeesOnlyItsEntitledFieldsAndLink(),
+			CallerRole.ANONYMOUS, new SeesNothing());
 
 	private final Supplier<Registry> registry;
 
@@ -126,40 +137,8 @@ public final class AccessPolicy {
 	 * of X, and those links; a partner service active accounts linked to it, its entitled
 	 * fields and its own link.
 	 */
-	public Optional<Scope> scope(Caller caller, AccountFacts account) {
-		Registry registry = this.registry.get();
-		CallerRole role = CallerRole.of(caller);
-		if (role.isPerson()) {
-			if (!caller.isAccountOwner(account.accountId())) {
-				return Optional.empty();
-			}
-			if (role == OWNER) {
-				return Optional
-					.of(new Scope(Scope.Kind.OWNER, EnumSet.allOf(BasicDetailField.class), account.linkedServiceIds()));
-			}
-			Set<BasicDetailField> fields = entitledFields(registry, caller.serviceId());
-			// that service's own link, also the one the person is making right now
-			Set<String> own = (caller.serviceId() != null) ? Set.of(caller.serviceId()) : Set.of();
-			return Optional.of(new Scope(Scope.Kind.OWNER_THROUGH_SERVICE, fields, own));
-		}
-		if (!account.isActive()) {
-			return Optional.empty();
-		}
-		if (role == SUPPORT_AGENT && caller.actingCompanyId() != null) {
-			Set<String> companyServices = account.activeServiceIds()
-				.stream()
-				.filter((id) -> controlledBy(registry, id, caller.actingCompanyId()))
-				.collect(Collectors.toSet());
-			return companyServices.isEmpty() ? Optional.empty() : Optional
-				.of(new Scope(Scope.Kind.SUPPORT, EnumSet.allOf(BasicDetailField.class), companyServices));
-		}
-		if (role == PARTNER_SERVICE && caller.serviceId() != null
-				&& account.activeServiceIds().contains(caller.serviceId())
-				&& registry.service(caller.serviceId()).isPresent()) {
-			return Optional.of(new Scope(Scope.Kind.PARTNER, entitledFields(registry, caller.serviceId()),
-					Set.of(caller.serviceId())));
-		}
-		return Optional.empty();
+	public Optional<Visibility> visibility(Caller caller, AccountFacts account) {
+		return SEES.get(CallerRole.of(caller)).of(caller, account, this.registry.get());
 	}
 
 	/**
@@ -176,16 +155,9 @@ public final class AccessPolicy {
 		Registry registry = this.registry.get();
 		boolean partner = CallerRole.of(caller) == PARTNER_SERVICE;
 		return serviceIds.stream()
-			.filter((id) -> partner ? id.equals(caller.serviceId()) : controlledBy(registry, id, companyId))
+			.filter((id) -> partner ? id.equals(caller.serviceId())
+					: VisibilityRules.controlledBy(registry, id, companyId))
 			.collect(Collectors.toSet());
-	}
-
-	private static Set<BasicDetailField> entitledFields(Registry registry, String serviceId) {
-		return Optional.ofNullable(serviceId).flatMap(registry::service).map(Service::syncedFields).orElse(Set.of());
-	}
-
-	private static boolean controlledBy(Registry registry, String serviceId, String companyId) {
-		return registry.service(serviceId).map((service) -> service.isControlledBy(companyId)).orElse(false);
 	}
 
 	/** Builds the table row by row. */

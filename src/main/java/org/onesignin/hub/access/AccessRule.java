@@ -4,8 +4,8 @@ import org.onesignin.hub.registry.Registry;
 
 /**
  * One named rule of the access table: whether a request of a caller role may go ahead. A
- * refusal is FORBIDDEN; an account outside the caller's scope is a separate matter
- * ({@link AccessPolicy#scope}) and reads as absent.
+ * refusal is FORBIDDEN; an account the caller does not see is a separate matter
+ * ({@link AccessPolicy#visibility}) and reads as absent.
  */
 @FunctionalInterface
 public interface AccessRule {

@@ -10,7 +10,7 @@ public final class AccessRules {
 	private AccessRules() {
 	}
 
-	/** Allowed to every caller of the role; what it sees is the scope's business. */
+	/** Allowed to every caller of the role; what it sees is rule 6's business. */
 	public record Allowed() implements AccessRule {
 
 		@Override

@@ -3,7 +3,7 @@ package org.onesignin.hub.access;
 import org.onesignin.hub.shared.Caller;
 
 /**
- * The rows of the access table: what a caller is for the hub's rules, derived from its
+ * The columns of the access table: what a caller is for the hub's rules, derived from its
  * token. A person's token counts as the owner's full self-service only when the account
  * pages obtained it; through a partner service's own client it carries that service's
  * view and powers.

@@ -1,52 +1,80 @@
 package org.onesignin.hub.access;
 
 /**
- * The columns of the access table: everything a caller can ask the hub to do with an
- * account, with the access-log action written when someone other than the person does it,
- * whether the account must be active, and whether support names a ticket for it.
+ * Everything a caller can ask the hub to do with an account: the rows of the access
+ * table, each with the access-log action written when someone other than the person does
+ * it, whether it acts only on an active identity, and whether a support agent names a
+ * ticket for it.
  */
 public enum Operation {
 
-	REGISTER_ACCOUNT(null, false, false), READ_OWN_ACCOUNT(null, false, false), READ_ACCOUNT("READ", false, true),
-	SEARCH_ACCOUNTS("SEARCH", true, true), UPDATE_BASIC_DETAILS("UPDATE", true, true),
-	CHANGE_SIGN_IN_EMAIL("UPDATE", true, true), LINK_SERVICE_ACCOUNT(null, true, false),
-	CANCEL_SERVICE_ACCOUNT("CANCEL", true, true), CLOSE_ACCOUNT(null, false, false),
-	READ_CHANGE_HISTORY(null, false, false), READ_ACCESS_LOG(null, false, false), EXPORT_DATA(null, false, false),
-	READ_PREFERENCES("READ_PREFERENCES", false, false), READ_CONSENT_HISTORY(null, false, false),
-	SET_MARKETING_CONSENT("CONSENT_CHANGE", true, true), SET_GROUP_NEWS_CONSENT("CONSENT_CHANGE", true, true),
-	OBJECT_TO_PROFILING("CONSENT_CHANGE", true, true), RECORD_GUARDIAN_CONSENT("CONSENT_CHANGE", true, true),
-	CHECK_CONTACT_PERMISSION("CONTACT_PERMISSION", false, false), ISSUE_UNSUBSCRIBE_TOKEN(null, false, false),
-	READ_SERVICE_CHANGES(null, false, false), FOLLOW_SERVICE_CHANGES(null, false, false),
-	ACKNOWLEDGE_SERVICE_CHANGES(null, false, false);
+	// @formatter:off (one operation a line)
+	REGISTER_ACCOUNT(Traits.unlogged()),
+	READ_OWN_ACCOUNT(Traits.unlogged()),
+	READ_ACCOUNT(Traits.logged("READ").ticketed()),
+	SEARCH_ACCOUNTS(Traits.logged("SEARCH").ticketed().activeOnly()),
+	UPDATE_BASIC_DETAILS(Traits.logged("UPDATE").ticketed().activeOnly()),
+	CHANGE_SIGN_IN_EMAIL(Traits.logged("UPDATE").ticketed().activeOnly()),
+	LINK_SERVICE_ACCOUNT(Traits.unlogged().activeOnly()),
+	CANCEL_SERVICE_ACCOUNT(Traits.logged("CANCEL").ticketed().activeOnly()),
+	CLOSE_ACCOUNT(Traits.unlogged()),
+	READ_CHANGE_HISTORY(Traits.unlogged()),
+	READ_ACCESS_LOG(Traits.unlogged()),
+	EXPORT_DATA(Traits.unlogged()),
+	// a field of an account already read (with its ticket)
+	READ_PREFERENCES(Traits.logged("READ_PREFERENCES")),
+	READ_CONSENT_HISTORY(Traits.unlogged()),
+	SET_MARKETING_CONSENT(Traits.logged("CONSENT_CHANGE").ticketed().activeOnly()),
+	SET_GROUP_NEWS_CONSENT(Traits.logged("CONSENT_CHANGE").ticketed().activeOnly()),
+	OBJECT_TO_PROFILING(Traits.logged("CONSENT_CHANGE").ticketed().activeOnly()),
+	RECORD_GUARDIAN_CONSENT(Traits.logged("CONSENT_CHANGE").ticketed().activeOnly()),
+	CHECK_CONTACT_PERMISSION(Traits.logged("CONTACT_PERMISSION")),
+	ISSUE_UNSUBSCRIBE_TOKEN(Traits.unlogged()),
+	READ_SERVICE_CHANGES(Traits.unlogged()),
+	FOLLOW_SERVICE_CHANGES(Traits.unlogged()),
+	ACKNOWLEDGE_SERVICE_CHANGES(Traits.unlogged());
+	// @formatter:on
 
-	private final String auditAction;
+	private final Traits traits;
 
-	private final boolean needsActiveAccount;
-
-	private final boolean ticketed;
-
-	Operation(String auditAction, boolean needsActiveAccount, boolean ticketed) {
-		this.auditAction = auditAction;
-		this.needsActiveAccount = needsActiveAccount;
-		this.ticketed = ticketed;
-	}
-
-	/**
-	 * Whether a support agent names a ticket for it (a field of an account read with a
-	 * ticket, or the contact gate, needs none of its own).
-	 */
-	public boolean isTicketed() {
-		return this.ticketed;
+	Operation(Traits traits) {
+		this.traits = traits;
 	}
 
 	/** The access-log action for this operation, or null when it is never logged. */
 	public String auditAction() {
-		return this.auditAction;
+		return this.traits.action();
 	}
 
 	/** Whether the operation acts only on an active identity (others see it absent). */
 	public boolean needsActiveAccount() {
-		return this.needsActiveAccount;
+		return this.traits.needsActive();
+	}
+
+	/** Whether a support agent names a ticket for it. */
+	public boolean isTicketed() {
+		return this.traits.needsTicket();
+	}
+
+	/** What an operation is, spelt out by name. */
+	private record Traits(String action, boolean needsTicket, boolean needsActive) {
+
+		static Traits logged(String action) {
+			return new Traits(action, false, false);
+		}
+
+		static Traits unlogged() {
+			return new Traits(null, false, false);
+		}
+
+		Traits ticketed() {
+			return new Traits(this.action, true, this.needsActive);
+		}
+
+		Traits activeOnly() {
+			return new Traits(this.action, this.needsTicket, true);
+		}
+
 	}
 
 }

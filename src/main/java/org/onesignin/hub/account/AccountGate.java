@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.onesignin.hub.access.AccessPolicy;
 import org.onesignin.hub.access.AccessRequest;
-import org.onesignin.hub.access.Scope;
+import org.onesignin.hub.access.Visibility;
 import org.onesignin.hub.audit.AccessLog;
 import org.onesignin.hub.audit.AccessLogEntry;
 import org.onesignin.hub.shared.AccountNotFoundException;
@@ -44,19 +44,21 @@ public class AccountGate {
 	}
 
 	/**
-	 * Admits a change: FORBIDDEN when the caller may never do it; otherwise the account
-	 * it acts on, or a refusal (no account in reach, no ticket).
+	 * Admits a change: FORBIDDEN when the caller may never do it; otherwise, in this
+	 * order, a refusal of the input, of a missing ticket, or of an account out of reach,
+	 * or the account the change acts on.
 	 */
-	public Outcome<AccountId> admit(AccessRequest request) {
+	public Outcome<AccountId> admit(AccessRequest request, List<Rejection> inputProblems) {
 		this.policy.authorize(request);
-		Optional<String> target = this.policy.target(request);
-		if (target.isEmpty()) {
-			return Outcome.rejected(notFound());
+		if (!inputProblems.isEmpty()) {
+			return Outcome.rejected(inputProblems);
 		}
 		if (this.policy.needsTicket(request) && !request.hasTicket()) {
 			return Outcome.rejected(Rejection.invalid("ticket", "Support agents name the ticket they act for"));
 		}
-		return Outcome.done(new AccountId(target.get()));
+		return this.policy.target(request)
+			.map((id) -> Outcome.done(new AccountId(id)))
+			.orElseGet(() -> Outcome.rejected(notFound(request)));
 	}
 
 	/**
@@ -80,19 +82,19 @@ public class AccountGate {
 	}
 
 	/**
-	 * The account as the request's caller may see it, or empty (absent, out of scope, or
-	 * not active for an operation that needs an active identity, alike).
+	 * The account as the request's caller may see it, or empty (absent, out of
+	 * visibility, or not active for an operation that needs an active identity, alike).
 	 */
 	public Optional<Visible> visible(AccessRequest request, AccountId id) {
 		return this.accounts.findById(id).flatMap((account) -> visibleAs(request, account));
 	}
 
 	/** An account already loaded, as the request's caller may see it, or empty. */
-	public Optional<Visible> visibleAs(AccessRequest request, Account account) {
+	Optional<Visible> visibleAs(AccessRequest request, Account account) {
 		if (!account.isActive() && request.operation().needsActiveAccount()) {
 			return Optional.empty();
 		}
-		return this.policy.scope(request.caller(), account).map((scope) -> new Visible(account, scope));
+		return this.policy.visibility(request.caller(), account).map((visibility) -> new Visible(account, visibility));
 	}
 
 	/**
@@ -107,12 +109,14 @@ public class AccountGate {
 
 	/**
 	 * Writes the access-log entry of a read or change by someone other than the person.
-	 * What it touched is the request's, or else the fields the caller saw.
+	 * What it touched is the request's, or for a read the fields the caller saw.
 	 */
 	public void logIfNotOwner(AccessRequest request, Visible visible) {
-		if (visible.scope().isLogged()) {
-			log(request, visible.account().id(), request.touches().isEmpty()
-					? visible.scope().fields().stream().map(BasicDetailField::fieldName).toList() : request.touches());
+		if (visible.visibility().isLogged()) {
+			log(request, visible.account().id(),
+					(request.touches() == null)
+							? visible.visibility().fields().stream().map(BasicDetailField::fieldName).toList()
+							: request.touches());
 		}
 	}
 
@@ -126,7 +130,7 @@ public class AccountGate {
 			.filter((found) -> found.status() != AccountStatus.ERASED)
 			.filter((found) -> this.policy.answersContactPermission(request.caller(), found, request.companyId()))
 			.orElseThrow(AccountNotFoundException::new);
-		log(request, id, request.touches());
+		log(request, id, (request.touches() != null) ? request.touches() : List.of());
 		return account;
 	}
 
@@ -145,20 +149,26 @@ public class AccountGate {
 		return this.policy;
 	}
 
-	static Rejection notFound() {
-		return Rejection.onField(UserErrorCode.NOT_FOUND, "accountId", "No account with that id");
+	/**
+	 * NOT_FOUND, on the {@code accountId} input when the request named one (or had to),
+	 * exactly like an absent account.
+	 */
+	public static Rejection notFound(AccessRequest request) {
+		boolean named = request.accountId() != null || !request.role().isPerson();
+		return named ? Rejection.onField(UserErrorCode.NOT_FOUND, "accountId", "No account with that id")
+				: Rejection.of(UserErrorCode.NOT_FOUND, "No account with that id");
 	}
 
 	/** An account and what the caller sees of it. */
-	public record Visible(Account account, Scope scope) {
+	public record Visible(Account account, Visibility visibility) {
 
 		public AccountView view() {
-			return AccountView.of(this.account, this.scope);
+			return AccountView.of(this.account, this.visibility);
 		}
 
 		/** The caller's view of the account as it is after a change the caller made. */
 		public AccountView viewOf(Account after) {
-			return AccountView.of(after, this.scope);
+			return AccountView.of(after, this.visibility);
 		}
 
 	}

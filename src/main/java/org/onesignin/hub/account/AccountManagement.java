@@ -8,12 +8,11 @@ import java.util.Map;
 
 import org.onesignin.hub.access.AccessRequest;
 import org.onesignin.hub.access.Operation;
-import org.onesignin.hub.access.Scope;
+import org.onesignin.hub.access.Visibility;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.shared.BasicDetailField;
 import org.onesignin.hub.shared.Caller;
-import org.onesignin.hub.shared.ChangeOrigin;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.UserErrorCode;
@@ -67,11 +66,11 @@ public class AccountManagement {
 	 */
 	public Outcome<AccountView> updateBasicDetails(Caller caller, String accountId, int expectedRevision,
 			DetailsPatch patch, String ticket) {
-		if (patch.touches(BasicDetailField.EMAIL)) {
-			return Outcome.rejected(Rejection.invalid("email", "Change the sign-in email with changeSignInEmail"));
-		}
+		Outcome<DetailsPatch> input = patch.touches(BasicDetailField.EMAIL)
+				? Outcome.rejected(Rejection.invalid("email", "Change the sign-in email with changeSignInEmail"))
+				: Outcome.done(patch);
 		return changeDetails(AccessRequest.of(caller, Operation.UPDATE_BASIC_DETAILS), accountId, ticket,
-				expectedRevision, Outcome.done(patch));
+				expectedRevision, input);
 	}
 
 	/**
@@ -95,21 +94,10 @@ public class AccountManagement {
 	 */
 	public Outcome<AccountView> linkServiceAccount(Caller caller, String serviceId, String serviceAccountId) {
 		AccessRequest request = AccessRequest.of(caller, Operation.LINK_SERVICE_ACCOUNT).forService(serviceId);
-		return this.updates.apply(request, (account, scope, now) -> {
-			if (!Registration.isServiceAccountId(serviceAccountId)) {
-				return Outcome.rejected(Rejection.invalid("serviceAccountId", "Must be 1 to 200 characters"));
-			}
-			Service service = this.registry.registry().service(serviceId).orElseThrow();
-			if (!this.claims.claim(serviceId, serviceAccountId, account.id()).equals(account.id())) {
-				return Outcome.rejected(Registration.alreadyLinkedElsewhere("serviceAccountId"));
-			}
-			Outcome<AccountChange> decided = account.link(service, serviceAccountId, ChangeOrigin.of(caller, null),
-					now);
-			if (decided instanceof Outcome.Rejected) {
-				this.claims.release(serviceId, serviceAccountId, account.id());
-			}
-			return decided;
-		});
+		List<Rejection> input = Registration.isServiceAccountId(serviceAccountId) ? List.of()
+				: List.of(Rejection.invalid("serviceAccountId", "Must be 1 to 200 characters"));
+		Service service = this.registry.registry().service(serviceId).orElse(null);
+		return this.updates.apply(request, input, new Linking(service, serviceAccountId, this.claims));
 	}
 
 	/**
@@ -127,8 +115,8 @@ public class AccountManagement {
 			.forService(serviceId)
 			.withTicket(ticket)
 			.touching(List.of(serviceId));
-		return this.updates.apply(request, (account, scope, now) -> account.cancel(service, caller.actingCompanyId(),
-				ChangeOrigin.of(caller, ticket), reason, now));
+		return this.updates.apply(request, (account, context) -> account.cancel(service, caller.actingCompanyId(),
+				context.origin(), reason, context.now()));
 	}
 
 	/**
@@ -137,7 +125,7 @@ public class AccountManagement {
 	 */
 	public Outcome<AccountView> closeAccount(Caller caller) {
 		return this.updates.apply(AccessRequest.of(caller, Operation.CLOSE_ACCOUNT),
-				(account, scope, now) -> account.close(now));
+				(account, context) -> account.close(context.now()));
 	}
 
 	private Outcome<AccountView> changeDetails(AccessRequest operation, String accountId, String ticket,
@@ -146,12 +134,8 @@ public class AccountManagement {
 		AccessRequest request = operation.onAccount(accountId)
 			.withTicket(ticket)
 			.touching(patch.values().keySet().stream().map(BasicDetailField::fieldName).toList());
-		ChangeOrigin origin = ChangeOrigin.of(request.caller(), ticket);
-		return this.updates.apply(request, (account, scope, now) -> {
-			if (input instanceof Outcome.Rejected<DetailsPatch> invalid) {
-				return Outcome.rejected(invalid.rejections());
-			}
-			List<Rejection> notEntitled = onlyEntitledFields(patch, scope);
+		return this.updates.apply(request, input.rejections(), (account, context) -> {
+			List<Rejection> notEntitled = onlyEntitledFields(patch, context.visibility());
 			if (!notEntitled.isEmpty()) {
 				return Outcome.rejected(notEntitled);
 			}
@@ -159,15 +143,16 @@ public class AccountManagement {
 			if (!(details instanceof Outcome.Done<BasicDetails> valid)) {
 				return Outcome.rejected(details.rejections());
 			}
-			return account.changeDetails(expectedRevision, valid.value(), origin, this.registry.registry(), now);
+			return account.changeDetails(expectedRevision, valid.value(), context.origin(), this.registry.registry(),
+					context.now());
 		});
 	}
 
 	/** A caller changes only the fields it sees: a partner its entitled fields. */
-	private static List<Rejection> onlyEntitledFields(DetailsPatch patch, Scope scope) {
+	private static List<Rejection> onlyEntitledFields(DetailsPatch patch, Visibility visibility) {
 		List<Rejection> rejections = new ArrayList<>();
 		for (BasicDetailField field : patch.values().keySet()) {
-			if (!scope.sees(field)) {
+			if (!visibility.sees(field)) {
 				rejections.add(Rejection.onField(UserErrorCode.NOT_ENTITLED, field.fieldName(),
 						"Your service is not entitled to this field"));
 			}

@@ -2,10 +2,12 @@ package org.onesignin.hub.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.onesignin.hub.access.AccessRequest;
-import org.onesignin.hub.access.Scope;
+import org.onesignin.hub.access.Visibility;
+import org.onesignin.hub.shared.ChangeOrigin;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.UserErrorCode;
@@ -13,11 +15,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The one write path for accounts. A use case supplies only its decision; this owns the
- * rest: admit the request through the {@link AccountGate} (policy, target, ticket), load
- * the account in the caller's scope, let the aggregate decide, write the change with its
- * outbox in one conditional single-document update, decide again on a version conflict,
- * hand the outbox to the relay, log the access, and answer with the caller's view.
+ * The one write path for accounts: a use case supplies only its decision, this does the
+ * rest.
+ *
+ * <p>
+ * In order: admit the request through the {@link AccountGate} (policy, input, ticket,
+ * target), load the account as the caller sees it, let the aggregate decide, write the
+ * change with its outbox in one conditional single-document update, decide again on a
+ * version conflict, announce the outbox to the relay, log the access, and answer with the
+ * caller's view.
  */
 @Component
 public class AccountUpdates {
@@ -41,30 +47,48 @@ public class AccountUpdates {
 
 	/** Applies the decision to the account the request acts on. */
 	public Outcome<AccountView> apply(AccessRequest request, Decision decision) {
-		Outcome<AccountId> admitted = this.gate.admit(request);
+		return apply(request, List.of(), decision);
+	}
+
+	/**
+	 * Applies the decision, refusing first (after authorisation, before anything else)
+	 * the problems already found in the request's input.
+	 */
+	public Outcome<AccountView> apply(AccessRequest request, List<Rejection> inputProblems, Decision decision) {
+		Outcome<AccountId> admitted = this.gate.admit(request, inputProblems);
 		if (!(admitted instanceof Outcome.Done<AccountId> target)) {
 			return Outcome.rejected(admitted.rejections());
 		}
-		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			Optional<AccountGate.Visible> visible = this.gate.visible(request, target.value());
-			if (visible.isEmpty()) {
-				return Outcome.rejected(AccountGate.notFound());
-			}
-			Account account = visible.get().account();
-			Outcome<AccountChange> decided = decision.decide(account, visible.get().scope(), this.clock.instant());
-			if (!(decided instanceof Outcome.Done<AccountChange> change)) {
-				return Outcome.rejected(decided.rejections());
-			}
-			Optional<Outcome<Account>> written = write(account, change.value());
-			if (written.isPresent()) {
-				if (written.get() instanceof Outcome.Done<Account> after) {
-					this.gate.logIfNotOwner(request, visible.get());
-					return Outcome.done(visible.get().viewOf(after.value()));
+		Account decidedOn = null;
+		try {
+			for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+				Optional<AccountGate.Visible> visible = this.gate.visible(request, target.value());
+				if (visible.isEmpty()) {
+					return Outcome.rejected(AccountGate.notFound(request));
 				}
-				return Outcome.rejected(written.get().rejections());
+				decidedOn = visible.get().account();
+				Context context = new Context(visible.get().visibility(), request.origin(), this.clock.instant());
+				Outcome<AccountChange> decided = decision.decide(decidedOn, context);
+				if (!(decided instanceof Outcome.Done<AccountChange> change)) {
+					return Outcome.rejected(decided.rejections());
+				}
+				Optional<Outcome<Account>> written = write(decidedOn, change.value());
+				if (written.isPresent()) {
+					if (written.get() instanceof Outcome.Done<Account> after) {
+						decidedOn = null;
+						this.gate.logIfNotOwner(request, visible.get());
+						return Outcome.done(visible.get().viewOf(after.value()));
+					}
+					return Outcome.rejected(written.get().rejections());
+				}
+			}
+			throw new IllegalStateException("Too much contention on an account");
+		}
+		finally {
+			if (decidedOn != null) {
+				decision.abandon(decidedOn);
 			}
 		}
-		throw new IllegalStateException("Too much contention on an account");
 	}
 
 	/**
@@ -75,7 +99,7 @@ public class AccountUpdates {
 	 */
 	public Outcome<AccountView> create(AccessRequest request, Creation creation) {
 		this.gate.policy().authorize(request);
-		Outcome<Account.NewAccount> prepared = creation.prepare(this.clock.instant());
+		Outcome<Account.NewAccount> prepared = creation.prepare(request.origin(), this.clock.instant());
 		if (!(prepared instanceof Outcome.Done<Account.NewAccount> created)) {
 			return Outcome.rejected(prepared.rejections());
 		}
@@ -86,8 +110,8 @@ public class AccountUpdates {
 		}
 		this.events.publishEvent(ServiceChangesWritten.inAccount(account.id()));
 		// the registering service sees only what it is entitled to, like any later read
-		Scope scope = this.gate.policy().scope(request.caller(), account).orElseThrow();
-		return Outcome.done(AccountView.of(account, scope));
+		Visibility visibility = this.gate.policy().visibility(request.caller(), account).orElseThrow();
+		return Outcome.done(AccountView.of(account, visibility));
 	}
 
 	/**
@@ -103,8 +127,7 @@ public class AccountUpdates {
 			return Optional.empty();
 		}
 		if (result == Accounts.WriteResult.EMAIL_TAKEN) {
-			// the unique index decides, not a prior read;
-			// only a new sign-in email can meet it
+			// the unique index decides (only a new sign-in email can meet it)
 			return Optional.of(Outcome.rejected(emailTaken("newEmail")));
 		}
 		this.events.publishEvent(ServiceChangesWritten.inAccount(account.id()));
@@ -116,13 +139,23 @@ public class AccountUpdates {
 	}
 
 	/**
-	 * What a use case supplies: given the account as loaded, what the caller sees of it
-	 * and the time, the change to write or the refusal.
+	 * What a decision knows besides the account: what the caller sees, who acts, when.
 	 */
+	public record Context(Visibility visibility, ChangeOrigin origin, Instant now) {
+	}
+
+	/** What a use case supplies: the change to write, or the refusal. */
 	@FunctionalInterface
 	public interface Decision {
 
-		Outcome<AccountChange> decide(Account account, Scope scope, Instant now);
+		Outcome<AccountChange> decide(Account account, Context context);
+
+		/**
+		 * Undoes what {@link #decide} reserved outside the account when the change is not
+		 * written after all (refused, the account gone meanwhile, too much contention).
+		 */
+		default void abandon(Account account) {
+		}
 
 	}
 
@@ -130,7 +163,7 @@ public class AccountUpdates {
 	public interface Creation {
 
 		/** The new account and its events, or the refusal. */
-		Outcome<Account.NewAccount> prepare(Instant now);
+		Outcome<Account.NewAccount> prepare(ChangeOrigin origin, Instant now);
 
 		/** Undoes what {@link #prepare} reserved when the account could not be stored. */
 		void abandon(Account account);

@@ -3,12 +3,12 @@ package org.onesignin.hub.account;
 import java.time.Instant;
 import java.util.List;
 
-import org.onesignin.hub.access.Scope;
+import org.onesignin.hub.access.Visibility;
 
 /**
  * An account as one caller sees it, built from the aggregate and the caller's
- * {@link Scope}: only the basic-detail fields and the links that scope shows. It is a
- * read model, never decided on, so a payload cannot leak by omission.
+ * {@link Visibility}: only the basic-detail fields and the links that visibility shows.
+ * It is a read model, never decided on, so a payload cannot leak by omission.
  */
 public record AccountView(String id, String signInEmail, AccountStatus status, int revision, BasicDetails details,
 		List<Link> links, Instant createdAt, Instant updatedAt, Instant closedAt) {
@@ -17,11 +17,11 @@ public record AccountView(String id, String signInEmail, AccountStatus status, i
 		links = List.copyOf(links);
 	}
 
-	public static AccountView of(Account account, Scope scope) {
-		BasicDetails details = BasicDetails.restricted(account.details(), scope.fields());
+	public static AccountView of(Account account, Visibility visibility) {
+		BasicDetails details = BasicDetails.restricted(account.details(), visibility.fields());
 		List<Link> links = account.links()
 			.stream()
-			.filter((link) -> scope.services().contains(link.serviceId()))
+			.filter((link) -> visibility.services().contains(link.serviceId()))
 			.map((link) -> new Link(link.serviceId(), link.serviceAccountId(), link.status(), link.linkedAt(),
 					link.cancelledAt(), link.cancelledBy(), account.syncState(link.serviceId()),
 					account.acknowledgedRevision(link.serviceId())))

@@ -48,7 +48,7 @@ final class Registration implements AccountUpdates.Creation {
 	}
 
 	@Override
-	public Outcome<Account.NewAccount> prepare(Instant now) {
+	public Outcome<Account.NewAccount> prepare(ChangeOrigin origin, Instant now) {
 		Service service = this.registry.registry().service(this.caller.serviceId()).orElseThrow();
 		List<Rejection> rejections = new ArrayList<>();
 		Outcome<String> email = BasicDetailsValidation.email(this.command.email(), "email");
@@ -75,7 +75,7 @@ final class Registration implements AccountUpdates.Creation {
 		}
 		return Outcome.done(Account.register(id, this.passwords.encode(this.command.password()),
 				details.valueOrNull().with(BasicDetailField.EMAIL, email.valueOrNull()), service,
-				this.command.serviceAccountId(), ChangeOrigin.of(this.caller, null), now));
+				this.command.serviceAccountId(), origin, now));
 	}
 
 	@Override

@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public interface ServiceChangeOutbox {
 
+	/** The outbox's name, by which a {@link ServiceChangesWritten} event names it. */
+	String name();
+
 	List<Pending> pending(int limit);
 
 	Optional<Pending> pending(String ownerId);

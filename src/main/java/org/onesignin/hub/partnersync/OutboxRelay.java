@@ -73,9 +73,10 @@ public class OutboxRelay {
 					() -> this.accounts.findPendingOutbox(new AccountId(written.ownerId())).ifPresent(this::move));
 		}
 		else {
-			runExclusively(() -> written.outbox()
-				.pending(written.ownerId())
-				.ifPresent((pending) -> move(written.outbox(), pending)));
+			this.otherOutboxes.stream()
+				.filter((outbox) -> outbox.name().equals(written.outbox()))
+				.forEach((outbox) -> runExclusively(
+						() -> outbox.pending(written.ownerId()).ifPresent((pending) -> move(outbox, pending))));
 		}
 	}
 

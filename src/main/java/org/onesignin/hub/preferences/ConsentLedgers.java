@@ -11,6 +11,14 @@ import org.onesignin.hub.account.ServiceChangeOutbox;
  */
 public interface ConsentLedgers extends ServiceChangeOutbox {
 
+	/** The name of the ledgers' outbox. */
+	String OUTBOX = "consent-ledgers";
+
+	@Override
+	default String name() {
+		return OUTBOX;
+	}
+
 	Ledger load(String accountId);
 
 	/**

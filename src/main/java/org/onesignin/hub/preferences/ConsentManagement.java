@@ -1,16 +1,13 @@
 package org.onesignin.hub.preferences;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.onesignin.hub.access.AccessPolicy;
 import org.onesignin.hub.access.AccessRequest;
-import org.onesignin.hub.access.CallerRole;
 import org.onesignin.hub.access.Operation;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.shared.Caller;
-import org.onesignin.hub.shared.ChangeOrigin;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.UserErrorCode;
@@ -49,9 +46,9 @@ public class ConsentManagement {
 			.forCompany(companyId)
 			.withTicket(ticket)
 			.touching(List.of(companyId + ":" + channel));
-		return this.updates.apply(request, (target, now, today) -> target.preferences()
-			.setChannel(change(caller, company, state, policyVersion, ticket, now), channel, address,
-					target.account().signInEmail(), target.isOwner(), target.account().details().dateOfBirth(), today));
+		return this.updates.apply(request, (target) -> target.preferences()
+			.setChannel(target.change(company, state, policyVersion), channel, address, target.account().signInEmail(),
+					target.isOwner(), target.account().details().dateOfBirth(), target.today()));
 	}
 
 	public Outcome<PreferencesView> setGroupNewsConsent(Caller caller, String accountId, ConsentState state,
@@ -60,15 +57,14 @@ public class ConsentManagement {
 			.onAccount(accountId)
 			.withTicket(ticket)
 			.touching(List.of("GROUP_NEWS"));
-		return this.updates.apply(request, (target, now, today) -> {
+		return this.updates.apply(request, (target) -> {
 			// a child restricted by any company of the group cannot opt in group-wide
 			boolean restricted = this.registry.registry()
 				.companies()
 				.stream()
 				.anyMatch((company) -> target.preferences()
-					.isRestrictedFor(company, target.account().details().dateOfBirth(), today));
-			return target.preferences()
-				.setGroupNews(change(caller, null, state, policyVersion, ticket, now), restricted);
+					.isRestrictedFor(company, target.account().details().dateOfBirth(), target.today()));
+			return target.preferences().setGroupNews(target.change(null, state, policyVersion), restricted);
 		});
 	}
 
@@ -79,8 +75,8 @@ public class ConsentManagement {
 			.withTicket(ticket)
 			.touching(List.of("PROFILING_OBJECTION"));
 		ConsentState state = objection ? ConsentState.GRANTED : ConsentState.WITHDRAWN;
-		return this.updates.apply(request, (target, now, today) -> target.preferences()
-			.objectToProfiling(change(caller, null, state, policyVersion, ticket, now)));
+		return this.updates.apply(request,
+				(target) -> target.preferences().objectToProfiling(target.change(null, state, policyVersion)));
 	}
 
 	/** A support agent of the company records that a guardian consented for a child. */
@@ -97,15 +93,10 @@ public class ConsentManagement {
 			this.policy.authorizeRole(request);
 			return Outcome.rejected(Rejection.onField(UserErrorCode.NOT_FOUND, "companyId", "No such company"));
 		}
-		return this.updates.apply(request, (target, now, today) -> target.preferences()
-			.recordGuardianConsent(change(caller, company, ConsentState.GRANTED, "guardian-consent", ticket, now),
-					new ConsentRecord.Guardian(guardianName, method)));
-	}
-
-	private static ConsentChange change(Caller caller, Company company, ConsentState state, String policyVersion,
-			String ticket, Instant now) {
-		return new ConsentChange(company, state, policyVersion, ChangeOrigin.of(caller, ticket),
-				ConsentSource.of(CallerRole.of(caller)), now);
+		return this.updates.apply(request,
+				(target) -> target.preferences()
+					.recordGuardianConsent(target.change(company, ConsentState.GRANTED, "guardian-consent"),
+							new ConsentRecord.Guardian(guardianName, method)));
 	}
 
 }

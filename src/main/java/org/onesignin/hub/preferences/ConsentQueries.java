@@ -47,7 +47,7 @@ public class ConsentQueries {
 		AccountGate.Visible visible = this.gate.read(AccessRequest.of(caller, Operation.READ_PREFERENCES)
 			.onAccount(accountId)
 			.touching(List.of(String.valueOf(caller.actingCompanyId()))));
-		return PreferencesView.of(visible.account(), visible.scope(), caller.actingCompanyId(),
+		return PreferencesView.of(visible.account(), visible.visibility(), caller.actingCompanyId(),
 				this.ledgers.load(accountId).records(), this.registry.registry(), today());
 	}
 

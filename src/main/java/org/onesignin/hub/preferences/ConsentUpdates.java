@@ -6,26 +6,33 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.onesignin.hub.access.AccessRequest;
-import org.onesignin.hub.access.Scope;
+import org.onesignin.hub.access.CallerRole;
+import org.onesignin.hub.access.Visibility;
 import org.onesignin.hub.account.Account;
 import org.onesignin.hub.account.AccountGate;
 import org.onesignin.hub.account.AccountId;
-import org.onesignin.hub.account.ServiceChangesWritten;
+import org.onesignin.hub.account.AccountStatus;
+import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.account.ServiceChange;
+import org.onesignin.hub.account.ServiceChangesWritten;
+import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.RegistryManagement;
+import org.onesignin.hub.shared.ChangeOrigin;
 import org.onesignin.hub.shared.Outcome;
-import org.onesignin.hub.shared.Rejection;
-import org.onesignin.hub.shared.UserErrorCode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The one write path for consent ledgers, sharing the accounts' gate (policy, target,
- * ticket, scope, access log): load the ledger, let the preferences decide, append the
- * record with its events in one conditional single-document update, decide again when the
- * ledger moved on, hand the events to the relay, and answer with the caller's view. A
+ * The one write path for consent ledgers, sharing the accounts' {@link AccountGate}.
+ *
+ * <p>
+ * In order: admit the request (policy, ticket, target), load the account as the caller
+ * sees it and its ledger, let the preferences decide, append the record with its events
+ * in one conditional single-document update, decide again when the ledger moved on,
+ * announce the outbox to the relay, log the access, and answer with the caller's view. A
  * one-click unsubscribe, whose proof is a signed link rather than a caller, takes the
  * same loop without the gate.
  */
@@ -36,6 +43,8 @@ public class ConsentUpdates {
 
 	private final AccountGate gate;
 
+	private final Accounts accounts;
+
 	private final ConsentLedgers ledgers;
 
 	private final RegistryManagement registry;
@@ -44,9 +53,10 @@ public class ConsentUpdates {
 
 	private final Clock clock;
 
-	ConsentUpdates(AccountGate gate, ConsentLedgers ledgers, RegistryManagement registry,
+	ConsentUpdates(AccountGate gate, Accounts accounts, ConsentLedgers ledgers, RegistryManagement registry,
 			ApplicationEventPublisher events, Clock clock) {
 		this.gate = gate;
+		this.accounts = accounts;
 		this.ledgers = ledgers;
 		this.registry = registry;
 		this.events = events;
@@ -55,51 +65,65 @@ public class ConsentUpdates {
 
 	/** Applies the decision to the consent ledger of the account the request acts on. */
 	public Outcome<PreferencesView> apply(AccessRequest request, Decision decision) {
-		Outcome<AccountId> admitted = this.gate.admit(request);
+		Outcome<AccountId> admitted = this.gate.admit(request, List.of());
 		if (!(admitted instanceof Outcome.Done<AccountId> target)) {
 			return Outcome.rejected(admitted.rejections());
 		}
-		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+		ConsentSource source = ConsentSource.of(CallerRole.of(request.caller()));
+		return retry(() -> {
 			Optional<AccountGate.Visible> visible = this.gate.visible(request, target.value());
 			if (visible.isEmpty()) {
-				return Outcome
-					.rejected(Rejection.onField(UserErrorCode.NOT_FOUND, "accountId", "No account with that id"));
+				return Optional.of(Outcome.rejected(AccountGate.notFound(request)));
 			}
-			Optional<Outcome<List<ConsentRecord>>> written = attempt(visible.get().account(), visible.get().scope(),
-					decision);
-			if (written.isPresent()) {
-				if (written.get() instanceof Outcome.Done<List<ConsentRecord>> records) {
+			Account account = visible.get().account();
+			return attempt(account, visible.get().visibility(), request.origin(), source, decision)
+				.map((written) -> written.map((records) -> {
 					this.gate.logIfNotOwner(request, visible.get());
 					// the answer to a change is not a second, separately logged read
-					return Outcome.done(PreferencesView.of(visible.get().account(), visible.get().scope(),
-							request.caller().actingCompanyId(), records.value(), this.registry.registry(), today()));
-				}
-				return Outcome.rejected(written.get().rejections());
-			}
-		}
-		throw new IllegalStateException("Too much contention on a consent ledger");
+					return PreferencesView.of(account, visible.get().visibility(), request.caller().actingCompanyId(),
+							records, this.registry.registry(), today());
+				}));
+		});
 	}
 
 	/**
 	 * Applies a change proven by a signed link instead of a caller (one-click
-	 * unsubscribe): the account is the link's, nobody's view is answered.
+	 * unsubscribe) to the link's account; nothing to do once the identity is gone.
 	 */
-	public Outcome<Void> applyByLink(Account account, Decision decision) {
-		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			Optional<Outcome<List<ConsentRecord>>> written = attempt(account, null, decision);
-			if (written.isPresent()) {
-				return written.get().map((records) -> null);
+	public Outcome<Void> applyByLink(String accountId, ChangeOrigin origin, Decision decision) {
+		return retry(() -> {
+			Account account = this.accounts.findById(new AccountId(accountId))
+				.filter((found) -> found.status() != AccountStatus.ERASED)
+				.orElse(null);
+			if (account == null) {
+				return Optional.of(Outcome.done(null));
+			}
+			return attempt(account, null, origin, ConsentSource.UNSUBSCRIBE_LINK, decision)
+				.map((written) -> written.map((records) -> null));
+		});
+	}
+
+	/**
+	 * Runs an attempt until it has an outcome (empty: the ledger moved on, decide again).
+	 */
+	private static <T> Outcome<T> retry(Supplier<Optional<Outcome<T>>> attempt) {
+		for (int count = 0; count < MAX_ATTEMPTS; count++) {
+			Optional<Outcome<T>> outcome = attempt.get();
+			if (outcome.isPresent()) {
+				return outcome.get();
 			}
 		}
 		throw new IllegalStateException("Too much contention on a consent ledger");
 	}
 
 	/** The records after the change, a refusal, or empty when the ledger moved on. */
-	private Optional<Outcome<List<ConsentRecord>>> attempt(Account account, Scope scope, Decision decision) {
+	private Optional<Outcome<List<ConsentRecord>>> attempt(Account account, Visibility visibility, ChangeOrigin origin,
+			ConsentSource source, Decision decision) {
 		ConsentLedgers.Ledger ledger = this.ledgers.load(account.id().value());
-		MarketingPreferences preferences = new MarketingPreferences(account.id().value(), ledger.records());
-		Outcome<Optional<ConsentRecord>> decided = decision.decide(new Target(account, scope, preferences),
-				this.clock.instant(), today());
+		Target target = new Target(account, visibility,
+				new MarketingPreferences(account.id().value(), ledger.records()), origin, source, this.clock.instant(),
+				today());
+		Outcome<Optional<ConsentRecord>> decided = decision.decide(target);
 		if (!(decided instanceof Outcome.Done<Optional<ConsentRecord>> record)) {
 			return Optional.of(Outcome.rejected(decided.rejections()));
 		}
@@ -111,7 +135,7 @@ public class ConsentUpdates {
 		if (!this.ledgers.append(account.id().value(), ledger.version(), List.of(record.value().get()), events)) {
 			return Optional.empty();
 		}
-		this.events.publishEvent(ServiceChangesWritten.in(this.ledgers, account.id().value()));
+		this.events.publishEvent(ServiceChangesWritten.in(ConsentLedgers.OUTBOX, account.id().value()));
 		return Optional.of(Outcome.done(this.ledgers.load(account.id().value()).records()));
 	}
 
@@ -119,11 +143,21 @@ public class ConsentUpdates {
 		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
-	/** The account whose consent changes, what the caller sees of it, its preferences. */
-	public record Target(Account account, Scope scope, MarketingPreferences preferences) {
+	/**
+	 * What a decision knows: the account and what the caller sees of it (none for a
+	 * signed link), its preferences, who acts, through what, and when.
+	 */
+	public record Target(Account account, Visibility visibility, MarketingPreferences preferences, ChangeOrigin origin,
+			ConsentSource source, Instant now, LocalDate today) {
 
+		/** The person on the account pages, who may add email addresses of their own. */
 		public boolean isOwner() {
-			return this.scope != null && this.scope.isOwner();
+			return this.visibility != null && this.visibility.isOwner();
+		}
+
+		/** The requested change, recorded as made by this caller now. */
+		public ConsentChange change(Company company, ConsentState state, String policyVersion) {
+			return new ConsentChange(company, state, policyVersion, this.origin, this.source, this.now);
 		}
 
 	}
@@ -135,7 +169,7 @@ public class ConsentUpdates {
 	@FunctionalInterface
 	public interface Decision {
 
-		Outcome<Optional<ConsentRecord>> decide(Target target, Instant now, LocalDate today);
+		Outcome<Optional<ConsentRecord>> decide(Target target);
 
 	}
 

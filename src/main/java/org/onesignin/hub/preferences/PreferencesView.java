@@ -3,7 +3,7 @@ package org.onesignin.hub.preferences;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.onesignin.hub.access.Scope;
+import org.onesignin.hub.access.Visibility;
 import org.onesignin.hub.account.Account;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.Registry;
@@ -20,10 +20,10 @@ public record PreferencesView(ConsentState groupNews, boolean profilingObjection
 		companies = List.copyOf(companies);
 	}
 
-	static PreferencesView of(Account account, Scope scope, String actingCompanyId, List<ConsentRecord> records,
-			Registry registry, LocalDate today) {
+	static PreferencesView of(Account account, Visibility visibility, String actingCompanyId,
+			List<ConsentRecord> records, Registry registry, LocalDate today) {
 		MarketingPreferences preferences = new MarketingPreferences(account.id().value(), records);
-		boolean everything = scope.isOwner();
+		boolean everything = visibility.isOwner();
 		List<Company> companies = everything ? registry.companies()
 				: registry.company(actingCompanyId).map(List::of).orElse(List.of());
 		List<MarketingPreferences.CompanyPreferences> shown = companies.stream()

@@ -6,11 +6,7 @@ import java.util.Optional;
 
 import org.onesignin.hub.access.AccessRequest;
 import org.onesignin.hub.access.Operation;
-import org.onesignin.hub.account.Account;
 import org.onesignin.hub.account.AccountGate;
-import org.onesignin.hub.account.AccountId;
-import org.onesignin.hub.account.AccountStatus;
-import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.shared.BadRequestException;
@@ -33,8 +29,6 @@ public class UnsubscribeLinks {
 
 	private final AccountGate gate;
 
-	private final Accounts accounts;
-
 	private final ConsentLedgers ledgers;
 
 	private final ConsentUpdates updates;
@@ -43,10 +37,9 @@ public class UnsubscribeLinks {
 
 	private final UnsubscribeTokens tokens;
 
-	UnsubscribeLinks(AccountGate gate, Accounts accounts, ConsentLedgers ledgers, ConsentUpdates updates,
-			RegistryManagement registry, UnsubscribeTokens tokens) {
+	UnsubscribeLinks(AccountGate gate, ConsentLedgers ledgers, ConsentUpdates updates, RegistryManagement registry,
+			UnsubscribeTokens tokens) {
 		this.gate = gate;
-		this.accounts = accounts;
 		this.ledgers = ledgers;
 		this.updates = updates;
 		this.registry = registry;
@@ -80,23 +73,16 @@ public class UnsubscribeLinks {
 		}
 		String address = subject.get().address();
 		Unsubscribed unsubscribed = new Unsubscribed(company, address);
-		Account account = this.accounts.findById(new AccountId(subject.get().accountId()))
-			.filter((found) -> found.status() != AccountStatus.ERASED)
-			.orElse(null);
-		if (account == null) {
-			// nothing left to withdraw, and nothing to say about it
-			return Outcome.done(unsubscribed);
-		}
 		ChangeOrigin origin = new ChangeOrigin(CallerKind.ANONYMOUS, null, company.id(), null, null);
-		return this.updates.applyByLink(account, (target, now, today) -> {
+		return this.updates.applyByLink(subject.get().accountId(), origin, (target) -> {
 			String policyVersion = target.preferences()
 				.latest(company.id(), Channel.EMAIL, address)
 				.map(ConsentRecord::policyVersion)
 				.orElse("unsubscribe-link");
-			ConsentChange change = new ConsentChange(company, ConsentState.WITHDRAWN, policyVersion, origin,
-					ConsentSource.UNSUBSCRIBE_LINK, now);
+			// the signed link names the address: no check against the addresses known
 			return target.preferences()
-				.setChannel(change, Channel.EMAIL, address, target.account().signInEmail(), true, null, today);
+				.setChannel(target.change(company, ConsentState.WITHDRAWN, policyVersion), Channel.EMAIL, address,
+						target.account().signInEmail(), true, null, target.today());
 		}).map((done) -> unsubscribed);
 	}
 

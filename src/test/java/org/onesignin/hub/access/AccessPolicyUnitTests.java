@@ -128,48 +128,48 @@ class AccessPolicyUnitTests {
 	void showsAPartnerOnlyItsEntitledFieldsAndItsOwnLink() {
 		Facts account = new Facts("a-1", true, Set.of("music", "shop"), Set.of("music", "shop"));
 
-		Scope scope = this.policy.scope(partner("music"), account).orElseThrow();
+		Visibility visibility = this.policy.visibility(partner("music"), account).orElseThrow();
 
-		assertThat(scope.fields()).containsExactlyInAnyOrder(BasicDetailField.EMAIL, BasicDetailField.GIVEN_NAME);
-		assertThat(scope.services()).containsExactly("music");
-		assertThat(scope.isLogged()).isTrue();
+		assertThat(visibility.fields()).containsExactlyInAnyOrder(BasicDetailField.EMAIL, BasicDetailField.GIVEN_NAME);
+		assertThat(visibility.services()).containsExactly("music");
+		assertThat(visibility.isLogged()).isTrue();
 	}
 
 	@Test
 	void showsAPartnerNothingOfAnAccountNotLinkedToIt() {
 		Facts account = new Facts("a-1", true, Set.of("shop"), Set.of("shop", "music"));
 
-		assertThat(this.policy.scope(partner("music"), account)).isEmpty();
+		assertThat(this.policy.visibility(partner("music"), account)).isEmpty();
 	}
 
 	@Test
 	void showsSupportTheLinksOfItsCompanysServicesOnly() {
 		Facts account = new Facts("a-1", true, Set.of("music", "radio", "shop"), Set.of("music", "radio", "shop"));
 
-		Scope scope = this.policy.scope(agent("label"), account).orElseThrow();
+		Visibility visibility = this.policy.visibility(agent("label"), account).orElseThrow();
 
-		assertThat(scope.services()).containsExactlyInAnyOrder("music", "radio");
-		assertThat(scope.fields()).containsExactly(BasicDetailField.values());
+		assertThat(visibility.services()).containsExactlyInAnyOrder("music", "radio");
+		assertThat(visibility.fields()).containsExactly(BasicDetailField.values());
 	}
 
 	@Test
 	void showsOthersNothingOfAClosedAccountButTheOwnerEverything() {
 		Facts closed = new Facts("a-1", false, Set.of(), Set.of("music"));
 
-		assertThat(this.policy.scope(agent("label"), closed)).isEmpty();
-		assertThat(this.policy.scope(owner("a-1"), closed)).get().extracting(Scope::isOwner).isEqualTo(true);
-		assertThat(this.policy.scope(owner("a-2"), closed)).isEmpty();
+		assertThat(this.policy.visibility(agent("label"), closed)).isEmpty();
+		assertThat(this.policy.visibility(owner("a-1"), closed)).get().extracting(Visibility::isOwner).isEqualTo(true);
+		assertThat(this.policy.visibility(owner("a-2"), closed)).isEmpty();
 	}
 
 	@Test
 	void showsThePersonThroughAServiceThatServicesView() {
 		Facts account = new Facts("a-1", true, Set.of("music", "shop"), Set.of("music", "shop"));
 
-		Scope scope = this.policy.scope(personThrough("a-1", "shop"), account).orElseThrow();
+		Visibility visibility = this.policy.visibility(personThrough("a-1", "shop"), account).orElseThrow();
 
-		assertThat(scope.fields()).containsExactlyInAnyOrder(BasicDetailField.EMAIL, BasicDetailField.PHONE);
-		assertThat(scope.services()).containsExactly("shop");
-		assertThat(scope.isLogged()).isFalse();
+		assertThat(visibility.fields()).containsExactlyInAnyOrder(BasicDetailField.EMAIL, BasicDetailField.PHONE);
+		assertThat(visibility.services()).containsExactly("shop");
+		assertThat(visibility.isLogged()).isFalse();
 	}
 
 	private static AccessRequest link(Caller caller, String serviceId) {
