@@ -5,10 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.util.UUID;
+
+import org.onesignin.hub.shared.SecretFiles;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -33,17 +34,7 @@ public final class LocalSigningKey {
 				return new LocalSigningKey(RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8)));
 			}
 			RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-			Files.writeString(temporary, key.toJSONString(), StandardCharsets.UTF_8);
-			try {
-				// a private key: readable by the hub's user only
-				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system
-			}
-			Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			SecretFiles.write(file, key.toJSONString());
 			return new LocalSigningKey(key);
 		}
 		catch (IOException ex) {

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.Optional;
+
+import org.onesignin.hub.shared.SecretFiles;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -110,17 +111,7 @@ public class UnsubscribeTokens {
 			}
 			byte[] secret = new byte[32];
 			new SecureRandom().nextBytes(secret);
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-			Files.writeString(temporary, Base64.getEncoder().encodeToString(secret));
-			try {
-				// a signing secret: readable by the hub's user only
-				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system
-			}
-			Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			SecretFiles.write(file, Base64.getEncoder().encodeToString(secret));
 			return secret;
 		}
 		catch (IOException ex) {

@@ -14,6 +14,7 @@ import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.graphql.AccountSource;
+import org.onesignin.hub.shared.graphql.Pages;
 import org.onesignin.hub.shared.graphql.UserError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.OffsetScrollPosition;
@@ -86,7 +87,7 @@ class PreferencesGraphQlController {
 			.filter(OffsetScrollPosition.class::isInstance)
 			.map((p) -> ((OffsetScrollPosition) p).isInitial() ? 0 : ((OffsetScrollPosition) p).getOffset() + 1)
 			.orElse(0L);
-		int count = Math.min(subrange.count().orElse(this.maxPageSize), this.maxPageSize);
+		int count = Pages.size(subrange, this.maxPageSize);
 		int from = (int) Math.min(offset, records.size());
 		int to = Math.min(from + count, records.size());
 		return Window.from(records.subList(from, to), (index) -> ScrollPosition.offset(from + index),

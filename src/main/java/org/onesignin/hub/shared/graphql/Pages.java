@@ -21,12 +21,24 @@ public final class Pages {
 	}
 
 	public static PageRequest request(ScrollSubrange subrange, int maxPageSize) {
-		int size = Math.min(subrange.count().orElse(maxPageSize), maxPageSize);
+		int size = size(subrange, maxPageSize);
 		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
 		if (!(position instanceof KeysetScrollPosition keyset)) {
 			throw new BadRequestException("Not a valid cursor");
 		}
 		return PageRequest.after(keyset.getKeys(), size);
+	}
+
+	/**
+	 * How many items the caller asks for: {@code first} must be 1 to the maximum (0 or a
+	 * negative number is not "no limit"), a BAD_REQUEST otherwise.
+	 */
+	public static int size(ScrollSubrange subrange, int maxPageSize) {
+		int size = subrange.count().orElse(maxPageSize);
+		if (size < 1 || size > maxPageSize) {
+			throw new BadRequestException("first must be between 1 and " + maxPageSize);
+		}
+		return size;
 	}
 
 	public static <T, R> Window<R> window(Page<T> page, Function<? super T, ? extends R> mapper) {

@@ -19,24 +19,32 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * The WebSocket transport carries subscriptions only. Its token is checked once, at
- * {@code connection_init}; queries and mutations go over HTTP, where every request
- * carries a token that is checked again.
+ * The WebSocket transport carries subscriptions only, and HTTP everything else. A
+ * WebSocket's token is checked once, at {@code connection_init}, so queries and mutations
+ * go over HTTP, where every request carries a token that is checked again; a subscription
+ * sent over HTTP would answer a serialised publisher, so it is refused.
  */
 @Component
-class SubscriptionsOnlyOverWebSocket implements WebGraphQlInterceptor {
+class OneTransportPerOperationKind implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		if (request instanceof WebSocketGraphQlRequest && !isSubscription(request)) {
-			GraphQLError refusal = GraphQLError.newError()
-				.errorType(ErrorType.FORBIDDEN)
-				.message("Queries and mutations go over HTTP")
-				.build();
-			return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
-					ExecutionResult.newExecutionResult().addError(refusal).build())));
+			return refuse(request, ErrorType.FORBIDDEN, "Queries and mutations go over HTTP");
+		}
+		// most documents never name a subscription: only those are parsed here
+		if (!(request instanceof WebSocketGraphQlRequest) && request.getDocument().contains("subscription")
+				&& isSubscription(request)) {
+			return refuse(request, ErrorType.BAD_REQUEST,
+					"Subscriptions go over WebSocket at /graphql (graphql-transport-ws)");
 		}
 		return chain.next(request);
+	}
+
+	private static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, ErrorType type, String message) {
+		GraphQLError refusal = GraphQLError.newError().errorType(type).message(message).build();
+		return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
+				ExecutionResult.newExecutionResult().addError(refusal).build())));
 	}
 
 	private static boolean isSubscription(WebGraphQlRequest request) {
@@ -51,7 +59,7 @@ class SubscriptionsOnlyOverWebSocket implements WebGraphQlInterceptor {
 		}
 		catch (InvalidSyntaxException ex) {
 			// let GraphQL Java report the syntax error as usual
-			return true;
+			return request instanceof WebSocketGraphQlRequest;
 		}
 	}
 

@@ -1,0 +1,108 @@
+package org.onesignin.hub.limits;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.onesignin.hub.audit.AccessLog;
+import org.onesignin.hub.support.HubIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.util.StreamUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What one request may make the hub do: documents past a cost limit are refused before
+ * they run, page sizes are bounded, and subscriptions do not run over HTTP.
+ */
+class RequestLimitsIntegrationTests extends HubIntegrationTest {
+
+	@Autowired
+	AccessLog accessLog;
+
+	@Test
+	void refusesAnAnonymousFragmentBombBeforeValidatingIt() {
+		anonymous().document(DocumentCostUnitTests.fragmentBomb(20))
+			.execute()
+			.errors()
+			.expect((error) -> "QUERY_TOO_COMPLEX".equals(error.getErrorType().toString())
+					&& "complexity".equals(error.getExtensions().get("limit")))
+			.verify()
+			.path("privacyContacts")
+			.pathDoesNotExist();
+	}
+
+	@Test
+	void refusesAnAliasFloodOfAccountReadsAndLogsNothing() {
+		String id = registerThrough("playstation-network");
+		String reads = IntStream.range(0, 200)
+			.mapToObj((i) -> "r" + i + ": account(id: \"" + id + "\") { id }")
+			.collect(Collectors.joining(" "));
+
+		asPartnerService("playstation-network").document("query { " + reads + " }")
+			.execute()
+			.errors()
+			.expect((error) -> "QUERY_TOO_COMPLEX".equals(error.getErrorType().toString()))
+			.verify();
+
+		assertThat(this.accessLog.forAccount(id)).isEmpty();
+	}
+
+	@Test
+	void refusesADocumentNestedDeeperThanTheLimit() {
+		String nested = "services { controller { ".repeat(8) + "id" + " } }".repeat(8);
+
+		anonymous().document("query { privacyContacts { " + nested + " } }")
+			.execute()
+			.errors()
+			.expect((error) -> "QUERY_TOO_COMPLEX".equals(error.getErrorType().toString())
+					&& "depth".equals(error.getExtensions().get("limit")))
+			.verify();
+	}
+
+	@Test
+	void refusesAPageSizeOfZeroInsteadOfAnsweringEverything() {
+		asPartnerService("sony-music").documentName("partner/serviceChanges")
+			.variable("serviceId", "sony-music")
+			.variable("first", 0)
+			.execute()
+			.errors()
+			.expect((error) -> error.getErrorType() == ErrorType.BAD_REQUEST)
+			.verify();
+	}
+
+	@Test
+	void refusesAPageSizeOverTheMaximum() {
+		asPartnerService("sony-music").documentName("partner/serviceChanges")
+			.variable("serviceId", "sony-music")
+			.variable("first", 101)
+			.execute()
+			.errors()
+			.expect((error) -> error.getErrorType() == ErrorType.BAD_REQUEST)
+			.verify();
+	}
+
+	@Test
+	void refusesASubscriptionSentOverHttp() throws Exception {
+		String document = StreamUtils.copyToString(
+				new FileSystemResource("graphql/operations/partner/serviceChanged.graphql").getInputStream(),
+				java.nio.charset.StandardCharsets.UTF_8);
+
+		String body = http().post()
+			.uri("/graphql")
+			.headers((headers) -> headers.setBearerAuth(this.jwts.partner("sony-music")))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", document, "variables", Map.of("serviceId", "sony-music")))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(body).contains("BAD_REQUEST").doesNotContain("upstreamPublisher").doesNotContain("prefetch");
+	}
+
+}
