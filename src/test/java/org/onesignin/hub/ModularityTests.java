@@ -11,6 +11,7 @@ import org.onesignin.hub.account.Account;
 import org.onesignin.hub.account.AccountChange;
 import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.Accounts;
+import org.onesignin.hub.account.ServiceChangeOutbox;
 import org.onesignin.hub.preferences.ConsentLedgers;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -92,10 +93,17 @@ class ModularityTests {
 		onlyCalledBy("org.onesignin.hub.account.AccountRetention", "erase", AccountId.class, java.time.Instant.class);
 		onlyCalledBy("org.onesignin.hub.partnersync.OutboxRelay", "removeFromOutbox", AccountId.class,
 				java.util.Collection.class, java.util.Collection.class);
+		onlyCalledBy("org.onesignin.hub.partnersync.OutboxRelay", ServiceChangeOutbox.class, "remove", String.class,
+				java.util.Collection.class);
+		onlyCalledBy("org.onesignin.hub.preferences.ConsentPseudonymisation", ConsentLedgers.class, "pseudonymise",
+				String.class, java.util.function.UnaryOperator.class);
 	}
 
 	private static void onlyCalledBy(String writer, String method, Class<?>... parameters) {
-		Class<?> port = method.equals("append") ? ConsentLedgers.class : Accounts.class;
+		onlyCalledBy(writer, method.equals("append") ? ConsentLedgers.class : Accounts.class, method, parameters);
+	}
+
+	private static void onlyCalledBy(String writer, Class<?> port, String method, Class<?>... parameters) {
 		noClasses().that()
 			.doNotHaveFullyQualifiedName(writer)
 			.should()

@@ -134,7 +134,10 @@ public class AccountManagement {
 		AccessRequest request = operation.onAccount(accountId)
 			.withTicket(ticket)
 			.touching(patch.values().keySet().stream().map(BasicDetailField::fieldName).toList());
-		return this.updates.apply(request, input.rejections(), (account, context) -> {
+		List<Rejection> inputProblems = new ArrayList<>(input.rejections());
+		// every invalid value at once, before the account is looked for
+		inputProblems.addAll(this.validation.apply(BasicDetails.EMPTY, patch, "").rejections());
+		return this.updates.apply(request, inputProblems, (account, context) -> {
 			List<Rejection> notEntitled = onlyEntitledFields(patch, context.visibility());
 			if (!notEntitled.isEmpty()) {
 				return Outcome.rejected(notEntitled);

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.onesignin.hub.access.AccessRequest;
 import org.onesignin.hub.access.Visibility;
 import org.onesignin.hub.shared.ChangeOrigin;
@@ -29,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class AccountUpdates {
 
 	private static final int MAX_ATTEMPTS = 5;
+
+	private static final Logger log = LoggerFactory.getLogger(AccountUpdates.class);
 
 	private final AccountGate gate;
 
@@ -59,36 +64,48 @@ public class AccountUpdates {
 		if (!(admitted instanceof Outcome.Done<AccountId> target)) {
 			return Outcome.rejected(admitted.rejections());
 		}
+		AccessRequest logged = (request.touches() != null) ? request : request.touching(List.of());
 		Account decidedOn = null;
-		try {
-			for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-				Optional<AccountGate.Visible> visible = this.gate.visible(request, target.value());
-				if (visible.isEmpty()) {
-					return Outcome.rejected(AccountGate.notFound(request));
-				}
-				decidedOn = visible.get().account();
-				Context context = new Context(visible.get().visibility(), request.origin(), this.clock.instant());
-				Outcome<AccountChange> decided = decision.decide(decidedOn, context);
-				if (!(decided instanceof Outcome.Done<AccountChange> change)) {
-					return Outcome.rejected(decided.rejections());
-				}
-				Optional<Outcome<Account>> written = write(decidedOn, change.value());
-				if (written.isPresent()) {
-					if (written.get() instanceof Outcome.Done<Account> after) {
-						decidedOn = null;
-						this.gate.logIfNotOwner(request, visible.get());
-						return Outcome.done(visible.get().viewOf(after.value()));
-					}
-					return Outcome.rejected(written.get().rejections());
-				}
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			Optional<AccountGate.Visible> visible = this.gate.visible(logged, target.value());
+			if (visible.isEmpty()) {
+				return notWritten(decision, decidedOn, Outcome.rejected(AccountGate.notFound(logged)));
 			}
-			throw new IllegalStateException("Too much contention on an account");
+			decidedOn = visible.get().account();
+			Context context = new Context(visible.get().visibility(), logged.origin(), this.clock.instant());
+			Outcome<AccountChange> decided = decision.decide(decidedOn, context);
+			if (!(decided instanceof Outcome.Done<AccountChange> change)) {
+				return notWritten(decision, decidedOn, Outcome.rejected(decided.rejections()));
+			}
+			Optional<Outcome<Account>> written = write(decidedOn, change.value());
+			if (written.isPresent()) {
+				if (!(written.get() instanceof Outcome.Done<Account> after)) {
+					return notWritten(decision, decidedOn, Outcome.rejected(written.get().rejections()));
+				}
+				this.gate.logIfNotOwner(logged, visible.get());
+				return Outcome.done(visible.get().viewOf(after.value()));
+			}
 		}
-		finally {
-			if (decidedOn != null) {
+		notWritten(decision, decidedOn, null);
+		throw new IllegalStateException("Too much contention on an account");
+	}
+
+	/**
+	 * Lets the decision give back what it reserved, on the paths where the change is
+	 * surely not written (after an error the store may have written it: nothing is given
+	 * back then, which keeps a service account from ending up on two identities).
+	 */
+	private static <T> T notWritten(Decision decision, Account decidedOn, T answer) {
+		if (decidedOn != null) {
+			try {
 				decision.abandon(decidedOn);
 			}
+			catch (RuntimeException ex) {
+				// the refusal still reaches the caller; what stays reserved is only held
+				log.warn("Could not give back what a refused change reserved: {}", ex.getClass().getSimpleName());
+			}
 		}
+		return answer;
 	}
 
 	/**
@@ -151,8 +168,8 @@ public class AccountUpdates {
 		Outcome<AccountChange> decide(Account account, Context context);
 
 		/**
-		 * Undoes what {@link #decide} reserved outside the account when the change is not
-		 * written after all (refused, the account gone meanwhile, too much contention).
+		 * Gives back what {@link #decide} reserved outside the account when the change is
+		 * surely not written (refused, the account gone meanwhile, too much contention).
 		 */
 		default void abandon(Account account) {
 		}

@@ -6,7 +6,7 @@ import org.onesignin.hub.shared.Outcome;
 /**
  * The decision of linking a service account: the service account is claimed for this
  * identity first (a service account belongs to at most one identity), then the aggregate
- * decides; the claim is given back if the link is not written.
+ * decides; a claim this request created is given back if the link is surely not written.
  */
 final class Linking implements AccountUpdates.Decision {
 
@@ -16,6 +16,9 @@ final class Linking implements AccountUpdates.Decision {
 
 	private final ServiceAccountClaims claims;
 
+	/** Whether an attempt of this request created the claim (a retry finds it held). */
+	private boolean created;
+
 	Linking(Service service, String serviceAccountId, ServiceAccountClaims claims) {
 		this.service = service;
 		this.serviceAccountId = serviceAccountId;
@@ -24,8 +27,9 @@ final class Linking implements AccountUpdates.Decision {
 
 	@Override
 	public Outcome<AccountChange> decide(Account account, AccountUpdates.Context context) {
-		AccountId holder = this.claims.claim(this.service.id(), this.serviceAccountId, account.id());
-		if (!holder.equals(account.id())) {
+		ServiceAccountClaims.Claim claim = this.claims.claim(this.service.id(), this.serviceAccountId, account.id());
+		this.created |= claim.created();
+		if (!claim.isHeldBy(account.id())) {
 			return Outcome.rejected(Registration.alreadyLinkedElsewhere("serviceAccountId"));
 		}
 		return account.link(this.service, this.serviceAccountId, context.origin(), context.now());
@@ -33,8 +37,10 @@ final class Linking implements AccountUpdates.Decision {
 
 	@Override
 	public void abandon(Account account) {
-		// releases only a claim this identity holds, never another identity's
-		this.claims.release(this.service.id(), this.serviceAccountId, account.id());
+		// a claim held before this request (an earlier, cancelled link) stays with it
+		if (this.created) {
+			this.claims.release(this.service.id(), this.serviceAccountId, account.id());
+		}
 	}
 
 }

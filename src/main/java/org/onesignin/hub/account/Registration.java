@@ -70,7 +70,7 @@ final class Registration implements AccountUpdates.Creation {
 			return Outcome.rejected(AccountUpdates.emailTaken("email"));
 		}
 		AccountId id = AccountId.generate();
-		if (!this.claims.claim(service.id(), this.command.serviceAccountId(), id).equals(id)) {
+		if (!this.claims.claim(service.id(), this.command.serviceAccountId(), id).isHeldBy(id)) {
 			return Outcome.rejected(alreadyLinkedElsewhere("serviceAccountId"));
 		}
 		return Outcome.done(Account.register(id, this.passwords.encode(this.command.password()),

@@ -9,11 +9,11 @@ import java.util.Optional;
 public interface ServiceAccountClaims {
 
 	/**
-	 * Claims the service account for the identity. Returns the identity that holds it
-	 * after the call: the given one when claimed (or already held), another one
-	 * otherwise.
+	 * Claims the service account for the identity: who holds it after the call (the given
+	 * identity when claimed or already held, another one otherwise) and whether this very
+	 * call created the claim (only such a claim may be given back when the link fails).
 	 */
-	AccountId claim(String serviceId, String serviceAccountId, AccountId accountId);
+	Claim claim(String serviceId, String serviceAccountId, AccountId accountId);
 
 	void release(String serviceId, String serviceAccountId, AccountId accountId);
 
@@ -23,5 +23,14 @@ public interface ServiceAccountClaims {
 	java.util.List<String> heldBy(AccountId accountId);
 
 	void releaseAll(AccountId accountId);
+
+	/** The outcome of a claim: its holder, and whether this call created it. */
+	record Claim(AccountId holder, boolean created) {
+
+		public boolean isHeldBy(AccountId accountId) {
+			return this.holder.equals(accountId);
+		}
+
+	}
 
 }

@@ -16,11 +16,16 @@ public record ConsentChange(Company company, ConsentState newState, String polic
 		ConsentSource source, Instant time) {
 
 	List<Rejection> problems() {
+		return problems(this.newState, this.policyVersion);
+	}
+
+	/** What is wrong with a requested state and policy version, every problem at once. */
+	static List<Rejection> problems(ConsentState newState, String policyVersion) {
 		List<Rejection> problems = new ArrayList<>();
-		if (this.newState == ConsentState.NOT_ASKED) {
+		if (newState == ConsentState.NOT_ASKED) {
 			problems.add(Rejection.invalid("state", "Choose GRANTED or WITHDRAWN"));
 		}
-		if (this.policyVersion == null || this.policyVersion.isBlank() || this.policyVersion.length() > 100) {
+		if (policyVersion == null || policyVersion.isBlank() || policyVersion.length() > 100) {
 			problems.add(Rejection.invalid("policyVersion", "Name the privacy policy version the person saw"));
 		}
 		return problems;

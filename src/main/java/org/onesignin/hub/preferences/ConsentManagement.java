@@ -46,6 +46,8 @@ public class ConsentManagement {
 			.forCompany(companyId)
 			.withTicket(ticket)
 			.touching(List.of(companyId + ":" + channel));
+		// its input problems come together with the address's, which need the addresses
+		// known
 		return this.updates.apply(request, (target) -> target.preferences()
 			.setChannel(target.change(company, state, policyVersion), channel, address, target.account().signInEmail(),
 					target.isOwner(), target.account().details().dateOfBirth(), target.today()));
@@ -57,7 +59,7 @@ public class ConsentManagement {
 			.onAccount(accountId)
 			.withTicket(ticket)
 			.touching(List.of("GROUP_NEWS"));
-		return this.updates.apply(request, (target) -> {
+		return this.updates.apply(request, ConsentChange.problems(state, policyVersion), (target) -> {
 			// a child restricted by any company of the group cannot opt in group-wide
 			boolean restricted = this.registry.registry()
 				.companies()
@@ -75,7 +77,7 @@ public class ConsentManagement {
 			.withTicket(ticket)
 			.touching(List.of("PROFILING_OBJECTION"));
 		ConsentState state = objection ? ConsentState.GRANTED : ConsentState.WITHDRAWN;
-		return this.updates.apply(request,
+		return this.updates.apply(request, ConsentChange.problems(state, policyVersion),
 				(target) -> target.preferences().objectToProfiling(target.change(null, state, policyVersion)));
 	}
 

@@ -22,6 +22,7 @@ import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.shared.ChangeOrigin;
 import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.Rejection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +66,15 @@ public class ConsentUpdates {
 
 	/** Applies the decision to the consent ledger of the account the request acts on. */
 	public Outcome<PreferencesView> apply(AccessRequest request, Decision decision) {
-		Outcome<AccountId> admitted = this.gate.admit(request, List.of());
+		return apply(request, List.of(), decision);
+	}
+
+	/**
+	 * Applies the decision, refusing first (after authorisation, before anything else)
+	 * the problems already found in the request's input.
+	 */
+	public Outcome<PreferencesView> apply(AccessRequest request, List<Rejection> inputProblems, Decision decision) {
+		Outcome<AccountId> admitted = this.gate.admit(request, inputProblems);
 		if (!(admitted instanceof Outcome.Done<AccountId> target)) {
 			return Outcome.rejected(admitted.rejections());
 		}

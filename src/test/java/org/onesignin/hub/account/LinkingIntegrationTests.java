@@ -99,6 +99,29 @@ class LinkingIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void keepsTheClaimOfAnEarlierLinkWhenAnotherLinkIsRefused() {
+		String first = registerThrough("playstation-network");
+		String second = registerThrough("playstation-network");
+		link(first, aServiceAccount().at("sony-music").withId("kept-" + first));
+		asAccountHolderThrough(first, "sony-music").documentName("account-pages/cancelMyServiceAccount")
+			.variable("input", Map.of("serviceId", "sony-music"))
+			.execute()
+			.path("cancelServiceAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+		link(first, aServiceAccount().at("sony-music").withId("other-" + first));
+		linkAs(asAccountHolderThrough(first, "sony-music"), aServiceAccount().at("sony-music").withId("kept-" + first))
+			.path("linkServiceAccount.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("SERVICE_ALREADY_LINKED");
+
+		linkAs(asAccountHolderThrough(second, "sony-music"), aServiceAccount().at("sony-music").withId("kept-" + first))
+			.path("linkServiceAccount.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("ALREADY_LINKED_ELSEWHERE");
+	}
+
+	@Test
 	void refusesAServiceAccountLinkedToAnotherIdentity() {
 		String first = registerThrough("playstation-network");
 		String second = registerThrough("playstation-network");

@@ -43,6 +43,18 @@ class WritePathIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void refusesEveryInvalidDetailBeforeLookingForTheAccount() {
+		asSupportAgent("sony-interactive").documentName("support/correctBasicDetails")
+			.variable("input",
+					Map.of("accountId", "no-such-account", "expectedRevision", 1, "ticket", "T-1", "country", "Narnia",
+							"phone", "not a phone"))
+			.execute()
+			.path("updateBasicDetails.errors[*].code")
+			.entityList(String.class)
+			.containsExactly("VALIDATION", "VALIDATION");
+	}
+
+	@Test
 	void refusesAnAccountOutOfReachOnlyAfterInputAndTicket() {
 		asSupportAgent("sony-interactive").documentName("support/cancelServiceAccount")
 			.variable("input",

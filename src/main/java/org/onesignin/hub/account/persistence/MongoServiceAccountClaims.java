@@ -20,14 +20,16 @@ class MongoServiceAccountClaims implements ServiceAccountClaims {
 	}
 
 	@Override
-	public AccountId claim(String serviceId, String serviceAccountId, AccountId accountId) {
+	public Claim claim(String serviceId, String serviceAccountId, AccountId accountId) {
 		try {
 			this.mongo.insert(new ServiceAccountClaimDocument(key(serviceId, serviceAccountId), serviceId,
 					serviceAccountId, accountId.value()));
-			return accountId;
+			return new Claim(accountId, true);
 		}
 		catch (DuplicateKeyException ex) {
-			return holder(serviceId, serviceAccountId).orElse(accountId);
+			// released between the insert and this read: claim it again
+			return holder(serviceId, serviceAccountId).map((holder) -> new Claim(holder, false))
+				.orElseGet(() -> claim(serviceId, serviceAccountId, accountId));
 		}
 	}
 
