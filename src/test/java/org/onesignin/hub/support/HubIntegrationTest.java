@@ -26,7 +26,11 @@ import static org.onesignin.hub.support.RegistrationInput.aRegistration;
  * {@code graphql/operations/}, and a real MongoDB wire-protocol store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "hub.relay.interval=100ms", "logging.level.org.testcontainers=warn" })
+		properties = { "hub.relay.interval=100ms", "logging.level.org.testcontainers=warn",
+				// the suite's callers share a few identities: limits are tested on their
+				// own
+				"hub.rate-limits.partner-service.capacity=1000000", "hub.rate-limits.person.capacity=1000000",
+				"hub.rate-limits.support-agent.capacity=1000000", "hub.rate-limits.anonymous.capacity=1000000" })
 public abstract class HubIntegrationTest {
 
 	@LocalServerPort

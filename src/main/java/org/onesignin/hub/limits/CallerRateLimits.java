@@ -1,0 +1,78 @@
+package org.onesignin.hub.limits;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.CallerKind;
+
+/**
+ * One token bucket per caller (a partner's client, a person, a support agent, an
+ * anonymous address), in a bounded cache of this instance.
+ */
+final class CallerRateLimits {
+
+	private final RateLimitProperties properties;
+
+	private final Cache<String, Bucket> buckets;
+
+	CallerRateLimits(RateLimitProperties properties) {
+		this.properties = properties;
+		this.buckets = Caffeine.newBuilder()
+			.maximumSize(properties.rateLimitTrackedCallers())
+			.expireAfterAccess(Duration.ofMinutes(10))
+			.build();
+	}
+
+	/** Takes one request from the caller's bucket. */
+	Decision take(Caller caller, String remoteAddress) {
+		String kind = kindOf(caller);
+		RateLimitProperties.Limit limit = this.properties.of(kind);
+		String key = kind + ":"
+				+ ((caller != null && caller.kind() != CallerKind.ANONYMOUS) ? caller.subject() : remoteAddress);
+		Bucket bucket = this.buckets.get(key,
+				(ignored) -> Bucket.builder()
+					.addLimit(Bandwidth.builder()
+						.capacity(limit.capacity())
+						.refillGreedy(limit.refillPerSecond(), Duration.ofSeconds(1))
+						.build())
+					.build());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		long waitNanos = probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
+		return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), waitNanos);
+	}
+
+	private static String kindOf(Caller caller) {
+		if (caller == null) {
+			return RateLimitProperties.ANONYMOUS;
+		}
+		return switch (caller.kind()) {
+			case PARTNER_SERVICE -> RateLimitProperties.PARTNER_SERVICE;
+			case USER -> RateLimitProperties.PERSON;
+			case SUPPORT_AGENT -> RateLimitProperties.SUPPORT_AGENT;
+			case ANONYMOUS -> RateLimitProperties.ANONYMOUS;
+		};
+	}
+
+	/** Whether the request may go ahead, and what the caller has left. */
+	record Decision(boolean allowed, RateLimitProperties.Limit limit, long remaining, long waitNanos) {
+
+		/** Whole seconds until a request is allowed again, at least 1 when refused. */
+		long retryAfterSeconds() {
+			return this.allowed ? 0 : Math.max(1, (this.waitNanos + 999_999_999L) / 1_000_000_000L);
+		}
+
+		/** Whole seconds until the bucket is full again. */
+		long resetSeconds() {
+			long missing = this.limit.capacity() - this.remaining;
+			return (missing <= 0) ? 0 : (missing + this.limit.refillPerSecond() - 1) / this.limit.refillPerSecond();
+		}
+
+	}
+
+}

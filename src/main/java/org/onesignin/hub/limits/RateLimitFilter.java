@@ -1,0 +1,76 @@
+package org.onesignin.hub.limits;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.onesignin.hub.shared.Caller;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Rate limits on the API, per caller, after the token was checked (so a caller is known
+ * by its token, an anonymous one by its address): every answer carries the
+ * {@code RateLimit-*} headers, and a caller over its limit gets HTTP 429 with
+ * {@code Retry-After} and a JSON body, before any work is done for it.
+ */
+@Component
+@Order(RateLimitFilter.ORDER)
+@EnableConfigurationProperties(RateLimitProperties.class)
+class RateLimitFilter extends OncePerRequestFilter {
+
+	/** Right after Spring Security's filter chain (order -100). */
+	static final int ORDER = -99;
+
+	private final CallerRateLimits limits;
+
+	RateLimitFilter(RateLimitProperties properties) {
+		this.limits = new CallerRateLimits(properties);
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return !(path.equals("/graphql") || path.startsWith("/unsubscribe/") || path.equals("/me/export"));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		CallerRateLimits.Decision decision = this.limits.take(caller(), request.getRemoteAddr());
+		response.setHeader("RateLimit-Limit", String.valueOf(decision.limit().capacity()));
+		response.setHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
+		response.setHeader("RateLimit-Reset", String.valueOf(decision.resetSeconds()));
+		response.setHeader("RateLimit-Policy",
+				decision.limit().capacity() + ";w="
+						+ Math.max(1, (decision.limit().capacity() + decision.limit().refillPerSecond() - 1)
+								/ decision.limit().refillPerSecond()));
+		if (decision.allowed()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long retryAfter = decision.retryAfterSeconds();
+		response.setStatus(429);
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getWriter()
+			.write("{\"errors\":[{\"message\":\"Too many requests: retry after " + retryAfter
+					+ " s\",\"extensions\":{\"classification\":\"TOO_MANY_REQUESTS\",\"retryAfterSeconds\":"
+					+ retryAfter + "}}]}");
+	}
+
+	private static Caller caller() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof Caller caller) ? caller : null;
+	}
+
+}
