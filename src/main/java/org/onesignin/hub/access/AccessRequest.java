@@ -13,6 +13,9 @@ import org.onesignin.hub.shared.ChangeOrigin;
 public record AccessRequest(Caller caller, Operation operation, String accountId, String companyId, String serviceId,
 		String ticket, List<String> touches) {
 
+	/** The longest support ticket reference the hub stores. */
+	public static final int MAX_TICKET_LENGTH = 100;
+
 	public AccessRequest {
 		touches = (touches != null) ? List.copyOf(touches) : null;
 	}

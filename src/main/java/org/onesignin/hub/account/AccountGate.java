@@ -11,6 +11,7 @@ import org.onesignin.hub.access.Visibility;
 import org.onesignin.hub.audit.AccessLog;
 import org.onesignin.hub.audit.AccessLogEntry;
 import org.onesignin.hub.shared.AccountNotFoundException;
+import org.onesignin.hub.shared.BadRequestException;
 import org.onesignin.hub.shared.BasicDetailField;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
@@ -56,6 +57,10 @@ public class AccountGate {
 		if (this.policy.needsTicket(request) && !request.hasTicket()) {
 			return Outcome.rejected(Rejection.invalid("ticket", "Support agents name the ticket they act for"));
 		}
+		if (request.ticket() != null && request.ticket().length() > AccessRequest.MAX_TICKET_LENGTH) {
+			return Outcome.rejected(
+					Rejection.invalid("ticket", "Must be at most " + AccessRequest.MAX_TICKET_LENGTH + " characters"));
+		}
 		return this.policy.target(request)
 			.map((id) -> Outcome.done(new AccountId(id)))
 			.orElseGet(() -> Outcome.rejected(notFound(request)));
@@ -78,6 +83,9 @@ public class AccountGate {
 		this.policy.authorize(request);
 		if (this.policy.needsTicket(request) && !request.hasTicket()) {
 			throw new TicketRequiredException();
+		}
+		if (request.ticket() != null && request.ticket().length() > AccessRequest.MAX_TICKET_LENGTH) {
+			throw new BadRequestException("A ticket is at most " + AccessRequest.MAX_TICKET_LENGTH + " characters");
 		}
 	}
 

@@ -29,6 +29,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @PreAuthorize("isAuthenticated()")
 public class AccountManagement {
 
+	/** The longest cancellation reason the hub stores and sends. */
+	static final int MAX_REASON_LENGTH = 500;
+
 	private final AccountUpdates updates;
 
 	private final ServiceAccountClaims claims;
@@ -115,8 +118,11 @@ public class AccountManagement {
 			.forService(serviceId)
 			.withTicket(ticket)
 			.touching(List.of(serviceId));
-		return this.updates.apply(request, (account, context) -> account.cancel(service, caller.actingCompanyId(),
-				context.origin(), reason, context.now()));
+		List<Rejection> input = (reason != null && reason.length() > MAX_REASON_LENGTH)
+				? List.of(Rejection.invalid("reason", "Must be at most " + MAX_REASON_LENGTH + " characters"))
+				: List.of();
+		return this.updates.apply(request, input, (account, context) -> account.cancel(service,
+				caller.actingCompanyId(), context.origin(), reason, context.now()));
 	}
 
 	/**

@@ -63,6 +63,12 @@ public class AccountQueries {
 			PageRequest page) {
 		AccessRequest request = AccessRequest.of(caller, Operation.SEARCH_ACCOUNTS).withTicket(ticket);
 		this.gate.admitQuery(request);
+		for (String criterion : new String[] { email, phone, name }) {
+			if (criterion != null && criterion.length() > BasicDetailsValidation.MAX_INPUT_LENGTH) {
+				throw new BadRequestException(
+						"A search criterion is at most " + BasicDetailsValidation.MAX_INPUT_LENGTH + " characters");
+			}
+		}
 		String emailKey = (email != null && !email.isBlank()) ? BasicDetailsValidation.emailKey(email) : null;
 		String phoneKey = null;
 		if (phone != null && !phone.isBlank()) {

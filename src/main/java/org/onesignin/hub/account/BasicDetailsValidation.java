@@ -30,6 +30,11 @@ public final class BasicDetailsValidation {
 
 	static final int MAX_ADDRESS_PART_LENGTH = 200;
 
+	/**
+	 * The longest text any basic detail is read from (an email address is at most 254).
+	 */
+	static final int MAX_INPUT_LENGTH = 254;
+
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
 	private static final Validator VALIDATOR = Validation.byDefaultProvider()
@@ -78,6 +83,11 @@ public final class BasicDetailsValidation {
 	}
 
 	private Object normalise(BasicDetailField field, Object raw, String path, List<Rejection> rejections) {
+		// a bound before any parse or pattern: no value of a basic detail is this long
+		if (raw instanceof String text && text.length() > MAX_INPUT_LENGTH) {
+			rejections.add(Rejection.invalid(path, "Must be at most " + MAX_INPUT_LENGTH + " characters"));
+			return null;
+		}
 		return switch (field) {
 			case GIVEN_NAME, FAMILY_NAME -> name((String) raw, path, rejections);
 			case EMAIL -> normaliseEmail((String) raw, path, rejections);

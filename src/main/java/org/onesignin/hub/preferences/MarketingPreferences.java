@@ -27,6 +27,9 @@ import org.onesignin.hub.shared.UserErrorCode;
  */
 public final class MarketingPreferences {
 
+	/** The longest email address (RFC 5321's path limit). */
+	static final int MAX_ADDRESS_LENGTH = 254;
+
 	private final String accountId;
 
 	private final List<ConsentRecord> records;
@@ -143,7 +146,8 @@ public final class MarketingPreferences {
 		if (channel == Channel.EMAIL) {
 			String candidate = (address != null) ? address : signInEmail;
 			key = (candidate != null) ? normalise(candidate) : null;
-			if (key == null || !key.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			// the length first: the pattern below backtracks on long input
+			if (key == null || key.length() > MAX_ADDRESS_LENGTH || !key.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 				rejections.add(Rejection.invalid("address", "Must be a valid email address"));
 			}
 			// others may name only addresses this company may already know of
@@ -192,11 +196,11 @@ public final class MarketingPreferences {
 	public Outcome<Optional<ConsentRecord>> recordGuardianConsent(ConsentChange change,
 			ConsentRecord.Guardian guardian) {
 		List<Rejection> rejections = new ArrayList<>(change.problems());
-		if (guardian.name() == null || guardian.name().isBlank()) {
-			rejections.add(Rejection.invalid("guardianName", "Is required"));
+		if (guardian.name() == null || guardian.name().isBlank() || guardian.name().length() > 200) {
+			rejections.add(Rejection.invalid("guardianName", "Name the guardian in 1 to 200 characters"));
 		}
-		if (guardian.method() == null || guardian.method().isBlank()) {
-			rejections.add(Rejection.invalid("method", "Say how the guardian's consent was verified"));
+		if (guardian.method() == null || guardian.method().isBlank() || guardian.method().length() > 200) {
+			rejections.add(Rejection.invalid("method", "Say in 1 to 200 characters how the consent was verified"));
 		}
 		return rejections.isEmpty()
 				? Outcome

@@ -87,6 +87,63 @@ class RequestLimitsIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void refusesABodyOverTheLimitWith413() {
+		String padding = "x".repeat(300 * 1024);
+
+		http().post()
+			.uri("/graphql")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ companies { id } }", "variables", Map.of("padding", padding)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413);
+	}
+
+	@Test
+	void refusesAnOverlongTicketAsAValidationErrorOnItsField() {
+		String id = registerThrough("playstation-network");
+
+		asSupportAgent("sony-interactive").documentName("support/cancelServiceAccount")
+			.variable("input",
+					Map.of("accountId", id, "serviceId", "playstation-network", "ticket", "T".repeat(10_000)))
+			.execute()
+			.path("cancelServiceAccount.errors[*].field[1]")
+			.entityList(String.class)
+			.containsExactly("ticket");
+	}
+
+	@Test
+	void refusesAnOverlongReasonAndCancelsNothing() {
+		String id = registerThrough("playstation-network");
+
+		asSupportAgent("sony-interactive").documentName("support/cancelServiceAccount")
+			.variable("input",
+					Map.of("accountId", id, "serviceId", "playstation-network", "ticket", "T-1", "reason",
+							"r".repeat(10_000)))
+			.execute()
+			.path("cancelServiceAccount.errors[*].field[1]")
+			.entityList(String.class)
+			.containsExactly("reason");
+
+		assertThat(eventTypes("playstation-network", id)).doesNotContain("service-account.cancelled");
+	}
+
+	@Test
+	void refusesAHugeEmailAddressQuicklyAsAValidationError() {
+		String id = registerThrough("sony-music");
+		String huge = "a".repeat(200_000) + "@";
+
+		asAccountHolder(id).documentName("account-pages/setMyMarketingConsent")
+			.variable("input",
+					Map.of("companyId", "sony-music", "channel", "EMAIL", "address", huge, "state", "GRANTED",
+							"policyVersion", "v1"))
+			.execute()
+			.path("setMarketingConsent.errors[*].field[1]")
+			.entityList(String.class)
+			.contains("address");
+	}
+
+	@Test
 	void refusesASubscriptionSentOverHttp() throws Exception {
 		String document = StreamUtils.copyToString(
 				new FileSystemResource("graphql/operations/partner/serviceChanged.graphql").getInputStream(),

@@ -1,0 +1,131 @@
+package org.onesignin.hub.limits;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a request body larger than {@code hub.http.max-request-size} (default 256 KiB)
+ * with HTTP 413, before anything reads it: by its declared length, or, for a body sent in
+ * chunks, after reading at most one byte past the limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeFilter extends OncePerRequestFilter {
+
+	private final long maxBytes;
+
+	RequestSizeFilter(@Value("${hub.http.max-request-size:256KB}") DataSize maxRequestSize) {
+		this.maxBytes = maxRequestSize.toBytes();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > this.maxBytes) {
+			refuse(response);
+			return;
+		}
+		if (declared >= 0 || !hasBody(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBytes + 1));
+		if (body.length > this.maxBytes) {
+			refuse(response);
+			return;
+		}
+		chain.doFilter(new ReadBody(request, body), response);
+	}
+
+	private static boolean hasBody(HttpServletRequest request) {
+		return request.getHeader("Transfer-Encoding") != null;
+	}
+
+	private void refuse(HttpServletResponse response) throws IOException {
+		response.setStatus(413);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getWriter()
+			.write("{\"errors\":[{\"message\":\"The request body is larger than " + this.maxBytes
+					+ " bytes\",\"extensions\":{\"classification\":\"PAYLOAD_TOO_LARGE\"}}]}");
+	}
+
+	/** The request with its body already read (and bounded). */
+	private static final class ReadBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		ReadBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() throws IOException {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) throws IOException {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException();
+				}
+
+			};
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() {
+			String encoding = (getCharacterEncoding() != null) ? getCharacterEncoding() : "UTF-8";
+			return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(this.body),
+					java.nio.charset.Charset.forName(encoding)));
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+	}
+
+}
