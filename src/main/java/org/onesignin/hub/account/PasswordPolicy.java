@@ -23,6 +23,9 @@ public final class PasswordPolicy {
 
 	static final int MAX_LENGTH = 128;
 
+	/** What bcrypt hashes of a password. */
+	static final int MAX_BYTES = 72;
+
 	private static final Set<String> COMMON = load();
 
 	private PasswordPolicy() {
@@ -32,6 +35,11 @@ public final class PasswordPolicy {
 		if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH
 				|| password.codePointCount(0, password.length()) > MAX_LENGTH) {
 			return weak("Must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+		}
+		// bcrypt reads at most 72 bytes: a longer password would be cut silently (or
+		// refused)
+		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+			return weak("Must be at most " + MAX_BYTES + " bytes in UTF-8 (fewer characters outside ASCII)");
 		}
 		String lower = password.toLowerCase(Locale.ROOT);
 		if (email != null && (lower.equals(email.toLowerCase(Locale.ROOT))

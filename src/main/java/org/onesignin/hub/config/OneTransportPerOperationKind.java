@@ -1,12 +1,10 @@
 package org.onesignin.hub.config;
 
-import java.util.List;
-
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.language.Document;
+import graphql.language.NodeUtil;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import reactor.core.publisher.Mono;
 
@@ -49,16 +47,13 @@ class OneTransportPerOperationKind implements WebGraphQlInterceptor {
 
 	private static boolean isSubscription(WebGraphQlRequest request) {
 		try {
+			// the very operation GraphQL Java will run (an empty name counts as none)
 			Document document = Parser.parse(request.getDocument());
-			List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-			return operations.stream()
-				.filter((o) -> request.getOperationName() == null || request.getOperationName().equals(o.getName()))
-				.findFirst()
-				.map((o) -> o.getOperation() == OperationDefinition.Operation.SUBSCRIPTION)
-				.orElse(false);
+			return NodeUtil.getOperation(document, request.getOperationName()).operationDefinition
+				.getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
 		}
-		catch (InvalidSyntaxException ex) {
-			// let GraphQL Java report the syntax error as usual
+		catch (RuntimeException ex) {
+			// a syntax error or no such operation: GraphQL Java reports it as usual
 			return request instanceof WebSocketGraphQlRequest;
 		}
 	}

@@ -21,7 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class PlainErrorMessages implements WebGraphQlInterceptor {
 
-	private static final Pattern VALUE_OBJECT = Pattern.compile("[A-Z][A-Za-z]*Value\\{value=([^}]*)\\}");
+	/** Only GraphQL Java's own value classes, matched without backtracking. */
+	private static final Pattern VALUE_OBJECT = Pattern.compile(
+			"\\b(?:String|Int|Float|Boolean|Enum|Null|Array|Object|Variable)(?:Value|Reference)\\{value=([^}]*+)\\}");
+
+	private static final String MARK = "{value=";
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -36,7 +40,8 @@ class PlainErrorMessages implements WebGraphQlInterceptor {
 	}
 
 	private static boolean hasValueObject(String message) {
-		return message != null && VALUE_OBJECT.matcher(message).find();
+		// a plain search first: a message echoes the caller's input, of any length
+		return message != null && message.contains(MARK) && VALUE_OBJECT.matcher(message).find();
 	}
 
 	private static GraphQLError plain(ResponseError error) {

@@ -13,6 +13,7 @@ import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.IntValue;
+import graphql.language.NodeUtil;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
@@ -23,30 +24,34 @@ import graphql.language.VariableReference;
  * it is validated or run: the deepest field, the number of fields weighted by the page
  * sizes above them, the aliases and the root fields, all as if every fragment were spread
  * out. Each fragment is measured once and its cost reused, so a document of fragments
- * that spread each other exponentially is measured in linear time.
+ * that spread each other exponentially is measured in linear time. A page size
+ * ({@code first}) outside 1 to the largest page is noted, for a refusal before anything
+ * runs.
  */
-public record DocumentCost(long depth, long complexity, long aliases, long rootFields) {
+public record DocumentCost(long depth, long complexity, long aliases, long rootFields, boolean pageSizeOutOfRange) {
 
 	/** A number past every limit: what a fragment cycle costs. */
 	static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
-	/** The largest page size counted, whatever {@code first} says. */
-	private static final int MAX_PAGE = 100;
-
 	public static DocumentCost of(Document document, String operationName, Map<String, Object> variables) {
+		return of(document, operationName, variables, 100);
+	}
+
+	public static DocumentCost of(Document document, String operationName, Map<String, Object> variables, int maxPage) {
 		Map<String, FragmentDefinition> fragments = new HashMap<>();
 		document.getDefinitionsOfType(FragmentDefinition.class).forEach((f) -> fragments.put(f.getName(), f));
-		OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class)
-			.stream()
-			.filter((o) -> operationName == null || operationName.equals(o.getName()))
-			.findFirst()
-			.orElse(null);
-		if (operation == null) {
-			return new DocumentCost(0, 0, 0, 0);
+		OperationDefinition operation;
+		try {
+			// the very operation GraphQL Java will run (an empty name counts as none)
+			operation = NodeUtil.getOperation(document, operationName).operationDefinition;
 		}
-		Measure measure = new Measure(fragments, variables);
+		catch (RuntimeException ex) {
+			// no such operation: nothing runs, GraphQL Java says why
+			return new DocumentCost(0, 0, 0, 0, false);
+		}
+		Measure measure = new Measure(fragments, variables, maxPage);
 		Cost cost = measure.of(operation.getSelectionSet());
-		return new DocumentCost(cost.depth, cost.complexity, cost.aliases, cost.fields);
+		return new DocumentCost(cost.depth, cost.complexity, cost.aliases, cost.fields, measure.pageSizeOutOfRange);
 	}
 
 	/**
@@ -76,9 +81,14 @@ public record DocumentCost(long depth, long complexity, long aliases, long rootF
 
 		private final Set<String> measuring = new HashSet<>();
 
-		Measure(Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
+		private final int maxPage;
+
+		private boolean pageSizeOutOfRange;
+
+		Measure(Map<String, FragmentDefinition> fragments, Map<String, Object> variables, int maxPage) {
 			this.fragments = fragments;
 			this.variables = (variables != null) ? variables : Map.of();
+			this.maxPage = maxPage;
 		}
 
 		Cost of(SelectionSet selectionSet) {
@@ -141,19 +151,22 @@ public record DocumentCost(long depth, long complexity, long aliases, long rootF
 				}
 				Object value = argument.getValue();
 				if (value instanceof IntValue literal) {
-					return clamp(literal.getValue().longValue());
+					return checked(literal.getValue().doubleValue());
 				}
 				if (value instanceof VariableReference variable
 						&& this.variables.get(variable.getName()) instanceof Number number) {
-					return clamp(number.longValue());
+					return checked(number.doubleValue());
 				}
-				return MAX_PAGE;
+				return this.maxPage;
 			}
 			return 1;
 		}
 
-		private static long clamp(long size) {
-			return Math.max(1, Math.min(size, MAX_PAGE));
+		private long checked(double size) {
+			if (size < 1 || size > this.maxPage) {
+				this.pageSizeOutOfRange = true;
+			}
+			return Math.max(1, Math.min((long) size, this.maxPage));
 		}
 
 	}

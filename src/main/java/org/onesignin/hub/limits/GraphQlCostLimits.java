@@ -34,15 +34,25 @@ class GraphQlCostLimits extends SimplePerformantInstrumentation {
 
 	private final GraphQlLimitsProperties limits;
 
-	GraphQlCostLimits(GraphQlLimitsProperties limits) {
+	private final int maxPageSize;
+
+	GraphQlCostLimits(GraphQlLimitsProperties limits,
+			@org.springframework.beans.factory.annotation.Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
 		this.limits = limits;
+		this.maxPageSize = maxPageSize;
 	}
 
 	@Override
 	public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
 			InstrumentationState state) {
 		DocumentCost cost = DocumentCost.of(parameters.getDocument(), parameters.getExecutionInput().getOperationName(),
-				parameters.getExecutionInput().getVariables());
+				parameters.getExecutionInput().getVariables(), this.maxPageSize);
+		if (cost.pageSizeOutOfRange()) {
+			throw new AbortExecutionException(List.of(GraphQLError.newError()
+				.errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
+				.message("first must be between 1 and " + this.maxPageSize)
+				.build()));
+		}
 		check("depth", cost.depth(), this.limits.maxDepth());
 		check("complexity", cost.complexity(), this.limits.maxComplexity());
 		check("aliases", cost.aliases(), this.limits.maxAliases());

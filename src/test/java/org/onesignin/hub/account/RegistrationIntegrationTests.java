@@ -129,6 +129,21 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void refusesAPasswordLongerThanBcryptReadsAsWeakInsteadOfFailing() {
+		Map<String, Object> input = aRegistration().withEmail(uniqueEmail())
+			.forServiceAccount("sm-long")
+			.withPassword("é".repeat(100))
+			.toInput();
+
+		asPartnerService("sony-music").documentName("partner/registerAccount")
+			.variable("input", input)
+			.execute()
+			.path("registerAccount.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("WEAK_PASSWORD");
+	}
+
+	@Test
 	void refusesAServiceAccountAlreadyLinkedToAnotherIdentity() {
 		asPartnerService("sony-rewards").documentName("partner/registerAccount")
 			.variable("input", aRegistration().withEmail(uniqueEmail()).forServiceAccount("rewards-1").toInput())

@@ -53,6 +53,36 @@ class RequestLimitsIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void measuresTheOperationThatRunsWhenTheOperationNameIsEmpty() {
+		String flood = IntStream.range(0, 30)
+			.mapToObj((i) -> "c" + i + ": companies { id }")
+			.collect(Collectors.joining(" "));
+
+		String body = postRaw(null, Map.of("query", "{ " + flood + " }", "operationName", ""));
+
+		assertThat(body).contains("QUERY_TOO_COMPLEX").doesNotContain("\"data\":{");
+	}
+
+	@Test
+	void refusesANegativePageSizeBeforeRunning() {
+		asPartnerService("sony-music").documentName("partner/serviceChanges")
+			.variable("serviceId", "sony-music")
+			.variable("first", -1)
+			.execute()
+			.errors()
+			.expect((error) -> error.getErrorType() == ErrorType.BAD_REQUEST)
+			.verify();
+	}
+
+	@Test
+	void refusesASubscriptionOverHttpWhateverItsOperationName() {
+		String body = postRaw(this.jwts.partner("sony-music"), Map.of("query",
+				"subscription { serviceChanged(serviceId: \"sony-music\") { id } }", "operationName", ""));
+
+		assertThat(body).contains("BAD_REQUEST").doesNotContain("upstreamPublisher");
+	}
+
+	@Test
 	void refusesADocumentNestedDeeperThanTheLimit() {
 		String nested = "services { controller { ".repeat(8) + "id" + " } }".repeat(8);
 
@@ -141,6 +171,20 @@ class RequestLimitsIntegrationTests extends HubIntegrationTest {
 			.path("setMarketingConsent.errors[*].field[1]")
 			.entityList(String.class)
 			.contains("address");
+	}
+
+	private String postRaw(String token, Map<String, Object> body) {
+		return http().post().uri("/graphql").headers((headers) -> {
+			if (token != null) {
+				headers.setBearerAuth(token);
+			}
+		})
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
