@@ -6,7 +6,6 @@ import static org.onesignin.hub.access.CallerRole.PERSON_THROUGH_SERVICE;
 import static org.onesignin.hub.access.CallerRole.SUPPORT_AGENT;
 
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +24,6 @@ import org.onesignin.hub.access.VisibilityRules.PersonThroughAServiceSeesThatSer
 import org.onesignin.hub.access.VisibilityRules.SeesNothing;
 import org.onesignin.hub.access.VisibilityRules.SupportSeesAccountsLinkedToItsCompany;
 import org.onesignin.hub.registry.Registry;
-import org.onesignin.hub.registry.Service;
-import org.onesignin.hub.shared.BasicDetailField;
 import org.onesignin.hub.shared.Caller;
 import org.springframework.security.access.AccessDeniedException;
 
