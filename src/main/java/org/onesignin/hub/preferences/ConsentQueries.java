@@ -41,11 +41,13 @@ public class ConsentQueries {
 
 	/**
 	 * The preferences the caller may see: all of them for the owner; for anyone else only
-	 * the consent of its own company. Reads by others are logged.
+	 * the consent of its own company. Reads by others are logged, with the ticket of the
+	 * account read they belong to.
 	 */
-	public PreferencesView preferences(Caller caller, String accountId) {
+	public PreferencesView preferences(Caller caller, String accountId, String ticket) {
 		AccountGate.Visible visible = this.gate.read(AccessRequest.of(caller, Operation.READ_PREFERENCES)
 			.onAccount(accountId)
+			.withTicket(ticket)
 			.touching(List.of(String.valueOf(caller.actingCompanyId()))));
 		return PreferencesView.of(visible.account(), visible.visibility(), caller.actingCompanyId(),
 				this.ledgers.load(accountId).records(), this.registry.registry(), today());

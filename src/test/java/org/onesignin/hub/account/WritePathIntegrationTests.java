@@ -82,6 +82,20 @@ class WritePathIntegrationTests extends HubIntegrationTest {
 		assertThat(updates).singleElement().satisfies((entry) -> assertThat(entry.get("fields")).isEqualTo(List.of()));
 	}
 
+	@Test
+	void logsASupportReadOfPreferencesWithTheTicketOfTheAccountRead() {
+		String id = registerThrough("playstation-network");
+
+		asSupportAgent("sony-interactive").document("""
+				query($id: ID!) { account(id: $id, ticket: "T-42") { id marketingPreferences { groupNews } } }
+				""").variable("id", id).execute().path("account.marketingPreferences.groupNews").hasValue();
+
+		List<Map<String, Object>> reads = accessLogOf(id).stream()
+			.filter((entry) -> "READ_PREFERENCES".equals(entry.get("action")))
+			.toList();
+		assertThat(reads).singleElement().satisfies((entry) -> assertThat(entry.get("ticket")).isEqualTo("T-42"));
+	}
+
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> accessLogOf(String accountId) {
 		return asAccountHolder(accountId).documentName("account-pages/myAccessLog")

@@ -16,6 +16,9 @@ import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.graphql.Pages;
 import org.onesignin.hub.shared.graphql.UserError;
+import graphql.GraphQLContext;
+import graphql.execution.DataFetcherResult;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -59,8 +62,13 @@ class AccountGraphQlController {
 	}
 
 	@QueryMapping
-	AccountViews.Account account(@AuthenticationPrincipal Caller caller, @Argument String id, @Argument String ticket) {
-		return this.mapper.toView(this.queries.account(caller, id, ticket));
+	DataFetcherResult<AccountViews.Account> account(@AuthenticationPrincipal Caller caller, @Argument String id,
+			@Argument String ticket) {
+		AccountViews.Account account = this.mapper.toView(this.queries.account(caller, id, ticket));
+		// the fields below (preferences) are read for the same ticket, and logged with it
+		GraphQLContext context = (ticket != null) ? GraphQLContext.newContext().of("ticket", ticket).build()
+				: GraphQLContext.newContext().build();
+		return DataFetcherResult.<AccountViews.Account>newResult().data(account).localContext(context).build();
 	}
 
 	@MutationMapping

@@ -22,6 +22,7 @@ import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.LocalContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -72,8 +73,8 @@ class PreferencesGraphQlController {
 	 */
 	@SchemaMapping(typeName = "Account")
 	PreferencesViews.MarketingPreferences marketingPreferences(@AuthenticationPrincipal Caller caller,
-			AccountSource account) {
-		return this.mapper.toView(this.queries.preferences(caller, account.id()));
+			AccountSource account, @LocalContextValue(required = false) String ticket) {
+		return this.mapper.toView(this.queries.preferences(caller, account.id(), ticket));
 	}
 
 	@SchemaMapping(typeName = "Account")
