@@ -54,12 +54,9 @@ public class AccountGate {
 		if (!inputProblems.isEmpty()) {
 			return Outcome.rejected(inputProblems);
 		}
-		if (this.policy.needsTicket(request) && !request.hasTicket()) {
-			return Outcome.rejected(Rejection.invalid("ticket", "Support agents name the ticket they act for"));
-		}
-		if (request.ticket() != null && request.ticket().length() > AccessRequest.MAX_TICKET_LENGTH) {
-			return Outcome.rejected(
-					Rejection.invalid("ticket", "Must be at most " + AccessRequest.MAX_TICKET_LENGTH + " characters"));
+		Optional<Rejection> ticket = ticketProblem(request);
+		if (ticket.isPresent()) {
+			return Outcome.rejected(ticket.get());
 		}
 		return this.policy.target(request)
 			.map((id) -> Outcome.done(new AccountId(id)))
@@ -81,12 +78,24 @@ public class AccountGate {
 	 */
 	public void admitQuery(AccessRequest request) {
 		this.policy.authorize(request);
+		// a query has no payload for errors: the same refusal is a request-level one
+		ticketProblem(request).ifPresent((problem) -> {
+			throw new BadRequestException(problem.message());
+		});
+	}
+
+	/**
+	 * The ticket rule: a support agent names one where it is needed, of a bounded length.
+	 */
+	private Optional<Rejection> ticketProblem(AccessRequest request) {
 		if (this.policy.needsTicket(request) && !request.hasTicket()) {
-			throw new TicketRequiredException();
+			return Optional.of(Rejection.invalid("ticket", "Support agents name the ticket they act for"));
 		}
 		if (request.ticket() != null && request.ticket().length() > AccessRequest.MAX_TICKET_LENGTH) {
-			throw new BadRequestException("A ticket is at most " + AccessRequest.MAX_TICKET_LENGTH + " characters");
+			return Optional.of(Rejection.invalid("ticket",
+					"A ticket is at most " + AccessRequest.MAX_TICKET_LENGTH + " characters"));
 		}
+		return Optional.empty();
 	}
 
 	/**

@@ -111,9 +111,17 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
 		@Override
 		public java.io.BufferedReader getReader() {
-			String encoding = (getCharacterEncoding() != null) ? getCharacterEncoding() : "UTF-8";
-			return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(this.body),
-					java.nio.charset.Charset.forName(encoding)));
+			java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+			try {
+				if (getCharacterEncoding() != null) {
+					charset = java.nio.charset.Charset.forName(getCharacterEncoding());
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// an unknown charset named by the caller: read the body as UTF-8
+			}
+			return new java.io.BufferedReader(
+					new java.io.InputStreamReader(new ByteArrayInputStream(this.body), charset));
 		}
 
 		@Override

@@ -17,7 +17,7 @@ class IntrospectionOffIntegrationTests extends HubIntegrationTest {
 		anonymous().document("query { __schema { types { name } } }")
 			.execute()
 			.errors()
-			.expect((error) -> error.getMessage() != null)
+			.expect((error) -> "IntrospectionDisabled".equals(error.getErrorType().toString()))
 			.verify()
 			.path("__schema")
 			.pathDoesNotExist();
