@@ -32,10 +32,10 @@ class HubStartupIntegrationTests {
 			String partner = LocalTokens.client("playstation-network")
 				.withSecret("playstation-network-secret")
 				.obtainFrom(http);
-			graphql(http, partner,
-					"{\"query\":\"mutation { registerAccount(input: {email: \\\"" + email
-							+ "\\\", password: \\\"a perfectly fine passphrase\\\", serviceAccountId: \\\"psn-r\\\", "
-							+ "basicDetails: {givenName: \\\"Ada\\\"}}) { errors { code } } }\"}")
+			org.onesignin.hub.support.RawGraphQl
+				.post(http, partner, "{\"query\":\"mutation { registerAccount(input: {email: \\\"" + email
+						+ "\\\", password: \\\"a perfectly fine passphrase\\\", serviceAccountId: \\\"psn-r\\\", "
+						+ "basicDetails: {givenName: \\\"Ada\\\"}}) { errors { code } } }\"}")
 				.jsonPath("$.data.registerAccount.errors")
 				.isEmpty();
 			personToken = LocalTokens.person(email)
@@ -45,8 +45,9 @@ class HubStartupIntegrationTests {
 		}
 
 		try (ConfigurableApplicationContext second = start(scratch)) {
-			graphql(client(second), personToken,
-					"{\"query\":\"{ me { signInEmail linkedAccounts { service { id } } } }\"}")
+			org.onesignin.hub.support.RawGraphQl
+				.post(client(second), personToken,
+						"{\"query\":\"{ me { signInEmail linkedAccounts { service { id } } } }\"}")
 				.jsonPath("$.data.me.signInEmail")
 				.isEqualTo(email)
 				.jsonPath("$.data.me.linkedAccounts[0].service.id")
@@ -92,18 +93,6 @@ class HubStartupIntegrationTests {
 	private static WebTestClient client(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-	}
-
-	private static WebTestClient.BodyContentSpec graphql(WebTestClient http, String token, String body) {
-		return http.post()
-			.uri("/graphql")
-			.headers((headers) -> headers.setBearerAuth(token))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody();
 	}
 
 }

@@ -31,7 +31,7 @@ final class CallerRateLimits {
 
 	/** Takes one request from the caller's bucket. */
 	Decision take(Caller caller, String remoteAddress) {
-		String kind = kindOf(caller);
+		String kind = CallerKinds.of(caller);
 		RateLimitProperties.Limit limit = this.properties.of(kind);
 		String key = kind + ":"
 				+ ((caller != null && caller.kind() != CallerKind.ANONYMOUS) ? caller.subject() : remoteAddress);
@@ -45,18 +45,6 @@ final class CallerRateLimits {
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		long waitNanos = probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
 		return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), waitNanos);
-	}
-
-	private static String kindOf(Caller caller) {
-		if (caller == null) {
-			return RateLimitProperties.ANONYMOUS;
-		}
-		return switch (caller.kind()) {
-			case PARTNER_SERVICE -> RateLimitProperties.PARTNER_SERVICE;
-			case USER -> RateLimitProperties.PERSON;
-			case SUPPORT_AGENT -> RateLimitProperties.SUPPORT_AGENT;
-			case ANONYMOUS -> RateLimitProperties.ANONYMOUS;
-		};
 	}
 
 	/** Whether the request may go ahead, and what the caller has left. */

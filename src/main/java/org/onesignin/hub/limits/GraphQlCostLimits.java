@@ -2,14 +2,17 @@ package org.onesignin.hub.limits;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import graphql.ErrorClassification;
+import graphql.ExecutionInput;
 import graphql.GraphQLError;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.Document;
 import graphql.validation.ValidationError;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,30 +48,40 @@ class GraphQlCostLimits extends SimplePerformantInstrumentation {
 	@Override
 	public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
 			InstrumentationState state) {
-		DocumentCost cost = DocumentCost.of(parameters.getDocument(), parameters.getExecutionInput().getOperationName(),
-				parameters.getExecutionInput().getVariables(), this.maxPageSize);
-		if (cost.pageSizeOutOfRange()) {
-			throw new AbortExecutionException(List.of(GraphQLError.newError()
-				.errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
-				.message("first must be between 1 and " + this.maxPageSize)
-				.build()));
+		Optional<GraphQLError> refusal = refusal(parameters.getDocument(), parameters.getExecutionInput());
+		if (refusal.isPresent()) {
+			throw new AbortExecutionException(List.of(refusal.get()));
 		}
-		check("depth", cost.depth(), this.limits.maxDepth());
-		check("complexity", cost.complexity(), this.limits.maxComplexity());
-		check("aliases", cost.aliases(), this.limits.maxAliases());
-		check("rootFields", cost.rootFields(), this.limits.maxRootFields());
 		return super.beginValidation(parameters, state);
 	}
 
-	private static void check(String limit, long actual, int maximum) {
-		if (actual > maximum) {
-			GraphQLError error = GraphQLError.newError()
-				.errorType(Refusal.QUERY_TOO_COMPLEX)
-				.message("The document exceeds the " + limit + " limit of " + maximum)
-				.extensions(Map.of("limit", limit, "maximum", maximum))
-				.build();
-			throw new AbortExecutionException(List.of(error));
+	/**
+	 * Why the operation the input runs from this document may not run, if it may not: a
+	 * page size out of range ({@code BAD_REQUEST}) or the first limit it exceeds.
+	 */
+	Optional<GraphQLError> refusal(Document document, ExecutionInput input) {
+		DocumentCost cost = DocumentCost.of(document, input.getOperationName(), input.getVariables(), this.maxPageSize);
+		if (cost.pageSizeOutOfRange()) {
+			return Optional.of(GraphQLError.newError()
+				.errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
+				.message("first must be between 1 and " + this.maxPageSize)
+				.build());
 		}
+		return exceeded("depth", cost.depth(), this.limits.maxDepth())
+			.or(() -> exceeded("complexity", cost.complexity(), this.limits.maxComplexity()))
+			.or(() -> exceeded("aliases", cost.aliases(), this.limits.maxAliases()))
+			.or(() -> exceeded("rootFields", cost.rootFields(), this.limits.maxRootFields()));
+	}
+
+	private static Optional<GraphQLError> exceeded(String limit, long actual, int maximum) {
+		if (actual <= maximum) {
+			return Optional.empty();
+		}
+		return Optional.of(GraphQLError.newError()
+			.errorType(Refusal.QUERY_TOO_COMPLEX)
+			.message("The document exceeds the " + limit + " limit of " + maximum)
+			.extensions(Map.of("limit", limit, "maximum", maximum))
+			.build());
 	}
 
 }

@@ -46,7 +46,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		CallerRateLimits.Decision decision = this.limits.take(caller(), request.getRemoteAddr());
+		CallerRateLimits.Decision decision = this.limits.take(CallerKinds.current(), request.getRemoteAddr());
 		response.setHeader("RateLimit-Limit", String.valueOf(decision.limit().capacity()));
 		response.setHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
 		response.setHeader("RateLimit-Reset", String.valueOf(decision.resetSeconds()));
@@ -66,11 +66,6 @@ class RateLimitFilter extends OncePerRequestFilter {
 			.write("{\"errors\":[{\"message\":\"Too many requests: retry after " + retryAfter
 					+ " s\",\"extensions\":{\"classification\":\"TOO_MANY_REQUESTS\",\"retryAfterSeconds\":"
 					+ retryAfter + "}}]}");
-	}
-
-	private static Caller caller() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.getPrincipal() instanceof Caller caller) ? caller : null;
 	}
 
 }

@@ -1,14 +1,10 @@
 package org.onesignin.hub.limits;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +47,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			refuse(response);
 			return;
 		}
-		chain.doFilter(new ReadBody(request, body), response);
+		chain.doFilter(new BufferedRequest(request, body), response);
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {
@@ -64,76 +60,6 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		response.getWriter()
 			.write("{\"errors\":[{\"message\":\"The request body is larger than " + this.maxBytes
 					+ " bytes\",\"extensions\":{\"classification\":\"PAYLOAD_TOO_LARGE\"}}]}");
-	}
-
-	/** The request with its body already read (and bounded). */
-	private static final class ReadBody extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReadBody(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() throws IOException {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) throws IOException {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
-			try {
-				if (getCharacterEncoding() != null) {
-					charset = java.nio.charset.Charset.forName(getCharacterEncoding());
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// an unknown charset named by the caller: read the body as UTF-8
-			}
-			return new java.io.BufferedReader(
-					new java.io.InputStreamReader(new ByteArrayInputStream(this.body), charset));
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
 	}
 
 }
