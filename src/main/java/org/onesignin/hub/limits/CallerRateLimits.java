@@ -7,15 +7,22 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.CallerKind;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * One token bucket per caller (a partner's client, a person, a support agent, an
  * anonymous address), in a bounded cache of this instance.
  */
+@Component
+@EnableConfigurationProperties(RateLimitProperties.class)
 final class CallerRateLimits {
+
+	private static final String REJECTED_TOKEN = "rejected-token";
 
 	private final RateLimitProperties properties;
 
@@ -33,18 +40,37 @@ final class CallerRateLimits {
 	Decision take(Caller caller, String remoteAddress) {
 		String kind = CallerKinds.of(caller);
 		RateLimitProperties.Limit limit = this.properties.of(kind);
-		String key = kind + ":"
-				+ ((caller != null && caller.kind() != CallerKind.ANONYMOUS) ? caller.subject() : remoteAddress);
-		Bucket bucket = this.buckets.get(key,
+		ConsumptionProbe probe = bucket(kind, limit,
+				(caller != null && caller.kind() != CallerKind.ANONYMOUS) ? caller.subject() : remoteAddress)
+			.tryConsumeAndReturnRemaining(1);
+		long waitNanos = probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
+		return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), waitNanos);
+	}
+
+	/**
+	 * Whether the address may still send a token, taking nothing: each token refused
+	 * (HTTP 401) takes one from the address's own bucket, of the anonymous limit.
+	 */
+	Decision peekRejectedTokens(String remoteAddress) {
+		RateLimitProperties.Limit limit = this.properties.of(CallerKinds.ANONYMOUS);
+		EstimationProbe probe = bucket(REJECTED_TOKEN, limit, remoteAddress).estimateAbilityToConsume(1);
+		return new Decision(probe.canBeConsumed(), limit, probe.getRemainingTokens(),
+				probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill());
+	}
+
+	/** Counts a token refused for the address. */
+	void rejectedToken(String remoteAddress) {
+		bucket(REJECTED_TOKEN, this.properties.of(CallerKinds.ANONYMOUS), remoteAddress).tryConsume(1);
+	}
+
+	private Bucket bucket(String kind, RateLimitProperties.Limit limit, String who) {
+		return this.buckets.get(kind + ":" + who,
 				(ignored) -> Bucket.builder()
 					.addLimit(Bandwidth.builder()
 						.capacity(limit.capacity())
 						.refillGreedy(limit.refillPerSecond(), Duration.ofSeconds(1))
 						.build())
 					.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		long waitNanos = probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
-		return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), waitNanos);
 	}
 
 	/** Whether the request may go ahead, and what the caller has left. */

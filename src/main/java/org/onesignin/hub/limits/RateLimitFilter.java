@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.onesignin.hub.shared.Caller;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,7 +24,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(RateLimitFilter.ORDER)
-@EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimitFilter extends OncePerRequestFilter {
 
 	/** Right after Spring Security's filter chain (order -100). */
@@ -33,20 +31,35 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final CallerRateLimits limits;
 
-	RateLimitFilter(RateLimitProperties properties) {
-		this.limits = new CallerRateLimits(properties);
+	RateLimitFilter(CallerRateLimits limits) {
+		this.limits = limits;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		return !(path.equals("/graphql") || path.startsWith("/unsubscribe/") || path.equals("/me/export"));
+		return !isLimited(request);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		CallerRateLimits.Decision decision = this.limits.take(CallerKinds.current(), request.getRemoteAddr());
+		if (decision.allowed()) {
+			writeHeaders(response, decision);
+			chain.doFilter(request, response);
+			return;
+		}
+		refuse(response, decision);
+	}
+
+	/** Whether requests to this path count against the caller's limit. */
+	static boolean isLimited(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return path.equals("/graphql") || path.startsWith("/unsubscribe/") || path.equals("/me/export");
+	}
+
+	/** The {@code RateLimit-*} headers of the caller's bucket. */
+	static void writeHeaders(HttpServletResponse response, CallerRateLimits.Decision decision) {
 		response.setHeader("RateLimit-Limit", String.valueOf(decision.limit().capacity()));
 		response.setHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
 		response.setHeader("RateLimit-Reset", String.valueOf(decision.resetSeconds()));
@@ -54,10 +67,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 				decision.limit().capacity() + ";w="
 						+ Math.max(1, (decision.limit().capacity() + decision.limit().refillPerSecond() - 1)
 								/ decision.limit().refillPerSecond()));
-		if (decision.allowed()) {
-			chain.doFilter(request, response);
-			return;
-		}
+	}
+
+	/** HTTP 429 with {@code Retry-After} and a JSON body. */
+	static void refuse(HttpServletResponse response, CallerRateLimits.Decision decision) throws IOException {
+		writeHeaders(response, decision);
 		long retryAfter = decision.retryAfterSeconds();
 		response.setStatus(429);
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.RawGraphQl;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -61,11 +62,7 @@ class RateLimitsIntegrationTests extends HubIntegrationTest {
 	}
 
 	private WebTestClient.ResponseSpec ask(String token) {
-		return http().post().uri("/graphql").headers((headers) -> {
-			if (token != null) {
-				headers.setBearerAuth(token);
-			}
-		}).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", "{ companies { id } }")).exchange();
+		return RawGraphQl.exchange(http(), token, Map.of("query", "{ companies { id } }"));
 	}
 
 }

@@ -17,11 +17,16 @@ public final class RawGraphQl {
 	 * POSTs the body to {@code /graphql} with the token (none if null), expecting 200.
 	 */
 	public static WebTestClient.BodyContentSpec post(WebTestClient http, String token, Object body) {
+		return exchange(http, token, body).expectStatus().isOk().expectBody();
+	}
+
+	/** POSTs the body to {@code /graphql} with the token (none if null). */
+	public static WebTestClient.ResponseSpec exchange(WebTestClient http, String token, Object body) {
 		return http.post().uri("/graphql").headers((headers) -> {
 			if (token != null) {
 				headers.setBearerAuth(token);
 			}
-		}).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk().expectBody();
+		}).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
 	}
 
 }
