@@ -74,12 +74,16 @@ class FuzzIntegrationTests extends HubIntegrationTest {
 
 		for (int i = 0; i < CASES; i++) {
 			String document = Files.readString(documents.get(random.nextInt(documents.size())));
-			if (random.nextInt(5) == 0) {
+			boolean mangled = random.nextInt(5) == 0;
+			if (mangled) {
 				document = generator.mangle(document);
 			}
 			Map<String, Object> variables = generator.variablesFor(document);
 			String token = tokens.get(random.nextInt(tokens.size()));
-			EntityExchangeResult<String> answer = post(token, document, variables);
+			// a published document is sent by its id a quarter of the time, as clients
+			// may
+			boolean byId = !mangled && random.nextInt(4) == 0;
+			EntityExchangeResult<String> answer = post(token, document, variables, byId);
 			int status = answer.getStatus().value();
 			String body = (answer.getResponseBody() != null) ? answer.getResponseBody() : "";
 			if (body.startsWith("{\"data\":{") && !body.contains("\"errors\"")) {
@@ -100,9 +104,15 @@ class FuzzIntegrationTests extends HubIntegrationTest {
 		assertThat(failures).as("answers that failed").isEmpty();
 	}
 
-	private EntityExchangeResult<String> post(String token, String document, Map<String, Object> variables) {
+	private EntityExchangeResult<String> post(String token, String document, Map<String, Object> variables,
+			boolean byId) {
 		Map<String, Object> body = new HashMap<>();
-		body.put("query", document);
+		if (byId) {
+			body.put("documentId", "sha256:" + TrustedDocuments.idOf(document));
+		}
+		else {
+			body.put("query", document);
+		}
 		body.put("variables", variables);
 		return http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
 			if (token != null) {
