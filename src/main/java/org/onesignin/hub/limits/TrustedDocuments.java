@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,8 +33,11 @@ public final class TrustedDocuments {
 
 	private final byte[] manifest;
 
+	private final String manifestId;
+
 	private TrustedDocuments(byte[] manifest, Map<String, String> bodiesById) {
 		this.manifest = manifest;
+		this.manifestId = idOf(new String(manifest, StandardCharsets.UTF_8));
 		this.bodiesById = Map.copyOf(bodiesById);
 		Map<String, String> idsByBody = new HashMap<>();
 		bodiesById.forEach((id, body) -> idsByBody.put(body, id));
@@ -81,9 +83,9 @@ public final class TrustedDocuments {
 		return body != null && this.idsByBody.containsKey(body);
 	}
 
-	/** The ids of all trusted documents, prefixed. */
-	List<String> ids() {
-		return this.bodiesById.keySet().stream().map((id) -> PREFIX + id).sorted().toList();
+	/** The SHA-256 of the manifest: changes with any document. */
+	String manifestId() {
+		return this.manifestId;
 	}
 
 	/** The manifest's bytes, as published. */

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -46,6 +48,8 @@ class TrustedDocumentsConfiguration {
 	}
 
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE) // before any other interceptor looks at the
+										// document
 	TrustedDocumentsOnly trustedDocumentsOnly(TrustedDocuments trusted, TrustedDocumentsProperties properties) {
 		return new TrustedDocumentsOnly(trusted, properties);
 	}
