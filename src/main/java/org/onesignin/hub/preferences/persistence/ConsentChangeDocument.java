@@ -14,10 +14,29 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One person's consent records and the outbox of events they produced; id = account id.
+ * One change of a person's consent ledger: the records one decision appended and the
+ * events they caused, kept here until relayed, so proof and propagation are written in
+ * one insert. Id = account id + ":" + the zero-padded sequence (the ledger's version
+ * after this change): two changes decided on the same version cannot both be stored.
+ *
+ * @param hasOutbox {@code true} while the outbox may hold events, absent otherwise (a
+ * sparse index finds the pending changes)
  */
-@Document("consent_ledgers")
-record ConsentLedgerDocument(@Id String id, long version, List<RecordDocument> records, List<EventDocument> outbox) {
+@Document(ConsentChangeDocument.COLLECTION)
+record ConsentChangeDocument(@Id String id, String accountId, long sequence, List<RecordDocument> records,
+		List<EventDocument> outbox, Boolean hasOutbox) {
+
+	static final String COLLECTION = "consent_changes";
+
+	static ConsentChangeDocument of(String accountId, long sequence, List<RecordDocument> records,
+			List<EventDocument> outbox) {
+		return new ConsentChangeDocument(id(accountId, sequence), accountId, sequence, records, outbox,
+				outbox.isEmpty() ? null : Boolean.TRUE);
+	}
+
+	static String id(String accountId, long sequence) {
+		return accountId + ":" + String.format("%019d", sequence);
+	}
 
 	record RecordDocument(String recordId, String accountId, ConsentPurpose purpose, String companyId, Channel channel,
 			String address, ConsentState previousState, ConsentState newState, String policyVersion,
