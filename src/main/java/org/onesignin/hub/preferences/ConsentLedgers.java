@@ -4,10 +4,13 @@ import java.util.List;
 
 import org.onesignin.hub.account.ServiceChange;
 import org.onesignin.hub.account.ServiceChangeOutbox;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
 
 /**
- * Port: each person's consent ledger, one document per account holding the append-only
- * consent records and the outbox of events they produced, written in one atomic update.
+ * Port: each person's consent ledger, an append-only sequence of changes. A change holds
+ * the records one decision appended and the outbox of events they produced, written in
+ * one atomic insert; no stored document grows with the ledger.
  */
 public interface ConsentLedgers extends ServiceChangeOutbox {
 
@@ -19,6 +22,7 @@ public interface ConsentLedgers extends ServiceChangeOutbox {
 		return OUTBOX;
 	}
 
+	/** The ledger's version (its number of changes, 0 when none) and every record. */
 	Ledger load(String accountId);
 
 	/**
@@ -26,6 +30,9 @@ public interface ConsentLedgers extends ServiceChangeOutbox {
 	 * false when another change came first (decide again).
 	 */
 	boolean append(String accountId, long expectedVersion, List<ConsentRecord> records, List<ServiceChange> events);
+
+	/** The person's records oldest first, one page from the position on. */
+	Page<ConsentRecord> history(String accountId, PageRequest page);
 
 	/**
 	 * Replaces the addresses in an erased person's records by pseudonyms and drops events

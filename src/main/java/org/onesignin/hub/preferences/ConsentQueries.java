@@ -13,6 +13,8 @@ import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.shared.AccountNotFoundException;
 import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -53,10 +55,10 @@ public class ConsentQueries {
 				this.ledgers.load(accountId).records(), this.registry.registry(), today());
 	}
 
-	/** The owner's consent records, oldest first. */
-	public List<ConsentRecord> consentHistory(Caller caller, String accountId) {
+	/** The owner's consent records, oldest first, one page from the position on. */
+	public Page<ConsentRecord> consentHistory(Caller caller, String accountId, PageRequest page) {
 		this.gate.policy().authorize(AccessRequest.of(caller, Operation.READ_CONSENT_HISTORY).onAccount(accountId));
-		return this.ledgers.load(accountId).records();
+		return this.ledgers.history(accountId, page);
 	}
 
 	/**

@@ -32,10 +32,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * In order: admit the request (policy, ticket, target), load the account as the caller
  * sees it and its ledger, let the preferences decide, append the record with its events
- * in one conditional single-document update, decide again when the ledger moved on,
- * announce the outbox to the relay, log the access, and answer with the caller's view. A
- * one-click unsubscribe, whose proof is a signed link rather than a caller, takes the
- * same loop without the gate.
+ * as the ledger's next change in one single-document insert, decide again when the ledger
+ * moved on, announce the outbox to the relay, log the access, and answer with the
+ * caller's view. A one-click unsubscribe, whose proof is a signed link rather than a
+ * caller, takes the same loop without the gate.
  */
 @Component
 public class ConsentUpdates {

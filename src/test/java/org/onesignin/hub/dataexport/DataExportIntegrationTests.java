@@ -25,7 +25,7 @@ class DataExportIntegrationTests extends HubIntegrationTest {
 
 	/** Which export section carries each collection's data about a person. */
 	static final Map<String, String> SECTION_OF_COLLECTION = Map.of("accounts", "account", "change_history",
-			"changeHistory", "service_account_claims", "serviceAccountClaims", "consent_ledgers", "consentRecords",
+			"changeHistory", "service_account_claims", "serviceAccountClaims", "consent_changes", "consentRecords",
 			"access_log", "accessLog", "service_changes", "serviceChanges");
 
 	@Autowired

@@ -9,8 +9,6 @@ import org.onesignin.hub.support.HubIntegrationTest;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onesignin.hub.preferences.ContactQuestion.contacting;
@@ -93,20 +91,8 @@ class UnsubscribeAndContactGateIntegrationTests extends HubIntegrationTest {
 		String id = subscribedPerson(email, uniqueEmail());
 		String token = unsubscribeToken(id, "sony-music", email);
 
-		http().post()
-			.uri("/unsubscribe/{token}", token)
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("List-Unsubscribe", "One-Click"))
-			.exchange()
-			.expectStatus()
-			.isOk();
-		http().post()
-			.uri("/unsubscribe/{token}", "forged")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("List-Unsubscribe", "One-Click"))
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
+		oneClickUnsubscribe(token).expectStatus().isOk();
+		oneClickUnsubscribe("forged").expectStatus().isBadRequest();
 
 		assertThat(reasonsAgainst(contacting(id).fromCompany("sony-music").byEmail(email).forMarketing()))
 			.containsExactly("ADDRESS_UNSUBSCRIBED");

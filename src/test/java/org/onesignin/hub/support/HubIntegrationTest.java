@@ -1,5 +1,6 @@
 package org.onesignin.hub.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,10 +14,12 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.onesignin.hub.support.RegistrationInput.aRegistration;
 
@@ -121,6 +124,15 @@ public abstract class HubIntegrationTest {
 			.hasSize(0);
 	}
 
+	/** An RFC 8058 one-click unsubscribe, as a mail client posts it for a link. */
+	protected WebTestClient.ResponseSpec oneClickUnsubscribe(String token) {
+		return http().post()
+			.uri("/unsubscribe/{token}", token)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("List-Unsubscribe", "One-Click"))
+			.exchange();
+	}
+
 	/** The service's feed as its partner reads it (first page of 100). */
 	protected GraphQlTester.Response feedOf(String serviceId) {
 		return asPartnerService(serviceId).documentName("partner/serviceChanges")
@@ -137,6 +149,32 @@ public abstract class HubIntegrationTest {
 			.stream()
 			.filter((event) -> event.isAbout(accountId))
 			.toList();
+	}
+
+	/**
+	 * The events about one account in a service's whole feed, in order, read page after
+	 * page to its end (a feed that many tests fill outgrows its first page).
+	 */
+	protected List<FeedEvent> wholeFeedEvents(String serviceId, String accountId) {
+		List<FeedEvent> events = new ArrayList<>();
+		String after = null;
+		boolean more = true;
+		while (more) {
+			GraphQlTester.Response page = asPartnerService(serviceId).documentName("partner/serviceChanges")
+				.variable("serviceId", serviceId)
+				.variable("first", 100)
+				.variable("after", after)
+				.execute();
+			page.path("serviceChanges.edges[*].node")
+				.entityList(FeedEvent.class)
+				.get()
+				.stream()
+				.filter((event) -> event.isAbout(accountId))
+				.forEach(events::add);
+			more = page.path("serviceChanges.pageInfo.hasNextPage").entity(Boolean.class).get();
+			after = page.path("serviceChanges.pageInfo.endCursor").entity(String.class).get();
+		}
+		return events;
 	}
 
 	/** The types of the events about one account in a service's feed, in feed order. */

@@ -17,8 +17,6 @@ import org.onesignin.hub.shared.graphql.AccountSource;
 import org.onesignin.hub.shared.graphql.Pages;
 import org.onesignin.hub.shared.graphql.UserError;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.OffsetScrollPosition;
-import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -80,19 +78,9 @@ class PreferencesGraphQlController {
 	@SchemaMapping(typeName = "Account")
 	Window<PreferencesViews.ConsentRecord> consentHistory(@AuthenticationPrincipal Caller caller, AccountSource account,
 			ScrollSubrange subrange) {
-		List<PreferencesViews.ConsentRecord> records = this.queries.consentHistory(caller, account.id())
-			.stream()
-			.map(this.mapper::toView)
-			.toList();
-		long offset = subrange.position()
-			.filter(OffsetScrollPosition.class::isInstance)
-			.map((p) -> ((OffsetScrollPosition) p).isInitial() ? 0 : ((OffsetScrollPosition) p).getOffset() + 1)
-			.orElse(0L);
-		int count = Pages.size(subrange, this.maxPageSize);
-		int from = (int) Math.min(offset, records.size());
-		int to = Math.min(from + count, records.size());
-		return Window.from(records.subList(from, to), (index) -> ScrollPosition.offset(from + index),
-				to < records.size());
+		return Pages.window(
+				this.queries.consentHistory(caller, account.id(), Pages.request(subrange, this.maxPageSize)),
+				this.mapper::toView);
 	}
 
 	@QueryMapping
