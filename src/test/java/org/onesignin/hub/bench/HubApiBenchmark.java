@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +39,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Arguments: people (default 200), reads (2000), updates (1000), concurrency (4).
  */
 public final class HubApiBenchmark {
+
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
 
 	private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -101,6 +105,23 @@ public final class HubApiBenchmark {
 			return body.contains("\"revision\"");
 		});
 
+		// the account pages' own document: by id, by its text, and as an untrusted text
+		// (one more space) that is parsed and validated on every request; twice in turn
+		String me = java.nio.file.Files
+			.readString(java.nio.file.Path.of("graphql/operations/account-pages/me.graphql"));
+		Map<String, Map<String, Object>> forms = new java.util.LinkedHashMap<>();
+		forms.put("me, account pages' document by id (parsed once)",
+				Map.of("documentId", "sha256:" + org.onesignin.hub.limits.TrustedDocuments.idOf(me)));
+		forms.put("me, account pages' document as text (parsed once)", Map.of("query", me));
+		forms.put("me, the same text plus a space (untrusted: parsed every time)", Map.of("query", me + " "));
+		for (int round = 0; round < 2; round++) {
+			for (Map.Entry<String, Map<String, Object>> form : forms.entrySet()) {
+				String json = JSON.writeValueAsString(form.getValue());
+				measure(form.getKey(), reads / 2, concurrency,
+						(i) -> post(tokens.get(i % tokens.size()), json).contains("\"signInEmail\""));
+			}
+		}
+
 		// updates of one person are serialised (lock on their token),
 		// so each names the current revision
 		int[] revisions = new int[people];
@@ -163,10 +184,14 @@ public final class HubApiBenchmark {
 	}
 
 	private String graphql(String token, String query) throws Exception {
+		return post(token, "{\"query\":\"" + query + "\"}");
+	}
+
+	private String post(String token, String json) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + "/graphql"))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}"))
+			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.timeout(Duration.ofSeconds(30))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
