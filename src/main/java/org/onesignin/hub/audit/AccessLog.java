@@ -14,9 +14,6 @@ public interface AccessLog {
 	 */
 	void append(AccessLogEntry entry);
 
-	/** The account's entries, oldest first. */
-	java.util.List<AccessLogEntry> forAccount(String accountId);
-
 	/** The account's entries, oldest first, from the position on. */
 	Page<AccessLogEntry> page(String accountId, PageRequest page);
 

@@ -48,10 +48,4 @@ class MongoAccessLog implements AccessLog {
 				this.mapper::toDomain);
 	}
 
-	@Override
-	public java.util.List<AccessLogEntry> forAccount(String accountId) {
-		Query query = Query.query(Criteria.where("accountId").is(accountId)).with(Sort.by("time", "id"));
-		return this.mongo.find(query, AccessLogDocument.class).stream().map(this.mapper::toDomain).toList();
-	}
-
 }
