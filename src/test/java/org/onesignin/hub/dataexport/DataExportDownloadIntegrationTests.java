@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.bson.Document;
@@ -106,6 +107,18 @@ class DataExportDownloadIntegrationTests extends DataExportTest {
 	}
 
 	@Test
+	void answersNotFoundForAPersonTheHubDoesNotHold() {
+		String nobody = UUID.randomUUID().toString();
+
+		Download download = rawDownload(nobody);
+
+		assertThat(download.status()).isEqualTo(404);
+		assertThat(classificationOf(download.body())).isEqualTo("NOT_FOUND");
+		assertThat(download.headers().firstValue("Content-Disposition")).isEmpty();
+		assertNoTrace(download.body());
+	}
+
+	@Test
 	void breaksOffADownloadThatFailsMidwayWithoutAWholeLookingFileOrATrace(CapturedOutput output) {
 		String id = registerThrough("my-sony");
 		this.history.saveAll(IntStream.range(0, 250).mapToObj((revision) -> historyEntry(id, revision)).toList());
@@ -132,12 +145,10 @@ class DataExportDownloadIntegrationTests extends DataExportTest {
 
 		assertThat(download.status()).isEqualTo(500);
 		assertThat(download.broken()).isFalse();
-		assertThat(JSON.readTree(download.body())
-			.path("errors")
-			.path(0)
-			.path("extensions")
-			.path("classification")
-			.asString()).isEqualTo("INTERNAL_ERROR");
+		assertThat(download.headers().firstValue("Content-Disposition")).as("no file").isEmpty();
+		assertThat(download.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(download.headers().firstValue("RateLimit-Remaining")).isPresent();
+		assertThat(classificationOf(download.body())).isEqualTo("INTERNAL_ERROR");
 		assertThat(download.body()).doesNotContain(id);
 		assertNoTrace(download.body());
 		assertThat(output.getAll()).contains("A data export stopped midway");
@@ -162,7 +173,8 @@ class DataExportDownloadIntegrationTests extends DataExportTest {
 			catch (IOException ex) {
 				broken = true;
 			}
-			return new Download(response.statusCode(), body.toString(StandardCharsets.UTF_8), broken);
+			return new Download(response.statusCode(), response.headers(), body.toString(StandardCharsets.UTF_8),
+					broken);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -190,6 +202,11 @@ class DataExportDownloadIntegrationTests extends DataExportTest {
 			.append("time", Date.from(SOME_TIME));
 	}
 
+	/** The classification of the first error of a JSON error answer. */
+	private static String classificationOf(String body) {
+		return JSON.readTree(body).path("errors").path(0).path("extensions").path("classification").asString();
+	}
+
 	/** No stack trace, class name or unreadable data in an answer. */
 	private static void assertNoTrace(String body) {
 		assertThat(body).doesNotContain("\tat ")
@@ -208,10 +225,10 @@ class DataExportDownloadIntegrationTests extends DataExportTest {
 	}
 
 	/**
-	 * What a client received: the status, the body as far as it came, and whether the
-	 * transfer broke off.
+	 * What a client received: the status and headers, the body as far as it came, and
+	 * whether the transfer broke off.
 	 */
-	record Download(int status, String body, boolean broken) {
+	record Download(int status, java.net.http.HttpHeaders headers, String body, boolean broken) {
 	}
 
 }

@@ -3,6 +3,9 @@ package org.onesignin.hub.dataexport.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -10,11 +13,13 @@ import org.slf4j.LoggerFactory;
 
 import org.onesignin.hub.dataexport.DataExport;
 import org.onesignin.hub.dataexport.DataExportManagement;
+import org.onesignin.hub.shared.AccountNotFoundException;
 import org.onesignin.hub.shared.Caller;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JsonGenerator;
@@ -27,12 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>
  * The request is authorised and the account found before anything is written, so a
- * refusal is an ordinary 401 or 403. If reading fails once the file is under way, the hub
- * writes nothing more and never closes the document: while nothing has left yet, the
- * answer becomes a 500 with an opaque JSON error; after, the container closes the
- * connection before the body ends (and writes no error page into it, see
- * {@code NoErrorPageInAStartedAnswer}), so the client sees a failed download, never a
- * well-formed but partial export, and in neither case a stack trace.
+ * refusal is an ordinary 401 or 403 (404 for a person the hub does not hold). If reading
+ * fails once the file is under way, the hub writes nothing more and never closes the
+ * document: while nothing has left yet, the answer becomes a 500 with an opaque JSON
+ * error; after, the container closes the connection before the body ends (and writes no
+ * error page into it, see {@code NoErrorPageInAStartedAnswer}), so the client sees a
+ * failed download, never a well-formed but partial export, and in neither case a stack
+ * trace.
  */
 @RestController
 class DataExportDownloadController {
@@ -85,13 +91,36 @@ class DataExportDownloadController {
 		if (response.isCommitted()) {
 			throw new ExportStoppedException();
 		}
+		// the answer is no file any more; what the filters said (rate limits) stays
+		Map<String, List<String>> kept = new LinkedHashMap<>();
+		response.getHeaderNames()
+			.stream()
+			.filter((name) -> !name.equalsIgnoreCase(HttpHeaders.CONTENT_DISPOSITION))
+			.forEach((name) -> kept.put(name, List.copyOf(response.getHeaders(name))));
 		response.reset();
-		response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+		kept.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+				"The export could not be completed; try again later", "INTERNAL_ERROR");
+	}
+
+	/**
+	 * A token whose person the hub does not hold (an identity never registered here):
+	 * NOT_FOUND, exactly as the GraphQL field says it.
+	 */
+	@ExceptionHandler(AccountNotFoundException.class)
+	void notFound(AccountNotFoundException ex, HttpServletResponse response) throws IOException {
+		error(response, HttpServletResponse.SC_NOT_FOUND, ex.getMessage(), "NOT_FOUND");
+	}
+
+	/** A JSON error in the shape of the hub's other HTTP refusals. */
+	private static void error(HttpServletResponse response, int status, String message, String classification)
+			throws IOException {
+		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		OutputStream body = response.getOutputStream();
-		body.write(("{\"errors\":[{\"message\":\"The export could not be completed; try again later\","
-				+ "\"extensions\":{\"classification\":\"INTERNAL_ERROR\"}}]}")
+		body.write(("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\""
+				+ classification + "\"}}]}")
 			.getBytes(StandardCharsets.UTF_8));
 		body.flush();
 	}
