@@ -3,7 +3,6 @@ package org.onesignin.hub.account;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.onesignin.hub.access.AccessPolicy;
 import org.onesignin.hub.access.AccessRequest;
@@ -23,8 +22,9 @@ import org.springframework.stereotype.Component;
  * The way in to an account for every read and change: the access policy decides whether
  * the request may go ahead, which account it acts on, whether it names a ticket, and what
  * the caller sees of the account; reads and changes by someone other than the person are
- * written to the access log. Read paths and write paths all pass here, so no use case can
- * forget one of these steps.
+ * written to the access log, once per request for each access however often the request
+ * repeats it. Read paths and write paths all pass here, so no use case can forget one of
+ * these steps.
  */
 @Component
 public class AccountGate {
@@ -157,7 +157,9 @@ public class AccountGate {
 			return;
 		}
 		Caller caller = request.caller();
-		this.accessLog.append(new AccessLogEntry(UUID.randomUUID().toString(), accountId.value(), caller.kind(),
+		// one entry per access and request: an alias or a nested field reading the same
+		// account again in the same request writes nothing more
+		this.accessLog.append(AccessLogEntry.inRequest(caller.requestId(), accountId.value(), caller.kind(),
 				caller.subject(), caller.actingCompanyId(), caller.serviceId(), action, touched, request.ticket(),
 				this.clock.instant()));
 	}

@@ -16,8 +16,6 @@ public interface ChangeHistory {
 	/** The account's entries oldest first, from the position on. */
 	Page<ChangeHistoryEntry> page(AccountId accountId, PageRequest page);
 
-	List<ChangeHistoryEntry> all(AccountId accountId);
-
 	void deleteAll(AccountId accountId);
 
 }

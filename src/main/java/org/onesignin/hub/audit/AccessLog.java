@@ -1,18 +1,20 @@
 package org.onesignin.hub.audit;
 
-import java.util.List;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
 
 /**
  * Port: the append-only access log.
  */
 public interface AccessLog {
 
+	/**
+	 * Appends the entry unless the log already holds one with its id: appending the same
+	 * entry twice (or concurrently) keeps the first, and never fails for it.
+	 */
 	void append(AccessLogEntry entry);
 
-	/** The account's entries, oldest first. */
-	List<AccessLogEntry> forAccount(String accountId);
-
 	/** The account's entries, oldest first, from the position on. */
-	org.onesignin.hub.shared.Page<AccessLogEntry> page(String accountId, org.onesignin.hub.shared.PageRequest page);
+	Page<AccessLogEntry> page(String accountId, PageRequest page);
 
 }

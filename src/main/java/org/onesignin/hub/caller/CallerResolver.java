@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
  * Turns a validated access token into the one {@link Caller} of the request, and its
  * acting company: the controller of the service whose client obtained the token, or the
  * support agent's {@code company} claim. The security filter chain and the graphql-ws
- * handshake both authenticate a token through {@link #authenticate(Jwt)}.
+ * handshake both authenticate a token through {@link #authenticate(Jwt)}, once per
+ * request (the API's filter chain is stateless) or per connection, and each
+ * authentication names its request with a new random id.
  */
 @Component
 public class CallerResolver {
@@ -39,7 +42,7 @@ public class CallerResolver {
 	 * the caller's kind and the token's scopes as authorities.
 	 */
 	public AbstractAuthenticationToken authenticate(Jwt token) {
-		Caller caller = resolve(token);
+		Caller caller = resolve(token, UUID.randomUUID().toString());
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.kind().name()));
 		Object scope = token.getClaims().get("scope");
@@ -54,7 +57,8 @@ public class CallerResolver {
 		return new CallerAuthentication(caller, token, authorities);
 	}
 
-	Caller resolve(Jwt jwt) {
+	/** The token's caller, naming the request it authenticates. */
+	Caller resolve(Jwt jwt, String requestId) {
 		HubSecurityProperties.Claims claims = this.properties.claims();
 		String subject = jwt.getSubject();
 		String clientId = Optional.ofNullable(stringClaim(jwt, claims.clientId()))
@@ -65,7 +69,7 @@ public class CallerResolver {
 			String actingCompany = (company != null && this.registry.registry().company(company).isPresent()) ? company
 					: null;
 			return new Caller(CallerKind.SUPPORT_AGENT, subject, clientId, null, actingCompany, false,
-					jwt.getExpiresAt());
+					jwt.getExpiresAt(), requestId);
 		}
 		Optional<Service> service = Optional.ofNullable(clientId)
 			.flatMap((id) -> this.registry.registry().serviceForClient(id));
@@ -73,10 +77,11 @@ public class CallerResolver {
 		String company = service.map(Service::controllerId).orElse(null);
 		if (stringClaim(jwt, claims.serviceAccount()) != null) {
 			return new Caller(CallerKind.PARTNER_SERVICE, clientId, clientId, serviceId, company, false,
-					jwt.getExpiresAt());
+					jwt.getExpiresAt(), requestId);
 		}
 		return new Caller(CallerKind.USER, subject, clientId, serviceId, company,
-				clientId != null && this.properties.accountPagesClients().contains(clientId), jwt.getExpiresAt());
+				clientId != null && this.properties.accountPagesClients().contains(clientId), jwt.getExpiresAt(),
+				requestId);
 	}
 
 	private Collection<String> roles(Jwt jwt) {

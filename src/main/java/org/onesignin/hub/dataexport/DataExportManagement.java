@@ -1,9 +1,11 @@
 package org.onesignin.hub.dataexport;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.onesignin.hub.access.AccessPolicy;
 import org.onesignin.hub.access.AccessRequest;
@@ -16,11 +18,14 @@ import org.onesignin.hub.account.ServiceAccountClaims;
 import org.onesignin.hub.audit.AccessLog;
 import org.onesignin.hub.partnersync.ServiceChangeFeeds;
 import org.onesignin.hub.preferences.ConsentLedgers;
+import org.onesignin.hub.preferences.ConsentRecord;
 import org.onesignin.hub.preferences.MarketingPreferences;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.Registry;
 import org.onesignin.hub.registry.RegistryManagement;
+import org.onesignin.hub.shared.AccountNotFoundException;
 import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -34,6 +39,9 @@ public class DataExportManagement {
 
 	/** Version of the export's shape. */
 	static final String FORMAT = "one-sign-in-hub/export/v1";
+
+	/** How many entries of a growing section are read at a time. */
+	static final int PAGE_SIZE = 100;
 
 	private final Accounts accounts;
 
@@ -67,53 +75,92 @@ public class DataExportManagement {
 		this.clock = clock;
 	}
 
-	/** The signed-in person's export; nobody else's. */
+	/**
+	 * The signed-in person's export, nobody else's, ready to be written: refused (or
+	 * NOT_FOUND) here, before any of it is read or written.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public DataExport open(Caller caller) {
+		this.policy.authorize(AccessRequest.of(caller, Operation.EXPORT_DATA));
+		Account account = this.accounts.findById(new AccountId(caller.subject()))
+			.orElseThrow(AccountNotFoundException::new);
+		Registry registry = this.registry.registry();
+		Instant exportedAt = this.clock.instant();
+		return (sections) -> write(account, registry, exportedAt, sections);
+	}
+
+	/** The signed-in person's export as one map (see {@link DataExport#toMap()}). */
 	@PreAuthorize("isAuthenticated()")
 	public Map<String, Object> export(Caller caller) {
-		this.policy.authorize(AccessRequest.of(caller, Operation.EXPORT_DATA));
-		AccountId id = new AccountId(caller.subject());
-		Account account = this.accounts.findById(id)
-			.orElseThrow(org.onesignin.hub.shared.AccountNotFoundException::new);
-		Registry registry = this.registry.registry();
-		List<org.onesignin.hub.preferences.ConsentRecord> records = this.consents.load(id.value()).records();
-		MarketingPreferences preferences = new MarketingPreferences(id.value(), records);
+		return open(caller).toMap();
+	}
 
-		Map<String, Object> export = new LinkedHashMap<>();
-		export.put("format", FORMAT);
-		export.put("exportedAt", this.clock.instant());
+	private void write(Account account, Registry registry, Instant exportedAt, DataExport.Sections sections) {
+		AccountId id = account.id();
+		List<ConsentRecord> records = consentRecords(id);
+		sections.value("format", FORMAT);
+		sections.value("exportedAt", exportedAt);
+		sections.value("account", identity(account));
+		sections.value("basicDetails", account.details());
+		sections.value("linkedAccounts", linkedAccounts(account, registry));
+		sections.value("serviceAccountClaims", this.claims.heldBy(id));
+		sections.list("changeHistory", Page.eachItem(PAGE_SIZE, (page) -> this.history.page(id, page)));
+		sections.value("marketingPreferences", marketingPreferences(account, records));
+		sections.list("consentRecords", records);
+		sections.list("accessLog", Page.eachItem(PAGE_SIZE, (page) -> this.accessLog.page(id.value(), page)));
+		sections.list("serviceChanges",
+				Page.eachItem(PAGE_SIZE, (page) -> this.feeds.pageForAccount(id.value(), page)));
+		sections.value("controllers", controllers(account, registry));
+	}
+
+	/**
+	 * The one place the export reads the person's consent records: whole, from their
+	 * ledger. When the ledger can be read a page at a time, the records section pages
+	 * here (the preferences are derived from the records).
+	 */
+	private List<ConsentRecord> consentRecords(AccountId id) {
+		return this.consents.load(id.value()).records();
+	}
+
+	private static Map<String, Object> identity(Account account) {
 		Map<String, Object> identity = new LinkedHashMap<>();
-		identity.put("id", id.value());
+		identity.put("id", account.id().value());
 		identity.put("signInEmail", account.signInEmail());
 		identity.put("status", account.status());
 		identity.put("revision", account.revision());
 		identity.put("createdAt", account.createdAt());
 		identity.put("updatedAt", account.updatedAt());
 		identity.put("closedAt", account.closedAt());
-		export.put("account", identity);
-		export.put("basicDetails", account.details());
-		export.put("linkedAccounts", account.links()
-			.stream()
-			.map((link) -> Map.of("link", link, "syncState", account.syncState(link.serviceId()), "controller",
-					registry.service(link.serviceId()).map(registry::controllerOf).map(Company::id).orElse("unknown")))
-			.toList());
-		export.put("serviceAccountClaims", this.claims.heldBy(id));
-		export.put("changeHistory", this.history.all(id));
+		return identity;
+	}
+
+	private static List<Map<String, Object>> linkedAccounts(Account account, Registry registry) {
+		return account.links().stream().map((link) -> {
+			Map<String, Object> linked = new LinkedHashMap<>();
+			linked.put("link", link);
+			linked.put("syncState", account.syncState(link.serviceId()));
+			linked.put("controller",
+					registry.service(link.serviceId()).map(registry::controllerOf).map(Company::id).orElse("unknown"));
+			return linked;
+		}).toList();
+	}
+
+	private static Map<String, Object> marketingPreferences(Account account, List<ConsentRecord> records) {
+		MarketingPreferences preferences = new MarketingPreferences(account.id().value(), records);
 		Map<String, Object> marketing = new LinkedHashMap<>();
 		marketing.put("groupNews", preferences.groupNews());
 		marketing.put("profilingObjection", preferences.profilingObjection());
 		marketing.put("emailAddresses", preferences.emailAddresses(account.signInEmail()));
-		export.put("marketingPreferences", marketing);
-		export.put("consentRecords", records);
-		export.put("accessLog", this.accessLog.forAccount(id.value()));
-		export.put("serviceChanges", this.feeds.forAccount(id.value()));
-		export.put("controllers",
-				account.links()
-					.stream()
-					.map((link) -> registry.service(link.serviceId()).map(registry::controllerOf).orElse(null))
-					.filter(java.util.Objects::nonNull)
-					.distinct()
-					.toList());
-		return export;
+		return marketing;
+	}
+
+	private static List<Company> controllers(Account account, Registry registry) {
+		return account.links()
+			.stream()
+			.map((link) -> registry.service(link.serviceId()).map(registry::controllerOf).orElse(null))
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
 	}
 
 }

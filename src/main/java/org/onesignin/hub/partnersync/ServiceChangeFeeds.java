@@ -39,8 +39,11 @@ public interface ServiceChangeFeeds {
 	/** The service's highest sequence so far, 0 when its feed is empty. */
 	long lastSequence(String serviceId);
 
-	/** Every entry about an account, in any service's feed (data export). */
-	List<FeedEntry> forAccount(String accountId);
+	/**
+	 * The entries about an account in every service's feed, by service then feed order,
+	 * from the position on (data export).
+	 */
+	Page<FeedEntry> pageForAccount(String accountId, PageRequest page);
 
 	/**
 	 * Removes the person's details from the account's entries (erasure); the entries stay

@@ -6,9 +6,15 @@ package org.onesignin.hub.shared;
  * the token, the service that client acts for (if any), the one company the request acts
  * for, and whether the client is the account pages (a person's full self-service) rather
  * than a partner service's own sign-in.
+ *
+ * <p>
+ * A caller is resolved once per authenticated request (once per connection on a
+ * WebSocket), so it also names that request: {@code requestId} is unique to it and lets
+ * the access log write each access of a request once, however many fields of the request
+ * read the same account. It is null for a caller not resolved from a request.
  */
 public record Caller(CallerKind kind, String subject, String clientId, String serviceId, String actingCompanyId,
-		boolean accountPages, java.time.Instant expiresAt) {
+		boolean accountPages, java.time.Instant expiresAt, String requestId) {
 
 	public boolean is(CallerKind candidate) {
 		return this.kind == candidate;

@@ -50,7 +50,7 @@ class AccessPolicyUnitTests {
 
 	@Test
 	void allowsAnAnonymousCallerNothing() {
-		Caller anonymous = new Caller(CallerKind.ANONYMOUS, null, null, null, null, false, null);
+		Caller anonymous = new Caller(CallerKind.ANONYMOUS, null, null, null, null, false, null, null);
 
 		for (Operation operation : Operation.values()) {
 			assertThat(this.policy.allows(AccessRequest.of(anonymous, operation))).as(operation.name()).isFalse();
@@ -181,22 +181,23 @@ class AccessPolicyUnitTests {
 	}
 
 	private static Caller owner(String accountId) {
-		return new Caller(CallerKind.USER, accountId, "account-pages", null, null, true, Instant.MAX);
+		return new Caller(CallerKind.USER, accountId, "account-pages", null, null, true, Instant.MAX, null);
 	}
 
 	private static Caller personThrough(String accountId, String serviceId) {
 		String company = REGISTRY.service(serviceId).map(Service::controllerId).orElse(null);
-		return new Caller(CallerKind.USER, accountId, serviceId, serviceId, company, false, Instant.MAX);
+		return new Caller(CallerKind.USER, accountId, serviceId, serviceId, company, false, Instant.MAX, null);
 	}
 
 	private static Caller agent(String company) {
-		return new Caller(CallerKind.SUPPORT_AGENT, "agent-1", "support-console", null, company, false, Instant.MAX);
+		return new Caller(CallerKind.SUPPORT_AGENT, "agent-1", "support-console", null, company, false, Instant.MAX,
+				null);
 	}
 
 	private static Caller partner(String serviceId) {
 		String company = REGISTRY.service(serviceId).map(Service::controllerId).orElse(null);
 		String service = REGISTRY.service(serviceId).map(Service::id).orElse(null);
-		return new Caller(CallerKind.PARTNER_SERVICE, serviceId, serviceId, service, company, false, Instant.MAX);
+		return new Caller(CallerKind.PARTNER_SERVICE, serviceId, serviceId, service, company, false, Instant.MAX, null);
 	}
 
 	private static Company company(String id) {

@@ -127,6 +127,56 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void logsOneReadOfAnAccountHoweverOftenOneDocumentAliasesIt() {
+		String id = registerThrough("my-sony");
+
+		asSupportAgent("sony-europe").document(aliasedReads(10))
+			.variable("id", id)
+			.variable("ticket", "T-20")
+			.execute()
+			.path("r9.id")
+			.entity(String.class)
+			.isEqualTo(id);
+
+		List<AccessEntry> log = accessLogOf(id);
+		assertThat(log).extracting(AccessEntry::action).containsExactlyInAnyOrder("READ", "READ_PREFERENCES");
+		assertThat(log).extracting(AccessEntry::ticket).containsOnly("T-20");
+	}
+
+	@Test
+	void logsEachOfTwoRequestsThatReadTheSameAccount() {
+		String id = registerThrough("my-sony");
+
+		for (int request = 0; request < 2; request++) {
+			asSupportAgent("sony-europe").documentName("support/customerAccount")
+				.variable("id", id)
+				.variable("ticket", "T-21")
+				.execute()
+				.path("account.id")
+				.entity(String.class)
+				.isEqualTo(id);
+		}
+
+		assertThat(accessLogOf(id)).extracting(AccessEntry::action).containsExactly("READ", "READ");
+		assertThat(accessLogOf(id)).extracting(AccessEntry::id).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void logsAPartnersAliasedReadsOnce() {
+		String id = registerThrough("playstation-network");
+
+		asPartnerService("playstation-network")
+			.document("query($id: ID!) { a: account(id: $id) { id } b: account(id: $id) { basicDetails { country } } }")
+			.variable("id", id)
+			.execute()
+			.path("b.basicDetails.country")
+			.entity(String.class)
+			.isEqualTo("GB");
+
+		assertThat(accessLogOf(id)).extracting(AccessEntry::actorKind).containsExactly("PARTNER_SERVICE");
+	}
+
+	@Test
 	void withholdsTheAccessLogFromAnyoneButTheOwner() {
 		String id = registerThrough("my-sony");
 
@@ -155,6 +205,28 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 			});
 	}
 
+	/**
+	 * As many aliased reads of one account as the limits admit in one document: the most
+	 * root fields, each reading the account's preferences too (as many aliases again).
+	 */
+	private static String aliasedReads(int reads) {
+		String fields = java.util.stream.IntStream.range(0, reads)
+			.mapToObj((i) -> "r" + i + ": account(id: $id, ticket: $ticket) { id p" + i
+					+ ": marketingPreferences { groupNews } }")
+			.collect(java.util.stream.Collectors.joining(" "));
+		return "query($id: ID!, $ticket: String!) { " + fields + " }";
+	}
+
+	/** The account's access log as its owner reads it (first page of 100). */
+	private List<AccessEntry> accessLogOf(String id) {
+		return asAccountHolder(id).documentName("account-pages/myAccessLog")
+			.variable("first", 100)
+			.execute()
+			.path("me.accessLog.edges[*].node")
+			.entityList(AccessEntry.class)
+			.get();
+	}
+
 	private GraphQlTester.Request<?> query(GraphQlTester tester, Map<String, Object> criteria, String ticket) {
 		return tester.documentName("support/searchAccounts")
 			.variable("query", criteria)
@@ -179,6 +251,12 @@ class SupportToolingIntegrationTests extends HubIntegrationTest {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record PrivacyContact(String email) {
+
+	}
+
+	/** An access log entry as its owner reads it. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AccessEntry(String id, String actorKind, String action, String ticket) {
 
 	}
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.onesignin.hub.audit.AccessLog;
 import org.onesignin.hub.audit.AccessLogEntry;
 import org.onesignin.hub.shared.CallerKind;
+import org.onesignin.hub.shared.PageRequest;
 import org.onesignin.hub.support.HubIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +61,7 @@ class VisibilityIntegrationTests extends HubIntegrationTest {
 			.entityList(String.class)
 			.containsExactly("my-sony");
 
-		List<AccessLogEntry> log = this.accessLog.forAccount(id);
+		List<AccessLogEntry> log = this.accessLog.page(id, PageRequest.first(100)).items();
 		assertThat(log).hasSize(1);
 		assertThat(log.get(0).actorKind()).isEqualTo(CallerKind.SUPPORT_AGENT);
 		assertThat(log.get(0).companyId()).isEqualTo("sony-europe");
@@ -73,7 +74,7 @@ class VisibilityIntegrationTests extends HubIntegrationTest {
 		String id = registerThrough("playstation-network");
 
 		assertNotFound(readWithTicket(asSupportAgent("sony-europe"), id, "T-1"));
-		assertThat(this.accessLog.forAccount(id)).isEmpty();
+		assertThat(this.accessLog.page(id, PageRequest.first(100)).items()).isEmpty();
 	}
 
 	@Test
@@ -98,7 +99,8 @@ class VisibilityIntegrationTests extends HubIntegrationTest {
 			.path("account.linkedAccounts[*].service.id")
 			.entityList(String.class)
 			.containsExactly("sony-music");
-		assertThat(this.accessLog.forAccount(id)).extracting(AccessLogEntry::serviceId).containsExactly("sony-music");
+		assertThat(this.accessLog.page(id, PageRequest.first(100)).items()).extracting(AccessLogEntry::serviceId)
+			.containsExactly("sony-music");
 	}
 
 	@Test

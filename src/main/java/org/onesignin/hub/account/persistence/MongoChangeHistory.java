@@ -36,16 +36,6 @@ class MongoChangeHistory implements ChangeHistory {
 	}
 
 	@Override
-	public List<ChangeHistoryEntry> all(AccountId accountId) {
-		return this.mongo
-			.find(Query.query(Criteria.where("accountId").is(accountId.value())).with(Sort.by("revision", "id")),
-					HistoryEntryDocument.class)
-			.stream()
-			.map(this.mapper::toDomain)
-			.toList();
-	}
-
-	@Override
 	public void deleteAll(AccountId accountId) {
 		this.mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value())), HistoryEntryDocument.class);
 	}

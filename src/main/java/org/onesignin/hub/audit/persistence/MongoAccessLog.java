@@ -1,9 +1,11 @@
 package org.onesignin.hub.audit.persistence;
 
-import java.util.List;
-
 import org.onesignin.hub.audit.AccessLog;
 import org.onesignin.hub.audit.AccessLogEntry;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
+import org.onesignin.hub.shared.persistence.Cursors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -27,23 +29,23 @@ class MongoAccessLog implements AccessLog {
 
 	@Override
 	public void append(AccessLogEntry entry) {
-		this.mongo.insert(this.mapper.toDocument(entry));
+		try {
+			// the unique _id decides, in the store: no instance keeps a list of what it
+			// wrote, so a crash or a second instance cannot make an entry appear twice
+			this.mongo.insert(this.mapper.toDocument(entry));
+		}
+		catch (DuplicateKeyException ex) {
+			// the same access of the same request, already written: the first copy stays
+		}
 	}
 
 	@Override
-	public org.onesignin.hub.shared.Page<AccessLogEntry> page(String accountId,
-			org.onesignin.hub.shared.PageRequest page) {
+	public Page<AccessLogEntry> page(String accountId, PageRequest page) {
 		Query query = Query.query(Criteria.where("accountId").is(accountId))
 			.with(Sort.by("time", "id"))
 			.limit(page.size());
-		return org.onesignin.hub.shared.persistence.Cursors.scroll(page,
-				(position) -> this.mongo.scroll(query.with(position), AccessLogDocument.class), this.mapper::toDomain);
-	}
-
-	@Override
-	public List<AccessLogEntry> forAccount(String accountId) {
-		Query query = Query.query(Criteria.where("accountId").is(accountId)).with(Sort.by("time", "id"));
-		return this.mongo.find(query, AccessLogDocument.class).stream().map(this.mapper::toDomain).toList();
+		return Cursors.scroll(page, (position) -> this.mongo.scroll(query.with(position), AccessLogDocument.class),
+				this.mapper::toDomain);
 	}
 
 }

@@ -11,7 +11,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /**
- * exportMyData over GraphQL.
+ * exportMyData over GraphQL: one answer, so the whole export in memory; the download at
+ * {@code GET /me/export} streams the same content.
  */
 @Controller
 class DataExportGraphQlController {

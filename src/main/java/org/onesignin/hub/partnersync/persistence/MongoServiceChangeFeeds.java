@@ -187,13 +187,12 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 	}
 
 	@Override
-	public List<FeedEntry> forAccount(String accountId) {
-		return this.mongo
-			.find(Query.query(Criteria.where("accountId").is(accountId)).with(Sort.by("serviceId", "sequence")),
-					FeedEntryDocument.class)
-			.stream()
-			.map(this.mapper::toDomain)
-			.toList();
+	public Page<FeedEntry> pageForAccount(String accountId, PageRequest page) {
+		Query query = Query.query(Criteria.where("accountId").is(accountId))
+			.with(Sort.by("serviceId", "sequence"))
+			.limit(page.size());
+		return Cursors.scroll(page, (position) -> this.mongo.scroll(query.with(position), FeedEntryDocument.class),
+				this.mapper::toDomain);
 	}
 
 	@Override
