@@ -114,9 +114,10 @@ public class DataExportManagement {
 	}
 
 	/**
-	 * The one place the export reads the person's consent records: whole, from their
-	 * ledger. When the ledger can be read a page at a time, the records section pages
-	 * here (the preferences are derived from the records).
+	 * The one place the export reads the person's consent records: whole, since the
+	 * preferences are derived from all of them (as every consent decision derives them).
+	 * The ledger pages ({@code ConsentLedgers.history}); folding the preferences from pages
+	 * is what would let this section stream too.
 	 */
 	private List<ConsentRecord> consentRecords(AccountId id) {
 		return this.consents.load(id.value()).records();
