@@ -116,8 +116,8 @@ public class DataExportManagement {
 	/**
 	 * The one place the export reads the person's consent records: whole, since the
 	 * preferences are derived from all of them (as every consent decision derives them).
-	 * The ledger pages ({@code ConsentLedgers.history}); folding the preferences from pages
-	 * is what would let this section stream too.
+	 * The ledger pages ({@code ConsentLedgers.history}); folding the preferences from
+	 * pages is what would let this section stream too.
 	 */
 	private List<ConsentRecord> consentRecords(AccountId id) {
 		return this.consents.load(id.value()).records();
