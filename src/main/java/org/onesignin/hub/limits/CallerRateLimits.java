@@ -7,7 +7,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.CallerKind;
@@ -48,19 +47,14 @@ final class CallerRateLimits {
 	}
 
 	/**
-	 * Whether the address may still send a token, taking nothing: each token refused
-	 * (HTTP 401) takes one from the address's own bucket, of the anonymous limit.
+	 * Takes one from the address's bucket of refused tokens (HTTP 401), of the anonymous
+	 * limit and apart from the address's anonymous requests.
 	 */
-	Decision peekRejectedTokens(String remoteAddress) {
+	Decision rejectedToken(String remoteAddress) {
 		RateLimitProperties.Limit limit = this.properties.of(CallerKinds.ANONYMOUS);
-		EstimationProbe probe = bucket(REJECTED_TOKEN, limit, remoteAddress).estimateAbilityToConsume(1);
-		return new Decision(probe.canBeConsumed(), limit, probe.getRemainingTokens(),
-				probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill());
-	}
-
-	/** Counts a token refused for the address. */
-	void rejectedToken(String remoteAddress) {
-		bucket(REJECTED_TOKEN, this.properties.of(CallerKinds.ANONYMOUS), remoteAddress).tryConsume(1);
+		ConsumptionProbe probe = bucket(REJECTED_TOKEN, limit, remoteAddress).tryConsumeAndReturnRemaining(1);
+		return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(),
+				probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill());
 	}
 
 	private Bucket bucket(String kind, RateLimitProperties.Limit limit, String who) {

@@ -2,6 +2,7 @@ package org.onesignin.hub.limits;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -14,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -36,6 +38,10 @@ class PersistedDocumentFilter extends OncePerRequestFilter {
 
 	private static final byte[][] MARKERS = { "documentId".getBytes(StandardCharsets.US_ASCII),
 			"persistedQuery".getBytes(StandardCharsets.US_ASCII) };
+
+	private static final byte[] QUERY = "\"query\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
 
 	private final TrustedDocuments trusted;
 
@@ -64,7 +70,11 @@ class PersistedDocumentFilter extends OncePerRequestFilter {
 		String id = documentId(graphQlRequest);
 		if (graphQlRequest.hasNonNull("query")) {
 			if (graphQlRequest.has("documentId")) {
-				refuse(response, "BAD_REQUEST", "Send either documentId or query, not both");
+				refuse(request, response, "BAD_REQUEST", "Send either documentId or query, not both");
+				return;
+			}
+			if (!TrustedDocuments.idOf(graphQlRequest.get("query").asString()).equalsIgnoreCase(id)) {
+				refuse(request, response, "BAD_REQUEST", "The sha256Hash does not match the query");
 				return;
 			}
 			// an Apollo client sends the text with its hash: the text is what runs
@@ -73,7 +83,7 @@ class PersistedDocumentFilter extends OncePerRequestFilter {
 		}
 		Optional<String> document = this.trusted.body(id);
 		if (document.isEmpty()) {
-			refuse(response, "PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound");
+			refuse(request, response, "PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound");
 			return;
 		}
 		graphQlRequest.remove("documentId");
@@ -82,10 +92,11 @@ class PersistedDocumentFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The request as JSON when it names a document by id; most requests are not parsed.
+	 * The request as JSON when it names a document by id. A body that carries a query and
+	 * no marker of an id, as most do, is not parsed here.
 	 */
 	private Optional<ObjectNode> namesADocument(byte[] body) {
-		if (!containsAny(body)) {
+		if (!containsAny(body) && indexOf(body, QUERY) >= 0) {
 			return Optional.empty();
 		}
 		try {
@@ -129,9 +140,19 @@ class PersistedDocumentFilter extends OncePerRequestFilter {
 		return -1;
 	}
 
-	private static void refuse(HttpServletResponse response, String classification, String message) throws IOException {
-		response.setStatus(200);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+	/**
+	 * A request error, as the GraphQL endpoint answers one: 200 in
+	 * {@code application/json}, 400 when the client asks for
+	 * {@code application/graphql-response+json} only.
+	 */
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, String classification,
+			String message) throws IOException {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		List<MediaType> accepted = (accept != null) ? MediaType.parseMediaTypes(accept) : List.of();
+		boolean graphQlResponse = accepted.stream().anyMatch(GRAPHQL_RESPONSE::equalsTypeAndSubtype)
+				&& accepted.stream().noneMatch(MediaType.APPLICATION_JSON::equalsTypeAndSubtype);
+		response.setStatus(graphQlResponse ? 400 : 200);
+		response.setContentType((graphQlResponse ? GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON).toString());
 		response.getWriter()
 			.write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\""
 					+ classification + "\",\"code\":\"" + classification + "\"}}]}");

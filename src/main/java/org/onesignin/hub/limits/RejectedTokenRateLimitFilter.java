@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -14,9 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A request whose token Spring Security refuses (HTTP 401) never reaches a caller's
- * limit, so it counts against a bucket of its address (of the anonymous limit, apart from
- * the address's anonymous requests): once that is empty, a request with a token from the
- * address is answered 429 before its token is checked.
+ * limit, so each refusal takes one request from a bucket of its address (of the anonymous
+ * limit, apart from the address's anonymous requests); once that is empty, a refused
+ * token is answered 429 instead of 401. A valid token is never refused here: a client
+ * sending bad tokens cannot lock out others behind the same address.
  */
 @Component
 @Order(RejectedTokenRateLimitFilter.ORDER)
@@ -39,15 +41,30 @@ class RejectedTokenRateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		CallerRateLimits.Decision left = this.limits.peekRejectedTokens(request.getRemoteAddr());
-		if (!left.allowed()) {
-			RateLimitFilter.refuse(response, left);
-			return;
-		}
-		chain.doFilter(request, response);
-		if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-			this.limits.rejectedToken(request.getRemoteAddr());
-		}
+		chain.doFilter(request, new HttpServletResponseWrapper(response) {
+
+			@Override
+			public void sendError(int status, String message) throws IOException {
+				sendError(status);
+			}
+
+			@Override
+			public void sendError(int status) throws IOException {
+				if (status != SC_UNAUTHORIZED) {
+					super.sendError(status);
+					return;
+				}
+				CallerRateLimits.Decision decision = RejectedTokenRateLimitFilter.this.limits
+					.rejectedToken(request.getRemoteAddr());
+				if (decision.allowed()) {
+					super.sendError(status);
+				}
+				else {
+					RateLimitFilter.refuse(response, decision);
+				}
+			}
+
+		});
 	}
 
 }

@@ -74,7 +74,8 @@ public final class TrustedDocuments {
 	 * The document a client names by id ({@code sha256:<hex>} or bare hex), if trusted.
 	 */
 	Optional<String> body(String documentId) {
-		String id = documentId.startsWith(PREFIX) ? documentId.substring(PREFIX.length()) : documentId;
+		String id = documentId.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+				? documentId.substring(PREFIX.length()) : documentId;
 		return Optional.ofNullable(this.bodiesById.get(id.toLowerCase(java.util.Locale.ROOT)));
 	}
 

@@ -67,8 +67,7 @@ class TrustedDocumentsConfiguration {
 		ResponseEntity<byte[]> manifest() {
 			return ResponseEntity.ok()
 				.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-				.eTag(TrustedDocuments
-					.idOf(new String(this.trusted.manifest(), java.nio.charset.StandardCharsets.UTF_8)))
+				.eTag(this.trusted.manifestId())
 				.body(this.trusted.manifest());
 		}
 

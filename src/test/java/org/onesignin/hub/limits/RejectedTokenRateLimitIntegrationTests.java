@@ -13,8 +13,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Requests with a token the hub refuses are limited too, per address: a flood of forged
- * tokens ends in 429 before any token is checked, and costs no anonymous caller of that
- * address its own limit.
+ * tokens ends in 429, and costs neither a valid token nor an anonymous caller of that
+ * address anything.
  */
 class RejectedTokenRateLimitIntegrationTests extends HubIntegrationTest {
 
@@ -25,7 +25,7 @@ class RejectedTokenRateLimitIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void answersTooManyRequestsOnceAnAddressSentTooManyRefusedTokens() {
+	void answersTooManyRequestsToRefusedTokensOnlyOnceAnAddressSentTooMany() {
 		String forged = this.jwts.signedWithForeignKey("someone");
 		for (int i = 0; i < 3; i++) {
 			ask(forged).expectStatus().isUnauthorized();
@@ -39,6 +39,7 @@ class RejectedTokenRateLimitIntegrationTests extends HubIntegrationTest {
 			.jsonPath("$.errors[0].extensions.classification")
 			.isEqualTo("TOO_MANY_REQUESTS");
 		ask(null).expectStatus().isOk();
+		ask(this.jwts.partner("sony-music")).expectStatus().isOk();
 	}
 
 	private WebTestClient.ResponseSpec ask(String token) {

@@ -94,6 +94,43 @@ class TrustedDocumentsIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void refusesAnApolloHashThatIsNotTheHashOfTheQuerySentWithIt() throws IOException {
+		RawGraphQl
+			.post(http(), this.jwts.partner("sony-music"),
+					Map.of("query", "{ companies { id } }", "extensions",
+							Map.of("persistedQuery",
+									Map.of("version", 1, "sha256Hash", sha256("partner/registerAccount")))))
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("BAD_REQUEST")
+			.jsonPath("$.data")
+			.doesNotExist();
+	}
+
+	@Test
+	void findsADocumentWhateverTheCaseOfItsIdAndAnIdWhoseKeyIsEscaped() throws IOException {
+		String id = registerThrough("sony-music");
+		String json = "{\"document\\u0049d\": \"SHA256:" + sha256("account-pages/me").toUpperCase() + "\"}";
+
+		RawGraphQl.post(http(), this.jwts.user(id, "account-pages"), json).jsonPath("$.data.me.id").isEqualTo(id);
+	}
+
+	@Test
+	void answersAnUnknownIdWithStatus400ToAClientThatAsksForGraphQlResponses() {
+		http().post()
+			.uri("/graphql")
+			.headers((headers) -> headers.setBearerAuth(this.jwts.partner("sony-music")))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.accept(org.springframework.http.MediaType.parseMediaType("application/graphql-response+json"))
+			.bodyValue(Map.of("documentId", "sha256:" + "0".repeat(64)))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+	}
+
+	@Test
 	void stillLimitsTheCostOfADocumentItHasParsedBefore() throws IOException {
 		Map<String, Object> firstPage = Map.of("documentId", "sha256:" + sha256("partner/serviceChanges"), "variables",
 				Map.of("serviceId", "sony-music", "first", 10));

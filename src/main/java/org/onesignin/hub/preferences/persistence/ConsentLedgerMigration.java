@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * removes the old document. Runs at start-up, before the hub takes requests or the relay
  * sweeps. Safe to repeat and to interrupt: each change is inserted under its
  * deterministic id only if absent, and the old document is removed only once all its
- * changes are stored. (It assumes no instance of the former version still writes
- * ledgers.)
+ * changes are stored. Should a former instance still write ledgers during a rolling
+ * upgrade, the next start appends what it wrote after the person's stored changes.
  */
 @Component
 class ConsentLedgerMigration implements SmartInitializingSingleton {
@@ -43,16 +43,16 @@ class ConsentLedgerMigration implements SmartInitializingSingleton {
 		if (result.migrated() > 0) {
 			log.info("Consent ledgers rewritten as one document per change: {}", result.migrated());
 		}
-		if (result.kept() > 0) {
-			log.warn("Consent ledgers kept in their former shape (their changes conflict with stored ones): {}",
-					result.kept());
+		if (result.appended() > 0) {
+			log.warn("Consent ledgers written by a former instance after an earlier migration, appended after the "
+					+ "changes stored since: {}", result.appended());
 		}
 	}
 
 	/** Migrates every ledger in the former shape. */
 	Result migrate() {
 		int migrated = 0;
-		int kept = 0;
+		int appended = 0;
 		String last = null;
 		List<String> ids;
 		do {
@@ -68,12 +68,12 @@ class ConsentLedgerMigration implements SmartInitializingSingleton {
 					migrated++;
 				}
 				else {
-					kept++;
+					appended++;
 				}
 			}
 		}
 		while (ids.size() == BATCH);
-		return new Result(migrated, kept);
+		return new Result(migrated, appended);
 	}
 
 	private List<String> ledgerIdsAfter(String last) {
@@ -85,14 +85,66 @@ class ConsentLedgerMigration implements SmartInitializingSingleton {
 			.toList();
 	}
 
+	/**
+	 * Stores the ledger's changes and removes it; false when the person's ledger already
+	 * held other changes (a former instance wrote after an earlier migration), and the
+	 * former records were appended after them instead, so no record is lost or hidden.
+	 */
 	private boolean migrate(ConsentLedgerDocument ledger) {
+		boolean inPlace = true;
 		for (ConsentChangeDocument change : changesOf(ledger)) {
 			if (!insertIfAbsent(change)) {
-				return false;
+				appendAfterStored(ledger);
+				inPlace = false;
+				break;
 			}
 		}
 		this.mongo.remove(Query.query(Criteria.where("_id").is(ledger.id())), ConsentLedgerDocument.class);
-		return true;
+		return inPlace;
+	}
+
+	/**
+	 * Appends the ledger's records not stored yet, one change each after the last stored
+	 * change (the outbox on the last), deciding again when another change comes first.
+	 */
+	private void appendAfterStored(ConsentLedgerDocument ledger) {
+		List<ConsentChangeDocument.RecordDocument> missing = new ArrayList<>(orEmpty(ledger.records()));
+		List<ConsentChangeDocument.EventDocument> outbox = orEmpty(ledger.outbox());
+		while (!missing.isEmpty() || !outbox.isEmpty()) {
+			Stored stored = storedOf(ledger.id());
+			missing.removeIf((record) -> stored.recordIds().contains(record.recordId()));
+			if (missing.isEmpty() && outbox.isEmpty()) {
+				return;
+			}
+			boolean lastRecord = missing.size() <= 1;
+			ConsentChangeDocument change = ConsentChangeDocument.of(ledger.id(), stored.lastSequence() + 1,
+					missing.isEmpty() ? List.of() : List.of(missing.get(0)), lastRecord ? outbox : List.of());
+			try {
+				this.mongo.insert(change);
+				if (lastRecord) {
+					return;
+				}
+			}
+			catch (DuplicateKeyException ex) {
+				// another change took that sequence: read the ledger again
+			}
+		}
+	}
+
+	private Stored storedOf(String accountId) {
+		Query query = Query.query(Criteria.where("accountId").is(accountId));
+		query.fields().include("sequence", "records.recordId");
+		long last = 0;
+		java.util.Set<String> recordIds = new java.util.HashSet<>();
+		for (ConsentChangeDocument change : this.mongo.find(query, ConsentChangeDocument.class)) {
+			last = Math.max(last, change.sequence());
+			recordIds.addAll(recordIds(change));
+		}
+		return new Stored(last, recordIds);
+	}
+
+	/** What a person's ledger holds already: its last change and its records' ids. */
+	private record Stored(long lastSequence, java.util.Set<String> recordIds) {
 	}
 
 	/** One change per record, the outbox on the last (on a change of its own if none). */
@@ -134,8 +186,11 @@ class ConsentLedgerMigration implements SmartInitializingSingleton {
 		return (list != null) ? list : List.of();
 	}
 
-	/** How many ledgers were migrated, and how many kept because of a conflict. */
-	record Result(int migrated, int kept) {
+	/**
+	 * How many ledgers were migrated in place, and how many appended after changes
+	 * already stored for the person.
+	 */
+	record Result(int migrated, int appended) {
 	}
 
 }

@@ -100,23 +100,23 @@ class ConsentLedgerMigrationIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void keepsAFormerLedgerWhoseChangesConflictWithStoredOnes() {
+	void appendsAFormerLedgerWrittenAfterAnEarlierMigrationAfterTheStoredChanges() {
 		String id = registerThrough(SERVICE);
 		asAccountHolder(id).documentName("account-pages/setMyGroupNewsConsent")
 			.variable("input", Map.of("state", "GRANTED", "policyVersion", "v1"))
 			.execute();
 		List<String> before = historyIds(id);
-		store(aLegacyLedgerOf(id).recordingGroupNews("NOT_ASKED", "WITHDRAWN"));
-		try {
-			ConsentLedgerMigration.Result result = this.migration.migrate();
+		// a former instance, still running, wrote the person's next choice in the old
+		// shape
+		store(aLegacyLedgerOf(id).recordingGroupNews("GRANTED", "WITHDRAWN"));
 
-			assertThat(result).isEqualTo(new ConsentLedgerMigration.Result(0, 1));
-			assertThat(formerDocumentOf(id)).isNotNull();
-			assertThat(historyIds(id)).isEqualTo(before);
-		}
-		finally {
-			this.mongo.remove(Query.query(Criteria.where("_id").is(id)), ConsentLedgerDocument.COLLECTION);
-		}
+		ConsentLedgerMigration.Result result = this.migration.migrate();
+
+		assertThat(result).isEqualTo(new ConsentLedgerMigration.Result(0, 1));
+		assertThat(formerDocumentOf(id)).isNull();
+		assertThat(historyIds(id)).hasSize(before.size() + 1).startsWith(before.toArray(String[]::new));
+		preferences(id).path("me.marketingPreferences.groupNews").entity(String.class).isEqualTo("WITHDRAWN");
+		assertThat(this.migration.migrate()).isEqualTo(new ConsentLedgerMigration.Result(0, 0));
 	}
 
 	/** A former ledger of two group news choices, stored and migrated. */
