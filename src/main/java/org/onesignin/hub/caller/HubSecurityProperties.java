@@ -16,12 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountPagesClients the (public) clients of the account pages: a person's token
  * from one of them has full self-service; from a partner's client, only what that service
  * may do for the person
+ * @param verifiedTokens how many verified tokens an instance keeps until they expire, so
+ * that each is verified once ({@code hub.security.verified-tokens}, default 10,000)
  */
 @ConfigurationProperties("hub.security")
 public record HubSecurityProperties(@DefaultValue("http://localhost:8080") String issuer,
 		@DefaultValue("one-sign-in-hub") String audience, String jwkSetUri, @DefaultValue Claims claims,
 		@DefaultValue("support") String supportRole,
-		@DefaultValue("account-pages") java.util.List<String> accountPagesClients) {
+		@DefaultValue("account-pages") java.util.List<String> accountPagesClients,
+		@DefaultValue("10000") long verifiedTokens) {
 
 	/**
 	 * @param roles dotted path of the roles list (Keycloak: {@code realm_access.roles})

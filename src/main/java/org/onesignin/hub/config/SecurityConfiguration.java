@@ -79,7 +79,10 @@ class SecurityConfiguration {
 				(aud) -> aud != null && aud.contains(properties.audience()));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
-		return decoder;
+		// the validator checks exp with the system clock: the cache keeps to the same
+		// clock
+		return new org.onesignin.hub.caller.VerifiedTokens(decoder, java.time.Clock.systemUTC(),
+				properties.verifiedTokens());
 	}
 
 	@Bean
