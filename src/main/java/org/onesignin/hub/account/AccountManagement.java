@@ -16,7 +16,7 @@ import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.UserErrorCode;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.onesignin.hub.shared.SignedIn;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -26,7 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * write path, {@link AccountUpdates}, does the rest.
  */
 @org.springframework.stereotype.Service
-@PreAuthorize("isAuthenticated()")
+@SignedIn
 public class AccountManagement {
 
 	/** The longest cancellation reason the hub stores and sends. */

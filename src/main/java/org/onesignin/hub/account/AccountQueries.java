@@ -12,7 +12,7 @@ import org.onesignin.hub.shared.BadRequestException;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Page;
 import org.onesignin.hub.shared.PageRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.onesignin.hub.shared.SignedIn;
 
 /**
  * The reads of One Sign In identities, each the caller's view: the person's own account,
@@ -20,7 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
  * (every result logged) and the owner's change history.
  */
 @org.springframework.stereotype.Service
-@PreAuthorize("isAuthenticated()")
+@SignedIn
 public class AccountQueries {
 
 	private final AccountGate gate;

@@ -6,7 +6,7 @@ import org.onesignin.hub.access.Operation;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Page;
 import org.onesignin.hub.shared.PageRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.onesignin.hub.shared.SignedIn;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,7 +25,7 @@ public class AuditManagement {
 		this.policy = policy;
 	}
 
-	@PreAuthorize("isAuthenticated()")
+	@SignedIn
 	public Page<AccessLogEntry> accessLog(Caller caller, String accountId, PageRequest page) {
 		this.policy.authorize(AccessRequest.of(caller, Operation.READ_ACCESS_LOG).onAccount(accountId));
 		return this.accessLog.page(accountId, page);

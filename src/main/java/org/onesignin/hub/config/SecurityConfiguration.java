@@ -1,5 +1,15 @@
 package org.onesignin.hub.config;
 
+import org.onesignin.hub.shared.SignedIn;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.Pointcut;
+import org.springframework.aop.support.ComposablePointcut;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.Role;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import java.util.List;
 
 import org.onesignin.hub.caller.CallerResolver;
@@ -83,6 +93,20 @@ class SecurityConfiguration {
 		// clock
 		return new org.onesignin.hub.caller.VerifiedTokens(decoder, java.time.Clock.systemUTC(),
 				properties.verifiedTokens());
+	}
+
+	/**
+	 * {@link SignedIn}: an authenticated caller, checked without an expression per call.
+	 */
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static Advisor signedInOnly() {
+		Pointcut pointcut = new ComposablePointcut(new AnnotationMatchingPointcut(SignedIn.class, true))
+			.union(new AnnotationMatchingPointcut(null, SignedIn.class, true));
+		AuthorizationManagerBeforeMethodInterceptor interceptor = new AuthorizationManagerBeforeMethodInterceptor(
+				pointcut, AuthenticatedAuthorizationManager.authenticated());
+		interceptor.setOrder(AuthorizationInterceptorsOrder.PRE_AUTHORIZE.getOrder());
+		return interceptor;
 	}
 
 	@Bean

@@ -26,7 +26,7 @@ import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.shared.AccountNotFoundException;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Page;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.onesignin.hub.shared.SignedIn;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,7 +79,7 @@ public class DataExportManagement {
 	 * The signed-in person's export, nobody else's, ready to be written: refused (or
 	 * NOT_FOUND) here, before any of it is read or written.
 	 */
-	@PreAuthorize("isAuthenticated()")
+	@SignedIn
 	public DataExport open(Caller caller) {
 		this.policy.authorize(AccessRequest.of(caller, Operation.EXPORT_DATA));
 		Account account = this.accounts.findById(new AccountId(caller.subject()))
@@ -90,7 +90,7 @@ public class DataExportManagement {
 	}
 
 	/** The signed-in person's export as one map (see {@link DataExport#toMap()}). */
-	@PreAuthorize("isAuthenticated()")
+	@SignedIn
 	public Map<String, Object> export(Caller caller) {
 		return open(caller).toMap();
 	}

@@ -12,7 +12,7 @@ import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Page;
 import org.onesignin.hub.shared.PageRequest;
 import org.onesignin.hub.shared.Rejection;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.onesignin.hub.shared.SignedIn;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * feed and acknowledging what it applied, which moves each link's sync state.
  */
 @Service
-@PreAuthorize("isAuthenticated()")
+@SignedIn
 public class PartnerSyncManagement {
 
 	private final ServiceChangeFeeds feeds;

@@ -11,7 +11,7 @@ import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.UserErrorCode;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.onesignin.hub.shared.SignedIn;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * policy's; each use case supplies only its decision to {@link ConsentUpdates}.
  */
 @Service
-@PreAuthorize("isAuthenticated()")
+@SignedIn
 public class ConsentManagement {
 
 	private final ConsentUpdates updates;

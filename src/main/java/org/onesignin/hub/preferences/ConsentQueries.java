@@ -15,7 +15,7 @@ import org.onesignin.hub.shared.AccountNotFoundException;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Page;
 import org.onesignin.hub.shared.PageRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.onesignin.hub.shared.SignedIn;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * may see, the owner's consent records, and rule 7's contact gate.
  */
 @Service
-@PreAuthorize("isAuthenticated()")
+@SignedIn
 public class ConsentQueries {
 
 	private final AccountGate gate;

@@ -16,7 +16,7 @@ import org.onesignin.hub.shared.ChangeOrigin;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.UserErrorCode;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.onesignin.hub.shared.SignedIn;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,7 +50,7 @@ public class UnsubscribeLinks {
 	 * A token for an unsubscribe link, for a partner service of the company about to
 	 * send.
 	 */
-	@PreAuthorize("isAuthenticated()")
+	@SignedIn
 	public String unsubscribeToken(Caller caller, String accountId, String companyId, String address) {
 		AccountGate.Visible visible = this.gate.read(
 				AccessRequest.of(caller, Operation.ISSUE_UNSUBSCRIBE_TOKEN).onAccount(accountId).forCompany(companyId));

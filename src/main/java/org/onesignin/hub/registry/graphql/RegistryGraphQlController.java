@@ -9,10 +9,10 @@ import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.shared.graphql.UserError;
+import org.onesignin.hub.shared.SignedIn;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -29,13 +29,13 @@ class RegistryGraphQlController {
 	}
 
 	@QueryMapping
-	@PreAuthorize("isAuthenticated()")
+	@SignedIn
 	List<Company> companies() {
 		return this.registry.registry().companies();
 	}
 
 	@QueryMapping
-	@PreAuthorize("isAuthenticated()")
+	@SignedIn
 	List<Service> services() {
 		return this.registry.registry().services();
 	}
