@@ -3,7 +3,6 @@ package org.onesignin.hub.audit;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.onesignin.hub.shared.CallerKind;
+import org.onesignin.hub.shared.Sha256;
 
 /**
  * One read or change of an account by someone other than its owner: who (actor kind and
@@ -49,7 +49,7 @@ public record AccessLogEntry(String id, String accountId, CallerKind actorKind, 
 		List<String> parts = new ArrayList<>(
 				Arrays.asList(requestId, accountId, actorKind, actorId, companyId, serviceId, action, ticket));
 		parts.addAll(fields);
-		MessageDigest sha256 = sha256();
+		MessageDigest sha256 = Sha256.digest();
 		for (String part : parts) {
 			byte[] bytes = (part != null) ? ("+" + part).getBytes(StandardCharsets.UTF_8) : new byte[0];
 			sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
@@ -59,16 +59,6 @@ public record AccessLogEntry(String id, String accountId, CallerKind actorKind, 
 		long high = (hash.getLong() & ~0xF000L) | 0x8000L;
 		long low = (hash.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
 		return new UUID(high, low).toString();
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			// every Java platform has SHA-256
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,17 +1,14 @@
 package org.onesignin.hub.caller;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
+import org.onesignin.hub.shared.Sha256;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -43,7 +40,7 @@ public final class VerifiedTokens implements JwtDecoder {
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		String key = sha256(token);
+		String key = Sha256.hex(token);
 		Jwt known = this.verified.getIfPresent(key);
 		if (known != null && this.clock.instant().isBefore(known.getExpiresAt())) {
 			return known;
@@ -53,16 +50,6 @@ public final class VerifiedTokens implements JwtDecoder {
 			this.verified.put(key, jwt);
 		}
 		return jwt;
-	}
-
-	private static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** A verified token stays until its own expiry (the hub's clock), no longer. */
