@@ -3,6 +3,7 @@ package org.onesignin.hub.limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.onesignin.hub.shared.web.ErrorBodies;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -151,11 +153,10 @@ class PersistedDocumentFilter extends OncePerRequestFilter {
 		List<MediaType> accepted = (accept != null) ? MediaType.parseMediaTypes(accept) : List.of();
 		boolean graphQlResponse = accepted.stream().anyMatch(GRAPHQL_RESPONSE::equalsTypeAndSubtype)
 				&& accepted.stream().noneMatch(MediaType.APPLICATION_JSON::equalsTypeAndSubtype);
-		response.setStatus(graphQlResponse ? 400 : 200);
-		response.setContentType((graphQlResponse ? GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON).toString());
-		response.getWriter()
-			.write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\""
-					+ classification + "\",\"code\":\"" + classification + "\"}}]}");
+		// Apollo clients read the code, as their servers name it
+		ErrorBodies.write(response, graphQlResponse ? 400 : 200,
+				graphQlResponse ? GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON, classification, message,
+				Map.of("code", classification));
 	}
 
 }

@@ -1,13 +1,14 @@
 package org.onesignin.hub.limits;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.web.ErrorBodies;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -73,13 +74,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 	static void refuse(HttpServletResponse response, CallerRateLimits.Decision decision) throws IOException {
 		writeHeaders(response, decision);
 		long retryAfter = decision.retryAfterSeconds();
-		response.setStatus(429);
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter()
-			.write("{\"errors\":[{\"message\":\"Too many requests: retry after " + retryAfter
-					+ " s\",\"extensions\":{\"classification\":\"TOO_MANY_REQUESTS\",\"retryAfterSeconds\":"
-					+ retryAfter + "}}]}");
+		ErrorBodies.write(response, 429, MediaType.APPLICATION_JSON, "TOO_MANY_REQUESTS",
+				"Too many requests: retry after " + retryAfter + " s", Map.of("retryAfterSeconds", retryAfter));
 	}
 
 }

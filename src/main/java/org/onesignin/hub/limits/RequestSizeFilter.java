@@ -7,10 +7,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.onesignin.hub.shared.web.ErrorBodies;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -55,11 +55,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletResponse response) throws IOException {
-		response.setStatus(413);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter()
-			.write("{\"errors\":[{\"message\":\"The request body is larger than " + this.maxBytes
-					+ " bytes\",\"extensions\":{\"classification\":\"PAYLOAD_TOO_LARGE\"}}]}");
+		ErrorBodies.write(response, 413, "PAYLOAD_TOO_LARGE",
+				"The request body is larger than " + this.maxBytes + " bytes");
 	}
 
 }

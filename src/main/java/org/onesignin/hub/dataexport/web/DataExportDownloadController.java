@@ -1,8 +1,6 @@
 package org.onesignin.hub.dataexport.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import org.onesignin.hub.dataexport.DataExport;
 import org.onesignin.hub.dataexport.DataExportManagement;
 import org.onesignin.hub.shared.AccountNotFoundException;
 import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.web.ErrorBodies;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -99,8 +98,8 @@ class DataExportDownloadController {
 			.forEach((name) -> kept.put(name, List.copyOf(response.getHeaders(name))));
 		response.reset();
 		kept.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
-		error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-				"The export could not be completed; try again later", "INTERNAL_ERROR");
+		ErrorBodies.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+				"The export could not be completed; try again later");
 	}
 
 	/**
@@ -109,20 +108,7 @@ class DataExportDownloadController {
 	 */
 	@ExceptionHandler(AccountNotFoundException.class)
 	void notFound(AccountNotFoundException ex, HttpServletResponse response) throws IOException {
-		error(response, HttpServletResponse.SC_NOT_FOUND, ex.getMessage(), "NOT_FOUND");
-	}
-
-	/** A JSON error in the shape of the hub's other HTTP refusals. */
-	private static void error(HttpServletResponse response, int status, String message, String classification)
-			throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		OutputStream body = response.getOutputStream();
-		body.write(("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\""
-				+ classification + "\"}}]}")
-			.getBytes(StandardCharsets.UTF_8));
-		body.flush();
+		ErrorBodies.write(response, HttpServletResponse.SC_NOT_FOUND, "NOT_FOUND", ex.getMessage());
 	}
 
 	/**
