@@ -11,14 +11,14 @@ import java.util.StringJoiner;
 
 import org.onesignin.hub.shared.BadRequestException;
 import org.springframework.data.domain.KeysetScrollPosition;
-import org.springframework.data.domain.OffsetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.pagination.CursorStrategy;
 
 /**
- * Relay cursors for keyset and offset positions as opaque URL-safe strings. Unlike the
- * default JSON strategy they carry no Java class names, and a cursor that is not ours
- * becomes a BAD_REQUEST ("not a valid cursor") rather than an internal error.
+ * Relay cursors for keyset positions (every connection of the hub pages by keys) as
+ * opaque URL-safe strings. Unlike the default JSON strategy they carry no Java class
+ * names, and a cursor that is not ours becomes a BAD_REQUEST ("not a valid cursor")
+ * rather than an internal error.
  */
 class OpaqueCursorStrategy implements CursorStrategy<ScrollPosition> {
 
@@ -33,28 +33,18 @@ class OpaqueCursorStrategy implements CursorStrategy<ScrollPosition> {
 
 	@Override
 	public String toCursor(ScrollPosition position) {
-		String text;
-		if (position instanceof OffsetScrollPosition offset) {
-			text = "o|" + offset.getOffset();
-		}
-		else if (position instanceof KeysetScrollPosition keyset) {
-			StringJoiner keys = new StringJoiner("&", "k|", "");
-			keyset.getKeys().forEach((name, value) -> keys.add(encode(name) + "=" + encode(typed(value))));
-			text = keys.toString();
-		}
-		else {
+		if (!(position instanceof KeysetScrollPosition keyset)) {
 			throw new IllegalArgumentException("Unsupported scroll position " + position.getClass().getSimpleName());
 		}
-		return ENCODER.encodeToString(text.getBytes(StandardCharsets.UTF_8));
+		StringJoiner keys = new StringJoiner("&", "k|", "");
+		keyset.getKeys().forEach((name, value) -> keys.add(encode(name) + "=" + encode(typed(value))));
+		return ENCODER.encodeToString(keys.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Override
 	public ScrollPosition fromCursor(String cursor) {
 		try {
 			String text = new String(DECODER.decode(cursor), StandardCharsets.UTF_8);
-			if (text.startsWith("o|")) {
-				return ScrollPosition.offset(Long.parseLong(text.substring(2)));
-			}
 			if (text.startsWith("k|")) {
 				Map<String, Object> keys = new LinkedHashMap<>();
 				for (String pair : text.substring(2).split("&")) {
