@@ -53,6 +53,41 @@ class TrustedDocumentsOnlyIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void refusesTheOwnDocumentOfAPersonSignedInThroughAPartnersClient() {
+		String id = registerThrough("sony-music");
+
+		asAccountHolderThrough(id, "sony-music").document("query { me { id signInEmail } }")
+			.execute()
+			.errors()
+			.expect((error) -> "TRUSTED_DOCUMENT_REQUIRED".equals(error.getErrorType().toString()))
+			.verify()
+			.path("me")
+			.pathDoesNotExist();
+	}
+
+	@Test
+	void letsEveryCompanysSupportToolingSendItsOwnDocumentsAndStillSeeOnlyItsCustomers() {
+		String id = registerThrough("playstation-network");
+
+		asSupportAgent("sony-europe").document("query { account(id: \"" + id + "\", ticket: \"T-2\") { id } }")
+			.execute()
+			.errors()
+			.expect((error) -> error.getErrorType() == org.springframework.graphql.execution.ErrorType.NOT_FOUND)
+			.verify()
+			.path("account")
+			.valueIsNull();
+	}
+
+	@Test
+	void refusesAForgedTokenBeforeLookingAtItsDocument() throws IOException {
+		RawGraphQl
+			.exchange(http(), this.jwts.signedWithForeignKey("someone"),
+					Map.of("documentId", "sha256:" + TrustedDocumentsIntegrationTests.sha256("account-pages/me")))
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
 	void runsTheTrustedDocumentsByTextAndById() throws IOException {
 		String id = registerThrough("sony-music");
 
