@@ -11,7 +11,8 @@ PASSWORD="a long journey password"
 
 json() { python3 -c "import sys,json; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
 partner_token() { curl -sf -u "$1:$1-secret" -d grant_type=client_credentials "$HUB/oauth2/token" | json '["access_token"]'; }
-person_token() { curl -sf -d client_id="$1" --data-urlencode username="$EMAIL" --data-urlencode password="$PASSWORD" "$HUB/local/token" | json '["access_token"]'; }
+# a partner's own client is confidential: /local/token wants its (demo) secret too
+person_token() { curl -sf -u "$1:$1-secret" -d client_id="$1" --data-urlencode username="$EMAIL" --data-urlencode password="$PASSWORD" "$HUB/local/token" | json '["access_token"]'; }
 gql() { # token, query, variables-json; fails on any GraphQL or payload error
 	python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1], "variables": json.loads(sys.argv[2])}))' "$2" "${3:-{\}}" \
 		| curl -sf "$HUB/graphql" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d @- \

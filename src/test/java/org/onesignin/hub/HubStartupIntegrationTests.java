@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HubStartupIntegrationTests {
 
 	@Test
-	void keepsAccountsAndTheSigningKeyAcrossARestart() {
+	void keepsAccountsAndTheSigningKeysAcrossARestart() {
 		Path scratch = TestStores.scratchDirectory();
 		String email = "restart-" + System.nanoTime() + "@example.com";
 		String personToken;
@@ -67,7 +67,7 @@ class HubStartupIntegrationTests {
 
 		assertThatThrownBy(
 				() -> new SpringApplicationBuilder(HubApplication.class).profiles("production").run(arguments).close())
-			.hasStackTraceContaining("No token issuer configured");
+			.hasStackTraceContaining("Set HUB_ISSUER");
 	}
 
 	@Test

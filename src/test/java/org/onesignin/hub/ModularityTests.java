@@ -31,7 +31,7 @@ class ModularityTests {
 	@Test
 	void keepsEachModulesSubpackagesPrivate() {
 		for (String module : new String[] { "access", "account", "preferences", "registry", "audit", "partnersync",
-				"dataexport", "localissuer", "caller", "embeddedstore" }) {
+				"dataexport", "signin", "caller", "embeddedstore" }) {
 			for (String edge : new String[] { "graphql", "persistence", "web" }) {
 				noClasses().that()
 					.resideOutsideOfPackage("org.onesignin.hub." + module + "..")

@@ -14,7 +14,7 @@ import java.util.List;
 
 import org.onesignin.hub.caller.CallerResolver;
 import org.onesignin.hub.caller.HubSecurityProperties;
-import org.onesignin.hub.localissuer.LocalSigningKey;
+import org.onesignin.hub.signin.SigningKeys;
 import org.onesignin.hub.shared.Caller;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,20 +71,10 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(HubSecurityProperties properties,
-			org.springframework.beans.factory.ObjectProvider<LocalSigningKey> localKey) {
-		NimbusJwtDecoder decoder;
-		LocalSigningKey key = localKey.getIfAvailable();
-		if (key != null) {
-			decoder = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
-		}
-		else if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
-			decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-		}
-		else {
-			throw new IllegalStateException("No token issuer configured: set hub.security.jwk-set-uri and "
-					+ "hub.security.issuer (the local issuer is off)");
-		}
+	JwtDecoder jwtDecoder(HubSecurityProperties properties, SigningKeys hubKeys) {
+		// the hub's own tokens are checked against the keys in the store: no HTTP round
+		// trip to itself
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(hubKeys).build();
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
 				(aud) -> aud != null && aud.contains(properties.audience()));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(

@@ -18,7 +18,22 @@ public final class Registry {
 
 	private final Map<String, Service> serviceByClient = new LinkedHashMap<>();
 
+	private final Map<String, SignInClient> clients = new LinkedHashMap<>();
+
 	public Registry(List<Company> companies, List<Service> services) {
+		this(companies, services, List.of());
+	}
+
+	/**
+	 * A registry whose sign-in clients are {@code clients} plus, as confidential clients
+	 * without redirect URIs, any client a service names without declaring it.
+	 */
+	public Registry(List<Company> companies, List<Service> services, List<SignInClient> clients) {
+		clients.stream().sorted(Comparator.comparing(SignInClient::id)).forEach((client) -> {
+			if (this.clients.putIfAbsent(client.id(), client) != null) {
+				throw new IllegalArgumentException("Client " + client.id() + " is declared twice");
+			}
+		});
 		companies.stream().sorted(Comparator.comparing(Company::id)).forEach((c) -> this.companies.put(c.id(), c));
 		for (Service service : services.stream().sorted(Comparator.comparing(Service::id)).toList()) {
 			if (!this.companies.containsKey(service.controllerId())) {
@@ -32,6 +47,7 @@ public final class Registry {
 					throw new IllegalArgumentException(
 							"Client " + clientId + " acts for both " + previous.id() + " and " + service.id());
 				}
+				this.clients.computeIfAbsent(clientId, SignInClient::undeclared);
 			}
 		}
 	}
@@ -42,6 +58,11 @@ public final class Registry {
 
 	public List<Service> services() {
 		return List.copyOf(this.services.values());
+	}
+
+	/** Every OAuth client of the group's sign-in, staff tooling's included. */
+	public List<SignInClient> clients() {
+		return List.copyOf(this.clients.values());
 	}
 
 	public Optional<Company> company(String id) {

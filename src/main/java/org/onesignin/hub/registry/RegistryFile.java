@@ -8,7 +8,7 @@ import org.onesignin.hub.shared.BasicDetailField;
 /**
  * The shape of the registry YAML file, bound with Spring Boot's {@code Binder}.
  */
-record RegistryFile(List<CompanyEntry> companies, List<ServiceEntry> services) {
+record RegistryFile(List<CompanyEntry> companies, List<ServiceEntry> services, List<ClientEntry> clients) {
 
 	record CompanyEntry(String id, String name, String jurisdiction, int digitalAgeOfConsent,
 			PrivacyContact privacyContact) {
@@ -16,6 +16,10 @@ record RegistryFile(List<CompanyEntry> companies, List<ServiceEntry> services) {
 
 	record ServiceEntry(String id, String name, String controller, List<String> clients,
 			Set<BasicDetailField> syncedFields, Cancellation cancellation) {
+	}
+
+	record ClientEntry(String id, SignInClient.Type type, List<String> redirectUris,
+			List<String> postLogoutRedirectUris) {
 	}
 
 	Registry toRegistry() {
@@ -27,7 +31,10 @@ record RegistryFile(List<CompanyEntry> companies, List<ServiceEntry> services) {
 				this.services.stream()
 					.map((s) -> new Service(s.id(), s.name(), s.controller(), s.clients(), s.syncedFields(),
 							s.cancellation()))
-					.toList());
+					.toList(),
+				(this.clients != null) ? this.clients.stream()
+					.map((c) -> new SignInClient(c.id(), c.type(), c.redirectUris(), c.postLogoutRedirectUris()))
+					.toList() : List.of());
 	}
 
 }

@@ -63,7 +63,6 @@ public final class HubApiBenchmark {
 		Path scratch = Files.createTempDirectory("hub-bench-");
 		try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(HubApplication.class).run(
 				"--server.port=0", "--hub.embedded-store.directory=" + scratch.resolve("store"),
-				"--hub.local-issuer.key-file=" + scratch.resolve("key.json"),
 				"--hub.unsubscribe.secret-file=" + scratch.resolve("unsubscribe-secret"),
 				"--logging.level.root=warn")) {
 			int port = ((WebServerApplicationContext) hub).getWebServer().getPort();

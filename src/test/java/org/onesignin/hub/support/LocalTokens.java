@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class LocalTokens {
 
+	/** The demo registry's public clients. */
+	static final java.util.Set<String> PUBLIC_CLIENTS = java.util.Set.of("account-pages", "support-console");
+
 	private LocalTokens() {
 	}
 
@@ -70,7 +73,7 @@ public final class LocalTokens {
 
 	}
 
-	/** The scripted sign-in at {@code /local/token} through a public client. */
+	/** The scripted sign-in at {@code /local/token} through a client. */
 	public static final class PersonSignIn {
 
 		private final String username;
@@ -94,9 +97,17 @@ public final class LocalTokens {
 			return this;
 		}
 
+		/**
+		 * Through a public client the id is enough; a confidential client (a partner's
+		 * own sign-in) shows its demo secret, as its back end would.
+		 */
 		public String obtainFrom(WebTestClient http) {
-			return accessTokenOf(http.post()
-				.uri("/local/token")
+			boolean publicClient = PUBLIC_CLIENTS.contains(this.clientId);
+			return accessTokenOf(http.post().uri("/local/token").headers((headers) -> {
+				if (!publicClient) {
+					headers.setBasicAuth(this.clientId, this.clientId + "-secret");
+				}
+			})
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.body(BodyInserters.fromFormData("client_id", this.clientId)
 					.with("username", this.username)

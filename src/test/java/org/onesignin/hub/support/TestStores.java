@@ -32,7 +32,6 @@ public final class TestStores {
 	/** Store and key settings for a hub whose files live in {@code scratch}. */
 	public static java.util.Map<String, Object> properties(Path scratch) {
 		java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
-		properties.put("hub.local-issuer.key-file", scratch.resolve("local-issuer-key.json").toString());
 		properties.put("hub.unsubscribe.secret-file", scratch.resolve("unsubscribe-secret").toString());
 		if (DOCKER) {
 			properties.put("spring.mongodb.uri", mongo().getReplicaSetUrl("hub"));

@@ -21,12 +21,14 @@ class MongoRegistryStore implements RegistryStore {
 	public void upsert(Registry registry) {
 		registry.companies().forEach((company) -> this.mongo.save(this.mapper.toDocument(company)));
 		registry.services().forEach((service) -> this.mongo.save(this.mapper.toDocument(service)));
+		registry.clients().forEach((client) -> this.mongo.save(this.mapper.toDocument(client)));
 	}
 
 	@Override
 	public Registry load() {
 		return new Registry(this.mongo.findAll(CompanyDocument.class).stream().map(this.mapper::toDomain).toList(),
-				this.mongo.findAll(ServiceDocument.class).stream().map(this.mapper::toDomain).toList());
+				this.mongo.findAll(ServiceDocument.class).stream().map(this.mapper::toDomain).toList(),
+				this.mongo.findAll(SignInClientDocument.class).stream().map(this.mapper::toDomain).toList());
 	}
 
 }

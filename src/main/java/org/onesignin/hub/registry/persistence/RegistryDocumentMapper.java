@@ -6,6 +6,7 @@ import org.onesignin.hub.registry.Cancellation;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.PrivacyContact;
 import org.onesignin.hub.registry.Service;
+import org.onesignin.hub.registry.SignInClient;
 
 @Mapper(config = HubMapperConfig.class)
 interface RegistryDocumentMapper {
@@ -25,5 +26,9 @@ interface RegistryDocumentMapper {
 	ServiceDocument.CancellationDocument toDocument(Cancellation cancellation);
 
 	Cancellation toDomain(ServiceDocument.CancellationDocument document);
+
+	SignInClientDocument toDocument(SignInClient client);
+
+	SignInClient toDomain(SignInClientDocument document);
 
 }

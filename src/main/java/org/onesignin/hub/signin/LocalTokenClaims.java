@@ -1,4 +1,4 @@
-package org.onesignin.hub.localissuer;
+package org.onesignin.hub.signin;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import org.onesignin.hub.caller.HubSecurityProperties;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 
 /**
- * The claims the local issuer puts in access tokens, in the same shape a configured
+ * The claims the sign-in server puts in access tokens, in the same shape a configured
  * external issuer would use: audience, the client that obtained the token ({@code azp}),
  * {@code client_id} only on client-credentials tokens, and for support agents their role
  * and company.
@@ -23,6 +23,14 @@ class LocalTokenClaims {
 		claims.audience(List.of(this.properties.audience()))
 			.claim(this.properties.claims().clientId(), clientId)
 			.claim(this.properties.claims().serviceAccount(), clientId);
+	}
+
+	/**
+	 * The ID token's email claims. Sign-in emails are not verified yet (the credential
+	 * lifecycle's verification mail), so {@code email_verified} says false.
+	 */
+	void forIdToken(JwtClaimsSet.Builder claims, HubUser user) {
+		claims.claim("email", user.email()).claim("email_verified", false);
 	}
 
 	void forPerson(JwtClaimsSet.Builder claims, String clientId, HubUser user) {

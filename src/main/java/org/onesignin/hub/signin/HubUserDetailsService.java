@@ -1,5 +1,6 @@
-package org.onesignin.hub.localissuer;
+package org.onesignin.hub.signin;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,7 +14,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Checks One Sign In credentials (email and password) and the seeded support agents.
+ * Checks One Sign In credentials (email and password) and, in the demo, the demo support
+ * agents.
  */
 class HubUserDetailsService implements UserDetailsService {
 
@@ -21,12 +23,12 @@ class HubUserDetailsService implements UserDetailsService {
 
 	private final Map<String, HubUser> staff;
 
-	HubUserDetailsService(Accounts accounts, LocalIssuerProperties properties, PasswordEncoder passwords) {
+	HubUserDetailsService(Accounts accounts, List<SignInProperties.StaffMember> staff, PasswordEncoder passwords) {
 		this.accounts = accounts;
-		this.staff = properties.staff()
-			.stream()
+		this.staff = staff.stream()
 			.map((member) -> new HubUser(member.username().toLowerCase(Locale.ROOT),
-					passwords.encode(member.password()), true, member.company()))
+					passwords.encode(member.password()), true, member.company(),
+					member.username().toLowerCase(Locale.ROOT)))
 			.collect(Collectors.toUnmodifiableMap(HubUser::getUsername, Function.identity()));
 	}
 
@@ -34,11 +36,11 @@ class HubUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		HubUser agent = this.staff.get(username.strip().toLowerCase(Locale.ROOT));
 		if (agent != null) {
-			return new HubUser(agent.getUsername(), agent.getPassword(), true, agent.company());
+			return new HubUser(agent.getUsername(), agent.getPassword(), true, agent.company(), agent.email());
 		}
 		return this.accounts.findBySignInEmail(username)
 			.map((account) -> new HubUser(account.id().value(), account.passwordHash(),
-					account.status() == AccountStatus.ACTIVE, null))
+					account.status() == AccountStatus.ACTIVE, null, account.signInEmail()))
 			.orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
 	}
 

@@ -19,7 +19,7 @@ import static org.onesignin.hub.support.RegistrationInput.aRegistration;
  * The local issuer a newcomer uses: client credentials for partners and the scripted
  * person sign-in, whose tokens the hub then accepts.
  */
-class LocalIssuerIntegrationTests extends HubIntegrationTest {
+class SignInServerIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void issuesPartnerTokensThatRegisterAccountsAndPersonTokensThatSeeThem() {

@@ -1,4 +1,4 @@
-package org.onesignin.hub.localissuer;
+package org.onesignin.hub.signin;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,9 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -21,14 +23,17 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 /**
  * Scripted local sign-in: a person's token "obtained through" a registered client with
- * one request (email and password), for local use only. The token has exactly the claims
- * the authorization code flow would give.
+ * one request (email and password), for the demo only (the {@code production} profile has
+ * no such endpoint). The token has exactly the claims the authorization code flow would
+ * give.
  */
 public class LocalTokenIssuer {
 
 	private final AuthenticationManager authentication;
 
 	private final RegisteredClientRepository clients;
+
+	private final PasswordEncoder secrets;
 
 	private final JwtEncoder encoder;
 
@@ -40,10 +45,11 @@ public class LocalTokenIssuer {
 
 	private final Clock clock;
 
-	LocalTokenIssuer(AuthenticationManager authentication, RegisteredClientRepository clients, JwtEncoder encoder,
-			LocalTokenClaims claims, String issuer, Duration lifetime, Clock clock) {
+	LocalTokenIssuer(AuthenticationManager authentication, RegisteredClientRepository clients, PasswordEncoder secrets,
+			JwtEncoder encoder, LocalTokenClaims claims, String issuer, Duration lifetime, Clock clock) {
 		this.authentication = authentication;
 		this.clients = clients;
+		this.secrets = secrets;
 		this.encoder = encoder;
 		this.claims = claims;
 		this.issuer = issuer;
@@ -52,13 +58,30 @@ public class LocalTokenIssuer {
 	}
 
 	/**
-	 * A signed access token, or empty when the client is unknown or the credentials are
-	 * wrong.
+	 * Whether {@code clientId} may obtain a person's token here: a public client, or a
+	 * confidential one presenting its own secret. A confidential client's token is its
+	 * word that the person signed in through it (linking trusts that), so it is never
+	 * minted for whoever merely names the client.
+	 */
+	public boolean authenticates(String clientId, String clientSecret) {
+		RegisteredClient client = (clientId != null) ? this.clients.findByClientId(clientId) : null;
+		if (client == null
+				|| !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE)) {
+			return false;
+		}
+		if (client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)) {
+			return clientSecret == null;
+		}
+		return clientSecret != null && client.getClientSecret() != null
+				&& this.secrets.matches(clientSecret, client.getClientSecret());
+	}
+
+	/**
+	 * A signed access token for a person, or empty when the credentials are wrong. The
+	 * client must have been {@linkplain #authenticates authenticated}.
 	 */
 	public Optional<IssuedToken> issue(String clientId, String username, String password) {
-		RegisteredClient client = (clientId != null) ? this.clients.findByClientId(clientId) : null;
-		if (client == null || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE)
-				|| username == null || password == null) {
+		if (username == null || password == null) {
 			return Optional.empty();
 		}
 		Authentication signedIn;

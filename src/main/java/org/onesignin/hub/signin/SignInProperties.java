@@ -1,0 +1,35 @@
+package org.onesignin.hub.signin;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The hub's sign-in server (One Sign In), on in every profile.
+ *
+ * @param demo whether demo data is added: every confidential client's secret is
+ * {@code <client-id>-secret} unless configured, the {@code staff} below can sign in, and
+ * {@code POST /local/token} exists. On in the default run, off (and refused) with the
+ * {@code production} profile.
+ * @param clientSecrets confidential clients' secrets by client id, in Spring Security's
+ * {@code {id}…} format ({@code {bcrypt}$2a$…}); without one, and outside the demo, a
+ * confidential client cannot authenticate
+ * @param keyRotationPeriod how long one signing key signs before the next one takes over;
+ * a retired key stays published until every token it signed has expired
+ * @param accessTokenLifetime access and ID token lifetime
+ * @param refreshTokenLifetime refresh token lifetime (each use rotates it)
+ * @param staff demo support agents (only with {@code demo})
+ */
+@ConfigurationProperties("hub.sign-in")
+public record SignInProperties(@DefaultValue("false") boolean demo, @DefaultValue Map<String, String> clientSecrets,
+		@DefaultValue("30d") Duration keyRotationPeriod, @DefaultValue("60m") Duration accessTokenLifetime,
+		@DefaultValue("30d") Duration refreshTokenLifetime, @DefaultValue List<StaffMember> staff) {
+
+	/** A demo support agent of one company. */
+	public record StaffMember(String username, String password, String company) {
+	}
+
+}

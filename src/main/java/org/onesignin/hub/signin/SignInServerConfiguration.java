@@ -1,0 +1,149 @@
+package org.onesignin.hub.signin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.onesignin.hub.account.Accounts;
+import org.onesignin.hub.caller.HubSecurityProperties;
+import org.onesignin.hub.registry.RegistryManagement;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The hub's sign-in server, One Sign In (Spring Authorization Server), in every profile:
+ * the registry's OAuth clients with secrets from configuration, a sign-in page checking
+ * One Sign In credentials, OIDC (discovery, JWKS, userinfo, logout), and signing keys
+ * kept and rotated in the store. The demo adds demo data only: demo client secrets, demo
+ * support agents and {@code POST /local/token}; the {@code production} profile refuses
+ * it.
+ */
+@Configuration(proxyBeanMethods = false)
+class SignInServerConfiguration {
+
+	/** Tokens a retired key signed may still be presented this long after it retires. */
+	private static final Duration LONGEST_SIGNED_TOKEN = Duration.ofHours(1);
+
+	SignInServerConfiguration(SignInProperties properties, HubSecurityProperties security, Environment environment) {
+		if (security.issuer() == null || security.issuer().isBlank()) {
+			throw new IllegalStateException(
+					"Set HUB_ISSUER (hub.security.issuer): the public URL of the hub's sign-in server, as tokens name it");
+		}
+		if (properties.demo() && environment.matchesProfiles("production")) {
+			throw new IllegalStateException("hub.sign-in.demo must be off with the production profile: demo client "
+					+ "secrets and demo agents' passwords are published");
+		}
+	}
+
+	@Bean
+	SigningKeys signingKeys(SigningKeyStore store, SignInProperties properties, Clock clock) {
+		Duration longest = properties.accessTokenLifetime().compareTo(LONGEST_SIGNED_TOKEN) > 0
+				? properties.accessTokenLifetime() : LONGEST_SIGNED_TOKEN;
+		return new SigningKeys(store, properties.keyRotationPeriod(), longest, clock);
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(SigningKeys keys) {
+		return new NimbusJwtEncoder(keys.forSigning());
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(HubSecurityProperties security) {
+		return AuthorizationServerSettings.builder().issuer(security.issuer()).build();
+	}
+
+	@Bean
+	LocalTokenClaims localTokenClaims(HubSecurityProperties security) {
+		return new LocalTokenClaims(security);
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(RegistryManagement registry, SignInProperties properties) {
+		return new RegistryClients(registry, properties);
+	}
+
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> hubTokenCustomizer(LocalTokenClaims claims) {
+		return (context) -> {
+			String clientId = context.getRegisteredClient().getClientId();
+			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+				if (context.getPrincipal().getPrincipal() instanceof HubUser user) {
+					claims.forIdToken(context.getClaims(), user);
+				}
+				return;
+			}
+			if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+				return;
+			}
+			if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+				claims.forClient(context.getClaims(), clientId);
+			}
+			else if (context.getPrincipal().getPrincipal() instanceof HubUser user) {
+				claims.forPerson(context.getClaims(), clientId, user);
+			}
+		};
+	}
+
+	@Bean
+	UserDetailsService hubUserDetailsService(Accounts accounts, SignInProperties properties,
+			PasswordEncoder passwords) {
+		return new HubUserDetailsService(accounts, properties.demo() ? properties.staff() : List.of(), passwords);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "hub.sign-in.demo", havingValue = "true")
+	LocalTokenIssuer localTokenIssuer(UserDetailsService users, PasswordEncoder passwords,
+			RegisteredClientRepository clients, JwtEncoder encoder, LocalTokenClaims claims,
+			HubSecurityProperties security, SignInProperties properties, Clock clock) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(passwords);
+		AuthenticationManager authentication = new ProviderManager(provider);
+		return new LocalTokenIssuer(authentication, clients, passwords, encoder, claims, security.issuer(),
+				properties.accessTokenLifetime(), clock);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) throws Exception {
+		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+		http.securityMatcher(authorizationServer.getEndpointsMatcher())
+			.with(authorizationServer, (server) -> server.oidc(Customizer.withDefaults()))
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain signInPageSecurityFilterChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.formLogin(Customizer.withDefaults());
+		return http.build();
+	}
+
+}
