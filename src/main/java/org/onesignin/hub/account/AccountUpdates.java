@@ -148,6 +148,9 @@ public class AccountUpdates {
 			return Optional.of(Outcome.rejected(emailTaken("newEmail")));
 		}
 		this.events.publishEvent(ServiceChangesWritten.inAccount(account.id()));
+		if (change.newStatus() == AccountStatus.CLOSED) {
+			this.events.publishEvent(new AccountClosed(account.id()));
+		}
 		return Optional.of(Outcome.done(this.accounts.findById(account.id()).orElseThrow()));
 	}
 

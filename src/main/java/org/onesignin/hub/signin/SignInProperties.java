@@ -21,12 +21,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * a retired key stays published until every token it signed has expired
  * @param accessTokenLifetime access and ID token lifetime
  * @param refreshTokenLifetime refresh token lifetime (each use rotates it)
+ * @param sessionIdleTimeout how long a sign-in session lasts without use (every service's
+ * authorize request renews it)
  * @param staff demo support agents (only with {@code demo})
  */
 @ConfigurationProperties("hub.sign-in")
 public record SignInProperties(@DefaultValue("false") boolean demo, @DefaultValue Map<String, String> clientSecrets,
 		@DefaultValue("30d") Duration keyRotationPeriod, @DefaultValue("60m") Duration accessTokenLifetime,
-		@DefaultValue("30d") Duration refreshTokenLifetime, @DefaultValue List<StaffMember> staff) {
+		@DefaultValue("30d") Duration refreshTokenLifetime, @DefaultValue("30m") Duration sessionIdleTimeout,
+		@DefaultValue List<StaffMember> staff) {
 
 	/** A demo support agent of one company. */
 	public record StaffMember(String username, String password, String company) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.AccountStatus;
 import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.caller.HubSecurityProperties;
 import org.onesignin.hub.registry.RegistryManagement;
@@ -22,6 +24,8 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -87,9 +91,16 @@ class SignInServerConfiguration {
 	}
 
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> hubTokenCustomizer(LocalTokenClaims claims) {
+	OAuth2TokenCustomizer<JwtEncodingContext> hubTokenCustomizer(LocalTokenClaims claims, Accounts accounts) {
 		return (context) -> {
 			String clientId = context.getRegisteredClient().getClientId();
+			if (context.getPrincipal().getPrincipal() instanceof HubUser user && !user.isSupportAgent()
+					&& !accounts.findById(new AccountId(user.getUsername()))
+						.map((account) -> account.status() == AccountStatus.ACTIVE)
+						.orElse(false)) {
+				// a code or refresh token outlives neither the identity nor its closing
+				throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+			}
 			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 				if (context.getPrincipal().getPrincipal() instanceof HubUser user) {
 					claims.forIdToken(context.getClaims(), user);

@@ -1,0 +1,50 @@
+package org.onesignin.hub.signin.persistence;
+
+import java.time.Clock;
+import java.util.Date;
+
+import org.onesignin.hub.account.AccountClosed;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends sign-in sessions that must not last: every session of a closed identity at once,
+ * and expired ones on a schedule (real MongoDB also has the TTL index Spring Session
+ * declares; the embedded store ignores TTL indexes).
+ */
+@Component
+class SignInSessionsInStore {
+
+	private static final String COLLECTION = "sign_in_sessions";
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	SignInSessionsInStore(FindByIndexNameSessionRepository<? extends Session> sessions, MongoTemplate mongo,
+			Clock clock) {
+		this.sessions = sessions;
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void endSessionsOf(AccountClosed closed) {
+		// a person's sessions are indexed by their principal name, the account id
+		this.sessions.findByPrincipalName(closed.accountId().value()).keySet().forEach(this.sessions::deleteById);
+	}
+
+	@Scheduled(fixedDelayString = "${hub.sign-in.session-purge-interval:5m}")
+	void purgeExpired() {
+		this.mongo.remove(Query.query(Criteria.where("expireAt").lt(Date.from(this.clock.instant()))), COLLECTION);
+	}
+
+}
