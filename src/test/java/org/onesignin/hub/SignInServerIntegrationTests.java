@@ -90,6 +90,64 @@ class SignInServerIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void refusesALocalTokenThroughAConfidentialClientWithoutItsSecret() {
+		String email = uniqueEmail();
+		registerThrough("playstation-network", email, Map.of("givenName", "Ada"));
+
+		for (String secret : new String[] { null, "wrong" }) {
+			http().post().uri("/local/token").headers((headers) -> {
+				if (secret != null) {
+					headers.setBasicAuth("playstation-network", secret);
+				}
+			})
+				.body(BodyInserters.fromFormData("client_id", "playstation-network")
+					.with("username", email)
+					.with("password", RegistrationInput.PASSWORD))
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectBody()
+				.jsonPath("$.error")
+				.isEqualTo("invalid_client")
+				.jsonPath("$.access_token")
+				.doesNotExist();
+		}
+	}
+
+	@Test
+	void issuesALocalTokenThroughAConfidentialClientWithItsOwnSecret() {
+		String email = uniqueEmail();
+		registerThrough("playstation-network", email, Map.of("givenName", "Ada"));
+
+		String token = LocalTokens.person(email)
+			.withPassword(RegistrationInput.PASSWORD)
+			.through("playstation-network")
+			.obtainFrom(http());
+
+		withToken(token).documentName("account-pages/me")
+			.execute()
+			.path("me.signInEmail")
+			.entity(String.class)
+			.isEqualTo(email);
+	}
+
+	@Test
+	void refusesALocalTokenForAClientAnotherClientsSecretVouchesFor() {
+		String email = uniqueEmail();
+		registerThrough("playstation-network", email, Map.of("givenName", "Ada"));
+
+		http().post()
+			.uri("/local/token")
+			.headers((headers) -> headers.setBasicAuth("sony-music", "sony-music-secret"))
+			.body(BodyInserters.fromFormData("client_id", "playstation-network")
+				.with("username", email)
+				.with("password", RegistrationInput.PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
 	void issuesSupportAgentTokensWithTheirCompany() {
 		String token = LocalTokens.person("agent@sony-europe.example")
 			.withPassword("support-password-1")
