@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -34,6 +35,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -120,6 +122,12 @@ class SignInServerConfiguration {
 	}
 
 	@Bean
+	OAuth2TokenGenerator<OAuth2Token> hubTokenGenerator(JwtEncoder encoder,
+			OAuth2TokenCustomizer<JwtEncodingContext> hubTokenCustomizer, Clock clock) {
+		return new PublicClientRefreshTokenGenerator(encoder, hubTokenCustomizer, clock);
+	}
+
+	@Bean
 	UserDetailsService hubUserDetailsService(Accounts accounts, SignInProperties properties,
 			PasswordEncoder passwords) {
 		return new HubUserDetailsService(accounts, properties.demo() ? properties.staff() : List.of(), passwords);
@@ -139,8 +147,12 @@ class SignInServerConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http,
+			RegisteredClientRepository registeredClients) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+		authorizationServer.clientAuthentication(
+				(clients) -> clients.authenticationConverter(new PublicClientRefreshAuthenticationConverter())
+					.authenticationProvider(new PublicClientRefreshAuthenticationProvider(registeredClients)));
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
 			.with(authorizationServer, (server) -> server.oidc(Customizer.withDefaults()))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())

@@ -1,0 +1,48 @@
+package org.onesignin.hub.signin;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.util.StringUtils;
+
+/**
+ * Reads a public client's refresh request at the token endpoint
+ * ({@code grant_type=refresh_token&client_id=…}, no secret) as a client authentication by
+ * id only, for {@link PublicClientRefreshAuthenticationProvider} to check.
+ */
+final class PublicClientRefreshAuthenticationConverter implements AuthenticationConverter {
+
+	private static final String REFRESH_TOKEN = AuthorizationGrantType.REFRESH_TOKEN.getValue();
+
+	@Override
+	public Authentication convert(HttpServletRequest request) {
+		if (!REFRESH_TOKEN.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))
+				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null
+				|| request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
+				|| request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {
+			// any request that carries a credential is Spring Authorization Server's to
+			// check: confidential clients authenticate exactly as before
+			return null;
+		}
+		String[] clientIds = request.getParameterValues(OAuth2ParameterNames.CLIENT_ID);
+		if (clientIds == null) {
+			return null;
+		}
+		if (clientIds.length != 1 || !StringUtils.hasText(clientIds[0])) {
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_REQUEST);
+		}
+		return new OAuth2ClientAuthenticationToken(clientIds[0], ClientAuthenticationMethod.NONE, null,
+				Map.of(OAuth2ParameterNames.GRANT_TYPE, REFRESH_TOKEN));
+	}
+
+}

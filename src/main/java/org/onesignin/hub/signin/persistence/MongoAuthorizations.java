@@ -1,0 +1,181 @@
+package org.onesignin.hub.signin.persistence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.onesignin.hub.shared.Sha256;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
+
+/**
+ * The sign-in server's authorizations (codes and tokens) in the
+ * {@code sign_in_authorizations} collection, shared by every instance: tokens are found
+ * by their SHA-256 hash, never stored or queried raw; a rotated-away refresh token
+ * presented again revokes its whole authorization.
+ */
+@Component
+class MongoAuthorizations implements OAuth2AuthorizationService {
+
+	private static final Log logger = LogFactory.getLog(MongoAuthorizations.class);
+
+	/** An authorization that holds no token yet (awaiting consent) is kept this long. */
+	private static final Duration PENDING = Duration.ofHours(1);
+
+	private static final String REFRESH_TOKENS = "refreshTokenHashes";
+
+	/** The field holding each kind of token's hash, by token type. */
+	private static final Map<String, String> FIELDS = Map.of(OAuth2ParameterNames.STATE, "stateHash",
+			OAuth2ParameterNames.CODE, "codeHash", OAuth2TokenType.ACCESS_TOKEN.getValue(), "accessTokenHash",
+			OAuth2TokenType.REFRESH_TOKEN.getValue(), REFRESH_TOKENS, OidcParameterNames.ID_TOKEN, "idTokenHash");
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	MongoAuthorizations(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+		FIELDS.values()
+			.forEach((field) -> mongo.indexOps(AuthorizationDocument.class)
+				.createIndex(new Index().on(field, Sort.Direction.ASC)));
+		// real MongoDB drops an authorization once its last token has expired; the
+		// scheduled purge does the same where TTL indexes are ignored
+		mongo.indexOps(AuthorizationDocument.class)
+			.createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
+	}
+
+	@Override
+	public void save(OAuth2Authorization authorization) {
+		Assert.notNull(authorization, "authorization cannot be null");
+		String refreshTokenHash = hashOf(authorization.getRefreshToken());
+		Update update = new Update().set("registeredClientId", authorization.getRegisteredClientId())
+			.set("principalName", authorization.getPrincipalName())
+			.set("stateHash", hash(authorization.getAttribute(OAuth2ParameterNames.STATE)))
+			.set("codeHash", hashOf(authorization.getToken(OAuth2AuthorizationCode.class)))
+			.set("accessTokenHash", hashOf(authorization.getAccessToken()))
+			.set("refreshTokenHash", refreshTokenHash)
+			.set("idTokenHash", hashOf(authorization.getToken(OidcIdToken.class)))
+			.set("expiresAt", expiresAt(authorization))
+			.set("authorization", SerializedAuthorizations.write(authorization));
+		if (refreshTokenHash != null) {
+			// every refresh token the authorization was given stays known, in the same
+			// atomic write, so a rotated one presented again is recognised as reuse
+			update.addToSet(REFRESH_TOKENS, refreshTokenHash);
+		}
+		this.mongo.upsert(byId(authorization.getId()), update, AuthorizationDocument.class);
+	}
+
+	@Override
+	public void remove(OAuth2Authorization authorization) {
+		Assert.notNull(authorization, "authorization cannot be null");
+		this.mongo.remove(byId(authorization.getId()), AuthorizationDocument.class);
+	}
+
+	@Override
+	public OAuth2Authorization findById(String id) {
+		Assert.hasText(id, "id cannot be empty");
+		return read(this.mongo.findOne(byId(id), AuthorizationDocument.class));
+	}
+
+	@Override
+	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		Assert.hasText(token, "token cannot be empty");
+		String hash = Sha256.hex(token);
+		Criteria criteria;
+		if (tokenType == null) {
+			criteria = new Criteria()
+				.orOperator(FIELDS.values().stream().map((field) -> Criteria.where(field).is(hash)).toList());
+		}
+		else if (FIELDS.containsKey(tokenType.getValue())) {
+			criteria = Criteria.where(FIELDS.get(tokenType.getValue())).is(hash);
+		}
+		else {
+			return null;
+		}
+		AuthorizationDocument found = this.mongo.findOne(Query.query(criteria), AuthorizationDocument.class);
+		if (found != null && isRotatedRefreshToken(found, hash)) {
+			// a refresh token is used once: presented again, it was copied, and whoever
+			// holds the chain's current tokens may be the thief, so the whole chain goes
+			// (OAuth 2.0 Security BCP, refresh token rotation)
+			logger.warn("A rotated refresh token was presented again: authorization " + found.id() + " of client "
+					+ found.registeredClientId() + " revoked");
+			this.mongo.remove(byId(found.id()), AuthorizationDocument.class);
+			return null;
+		}
+		return read(found);
+	}
+
+	/** Forgets authorizations whose every token has expired. */
+	@Scheduled(fixedDelayString = "${hub.sign-in.authorization-purge-interval:1h}",
+			initialDelayString = "${hub.sign-in.authorization-purge-interval:1h}")
+	void purgeExpired() {
+		this.mongo.remove(Query.query(Criteria.where("expiresAt").lt(this.clock.instant())),
+				AuthorizationDocument.class);
+	}
+
+	private static boolean isRotatedRefreshToken(AuthorizationDocument found, String hash) {
+		return found.refreshTokenHashes() != null && found.refreshTokenHashes().contains(hash)
+				&& !hash.equals(found.refreshTokenHash());
+	}
+
+	private Instant expiresAt(OAuth2Authorization authorization) {
+		return Stream
+			.of(authorization.getToken(OAuth2AuthorizationCode.class), authorization.getAccessToken(),
+					authorization.getRefreshToken(), authorization.getToken(OidcIdToken.class))
+			.filter(Objects::nonNull)
+			.map((token) -> token.getToken().getExpiresAt())
+			.filter(Objects::nonNull)
+			.max(Instant::compareTo)
+			.orElseGet(() -> this.clock.instant().plus(PENDING));
+	}
+
+	private static OAuth2Authorization read(AuthorizationDocument document) {
+		if (document == null) {
+			return null;
+		}
+		try {
+			return SerializedAuthorizations.read(document.id(), document.authorization());
+		}
+		catch (IllegalStateException ex) {
+			// unreadable (a class changed shape): the person signs in again rather than
+			// every request with its tokens failing
+			logger.warn(ex.getMessage(), ex.getCause());
+			return null;
+		}
+	}
+
+	private static String hashOf(OAuth2Authorization.Token<? extends OAuth2Token> token) {
+		return (token != null) ? hash(token.getToken().getTokenValue()) : null;
+	}
+
+	private static String hash(String value) {
+		return (value != null) ? Sha256.hex(value) : null;
+	}
+
+	private static Query byId(String id) {
+		return Query.query(Criteria.where("_id").is(id));
+	}
+
+}

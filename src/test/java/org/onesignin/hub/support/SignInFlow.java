@@ -1,0 +1,245 @@
+package org.onesignin.hub.support;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.onesignin.hub.shared.Sha256;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person's sign-in through a client as a browser and the client's back end do it: the
+ * authorization code flow with PKCE against the running hub ({@code /oauth2/authorize},
+ * the sign-in page, the code at the redirect URI, {@code /oauth2/token}). For example
+ * {@code SignInFlow.through("account-pages").scopes("openid", "email").signIn(email,
+ * password).obtainFrom(http)} returns the token response.
+ */
+public final class SignInFlow {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final String clientId;
+
+	private String secret;
+
+	private String redirectUri = "http://127.0.0.1:8765/callback";
+
+	private List<String> scopes = List.of("openid");
+
+	private String username;
+
+	private String password;
+
+	private SignInFlow(String clientId) {
+		this.clientId = clientId;
+	}
+
+	/** A sign-in through the client with this id. */
+	public static SignInFlow through(String clientId) {
+		return new SignInFlow(clientId);
+	}
+
+	/** A confidential client's secret, shown at the token endpoint (HTTP Basic). */
+	public SignInFlow withSecret(String secret) {
+		this.secret = secret;
+		return this;
+	}
+
+	/** The registered redirect URI the code comes back to (a loopback one by default). */
+	public SignInFlow redirectTo(String redirectUri) {
+		this.redirectUri = redirectUri;
+		return this;
+	}
+
+	public SignInFlow scopes(String... scopes) {
+		this.scopes = List.of(scopes);
+		return this;
+	}
+
+	/** The person's username (sign-in email) and password at the sign-in page. */
+	public SignInFlow signIn(String username, String password) {
+		this.username = username;
+		this.password = password;
+		return this;
+	}
+
+	/**
+	 * Runs the whole flow and returns the token endpoint's response, which must be 200.
+	 */
+	public Map<String, Object> obtainFrom(WebTestClient http) {
+		String verifier = randomValue();
+		String state = randomValue();
+		Browser browser = new Browser(http);
+		URI login = browser.get((uri) -> uri.path("/oauth2/authorize")
+			.queryParam("response_type", "code")
+			.queryParam("client_id", this.clientId)
+			.queryParam("redirect_uri", this.redirectUri)
+			.queryParam("scope", String.join(" ", this.scopes))
+			.queryParam("state", state)
+			.queryParam("code_challenge", challengeOf(verifier))
+			.queryParam("code_challenge_method", "S256")
+			.build());
+		assertThat(login.getPath()).isEqualTo("/login");
+		String csrf = csrfOf(browser.page(login));
+		URI back = browser.postForm(login, Map.of("username", this.username, "password", this.password, "_csrf", csrf));
+		URI callback = browser.get((uri) -> back);
+		assertThat(callback.toString()).startsWith(this.redirectUri);
+		Map<String, String> parameters = UriComponentsBuilder.fromUri(callback)
+			.build()
+			.getQueryParams()
+			.toSingleValueMap();
+		assertThat(parameters).containsEntry("state", state).containsKey("code");
+		return http.post()
+			.uri("/oauth2/token")
+			.headers(this::authenticateClient)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("grant_type", "authorization_code")
+				.with("code", parameters.get("code"))
+				.with("redirect_uri", this.redirectUri)
+				.with("code_verifier", verifier)
+				.with("client_id", this.clientId))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/**
+	 * A refresh at the token endpoint: a public client shows its id only (secret null), a
+	 * confidential one its secret with HTTP Basic.
+	 */
+	public static WebTestClient.ResponseSpec refresh(WebTestClient http, String clientId, String secret,
+			String refreshToken) {
+		return http.post().uri("/oauth2/token").headers((headers) -> {
+			if (secret != null) {
+				headers.setBasicAuth(clientId, secret);
+			}
+		})
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("grant_type", "refresh_token")
+				.with("refresh_token", refreshToken)
+				.with("client_id", clientId))
+			.exchange();
+	}
+
+	private void authenticateClient(HttpHeaders headers) {
+		if (this.secret != null) {
+			headers.setBasicAuth(this.clientId, this.secret);
+		}
+	}
+
+	private static String csrfOf(String page) {
+		Matcher matcher = CSRF.matcher(page);
+		assertThat(matcher.find()).as("a _csrf field on the sign-in page").isTrue();
+		return matcher.group(1);
+	}
+
+	private static String randomValue() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static String challengeOf(String verifier) {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(Sha256.digest().digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	/** A browser's share of the flow: its session cookie, carried from step to step. */
+	private static final class Browser {
+
+		private final WebTestClient http;
+
+		private String session = "none-" + UUID.randomUUID();
+
+		Browser(WebTestClient http) {
+			this.http = http;
+		}
+
+		/** GETs the URI, expecting a redirect, and returns where it leads. */
+		URI get(Function<UriBuilder, URI> uri) {
+			return redirect(this.http.get()
+				.uri(uri)
+				.accept(MediaType.TEXT_HTML)
+				.cookie("JSESSIONID", this.session)
+				.exchange()
+				.expectStatus()
+				.is3xxRedirection()
+				.expectBody()
+				.returnResult());
+		}
+
+		String page(URI uri) {
+			EntityExchangeResult<String> result = this.http.get()
+				.uri(uri)
+				.accept(MediaType.TEXT_HTML)
+				.cookie("JSESSIONID", this.session)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult();
+			keepSession(result);
+			return result.getResponseBody();
+		}
+
+		URI postForm(URI uri, Map<String, String> form) {
+			BodyInserters.FormInserter<String> body = null;
+			for (Map.Entry<String, String> field : form.entrySet()) {
+				body = (body != null) ? body.with(field.getKey(), field.getValue())
+						: BodyInserters.fromFormData(field.getKey(), field.getValue());
+			}
+			return redirect(this.http.post()
+				.uri(uri)
+				.accept(MediaType.TEXT_HTML)
+				.cookie("JSESSIONID", this.session)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.body(body)
+				.exchange()
+				.expectStatus()
+				.is3xxRedirection()
+				.expectBody()
+				.returnResult());
+		}
+
+		private URI redirect(EntityExchangeResult<?> result) {
+			keepSession(result);
+			URI location = result.getResponseHeaders().getLocation();
+			assertThat(location).isNotNull();
+			return location;
+		}
+
+		private void keepSession(EntityExchangeResult<?> result) {
+			ResponseCookie cookie = result.getResponseCookies().getFirst("JSESSIONID");
+			if (cookie != null) {
+				this.session = cookie.getValue();
+			}
+		}
+
+	}
+
+}
