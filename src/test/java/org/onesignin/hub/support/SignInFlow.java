@@ -50,6 +50,8 @@ public final class SignInFlow {
 
 	private String password;
 
+	private Browser browser = new Browser();
+
 	private SignInFlow(String clientId) {
 		this.clientId = clientId;
 	}
@@ -76,6 +78,15 @@ public final class SignInFlow {
 		return this;
 	}
 
+	/**
+	 * Runs in this browser: its sign-in session carries over from flow to flow (and from
+	 * instance to instance), as One Sign In promises.
+	 */
+	public SignInFlow in(Browser browser) {
+		this.browser = browser;
+		return this;
+	}
+
 	/** The person's username (sign-in email) and password at the sign-in page. */
 	public SignInFlow signIn(String username, String password) {
 		this.username = username;
@@ -87,29 +98,28 @@ public final class SignInFlow {
 	 * Runs the whole flow and returns the token endpoint's response, which must be 200.
 	 */
 	public Map<String, Object> obtainFrom(WebTestClient http) {
+		return obtainFrom(http, http);
+	}
+
+	/**
+	 * The flow with the browser's steps at one instance and the code redeemed at another:
+	 * the sign-in page only if the browser has no sign-in session yet.
+	 */
+	public Map<String, Object> obtainFrom(WebTestClient authorizeAt, WebTestClient redeemAt) {
 		String verifier = randomValue();
 		String state = randomValue();
-		Browser browser = new Browser(http);
-		URI login = browser.get((uri) -> uri.path("/oauth2/authorize")
-			.queryParam("response_type", "code")
-			.queryParam("client_id", this.clientId)
-			.queryParam("redirect_uri", this.redirectUri)
-			.queryParam("scope", String.join(" ", this.scopes))
-			.queryParam("state", state)
-			.queryParam("code_challenge", challengeOf(verifier))
-			.queryParam("code_challenge_method", "S256")
-			.build());
-		assertThat(login.getPath()).isEqualTo("/login");
-		String csrf = csrfOf(browser.page(login));
-		URI back = browser.postForm(login, Map.of("username", this.username, "password", this.password, "_csrf", csrf));
-		URI callback = browser.get((uri) -> back);
-		assertThat(callback.toString()).startsWith(this.redirectUri);
-		Map<String, String> parameters = UriComponentsBuilder.fromUri(callback)
-			.build()
-			.getQueryParams()
-			.toSingleValueMap();
+		URI next = authorize(authorizeAt, verifier, state);
+		if ("/login".equals(next.getPath())) {
+			assertThat(this.username).as("the browser has no sign-in session: sign in").isNotNull();
+			String csrf = csrfOf(this.browser.page(authorizeAt, next));
+			URI back = this.browser.postForm(authorizeAt, next,
+					Map.of("username", this.username, "password", this.password, "_csrf", csrf));
+			next = this.browser.get(authorizeAt, (uri) -> back);
+		}
+		assertThat(next.toString()).startsWith(this.redirectUri);
+		Map<String, String> parameters = UriComponentsBuilder.fromUri(next).build().getQueryParams().toSingleValueMap();
 		assertThat(parameters).containsEntry("state", state).containsKey("code");
-		return http.post()
+		return redeemAt.post()
 			.uri("/oauth2/token")
 			.headers(this::authenticateClient)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -125,6 +135,24 @@ public final class SignInFlow {
 			})
 			.returnResult()
 			.getResponseBody();
+	}
+
+	/** Whether an authorize request of this client is sent to the sign-in page. */
+	public boolean asksToSignIn(WebTestClient http) {
+		return "/login".equals(authorize(http, randomValue(), randomValue()).getPath());
+	}
+
+	private URI authorize(WebTestClient http, String verifier, String state) {
+		return this.browser.get(http,
+				(uri) -> uri.path("/oauth2/authorize")
+					.queryParam("response_type", "code")
+					.queryParam("client_id", this.clientId)
+					.queryParam("redirect_uri", this.redirectUri)
+					.queryParam("scope", String.join(" ", this.scopes))
+					.queryParam("state", state)
+					.queryParam("code_challenge", challengeOf(verifier))
+					.queryParam("code_challenge_method", "S256")
+					.build());
 	}
 
 	/**
@@ -169,23 +197,34 @@ public final class SignInFlow {
 			.encodeToString(Sha256.digest().digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 	}
 
-	/** A browser's share of the flow: its session cookie, carried from step to step. */
-	private static final class Browser {
+	/**
+	 * A browser's share of the flow: its sign-in session cookie, carried from step to
+	 * step and from instance to instance.
+	 */
+	public static final class Browser {
 
-		private final WebTestClient http;
+		private static final String SESSION_COOKIE = "HUB_SESSION";
 
 		private String session = "none-" + UUID.randomUUID();
 
-		Browser(WebTestClient http) {
-			this.http = http;
+		/**
+		 * RP-initiated logout with the ID token as hint; returns where the hub sends the
+		 * browser.
+		 */
+		public URI signOut(WebTestClient http, String idToken, String postLogoutRedirectUri) {
+			return get(http,
+					(uri) -> uri.path("/connect/logout")
+						.queryParam("id_token_hint", idToken)
+						.queryParam("post_logout_redirect_uri", postLogoutRedirectUri)
+						.build());
 		}
 
 		/** GETs the URI, expecting a redirect, and returns where it leads. */
-		URI get(Function<UriBuilder, URI> uri) {
-			return redirect(this.http.get()
+		URI get(WebTestClient http, Function<UriBuilder, URI> uri) {
+			return redirect(http.get()
 				.uri(uri)
 				.accept(MediaType.TEXT_HTML)
-				.cookie("JSESSIONID", this.session)
+				.cookie(SESSION_COOKIE, this.session)
 				.exchange()
 				.expectStatus()
 				.is3xxRedirection()
@@ -193,11 +232,11 @@ public final class SignInFlow {
 				.returnResult());
 		}
 
-		String page(URI uri) {
-			EntityExchangeResult<String> result = this.http.get()
+		String page(WebTestClient http, URI uri) {
+			EntityExchangeResult<String> result = http.get()
 				.uri(uri)
 				.accept(MediaType.TEXT_HTML)
-				.cookie("JSESSIONID", this.session)
+				.cookie(SESSION_COOKIE, this.session)
 				.exchange()
 				.expectStatus()
 				.isOk()
@@ -207,16 +246,16 @@ public final class SignInFlow {
 			return result.getResponseBody();
 		}
 
-		URI postForm(URI uri, Map<String, String> form) {
+		URI postForm(WebTestClient http, URI uri, Map<String, String> form) {
 			BodyInserters.FormInserter<String> body = null;
 			for (Map.Entry<String, String> field : form.entrySet()) {
 				body = (body != null) ? body.with(field.getKey(), field.getValue())
 						: BodyInserters.fromFormData(field.getKey(), field.getValue());
 			}
-			return redirect(this.http.post()
+			return redirect(http.post()
 				.uri(uri)
 				.accept(MediaType.TEXT_HTML)
-				.cookie("JSESSIONID", this.session)
+				.cookie(SESSION_COOKIE, this.session)
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.body(body)
 				.exchange()
@@ -234,7 +273,7 @@ public final class SignInFlow {
 		}
 
 		private void keepSession(EntityExchangeResult<?> result) {
-			ResponseCookie cookie = result.getResponseCookies().getFirst("JSESSIONID");
+			ResponseCookie cookie = result.getResponseCookies().getFirst(SESSION_COOKIE);
 			if (cookie != null) {
 				this.session = cookie.getValue();
 			}
