@@ -164,8 +164,13 @@ class SignInServerConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain signInPageSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
-			.formLogin(Customizer.withDefaults());
+		// the hub's own page (signin.web) at GET /login, whatever its query (?error,
+		// ?logout); Spring Security still checks the credentials posted there, changes
+		// the session id and continues the saved request
+		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/login", "/sign-in/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated()).formLogin((form) -> form.loginPage("/login").permitAll());
 		return http.build();
 	}
 
