@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.HubIntegrationTest;
 import org.onesignin.hub.support.RegistrationInput;
+import org.onesignin.hub.support.SignInFlow;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -246,13 +247,13 @@ class SignInPageIntegrationTests extends HubIntegrationTest {
 
 		private void sendSession(HttpHeaders headers) {
 			if (this.session != null) {
-				headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + this.session);
+				headers.add(HttpHeaders.COOKIE, SignInFlow.Browser.SESSION_COOKIE + "=" + this.session);
 			}
 		}
 
 		private EntityExchangeResult<String> remember(WebTestClient.ResponseSpec response) {
 			EntityExchangeResult<String> result = response.expectBody(String.class).returnResult();
-			ResponseCookie session = result.getResponseCookies().getFirst("JSESSIONID");
+			ResponseCookie session = result.getResponseCookies().getFirst(SignInFlow.Browser.SESSION_COOKIE);
 			if (session != null) {
 				this.session = session.getValue();
 			}

@@ -203,7 +203,8 @@ public final class SignInFlow {
 	 */
 	public static final class Browser {
 
-		private static final String SESSION_COOKIE = "HUB_SESSION";
+		/** The sign-in session cookie's name. */
+		public static final String SESSION_COOKIE = "HUB_SESSION";
 
 		private String session = "none-" + UUID.randomUUID();
 
