@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Starting and restarting the whole hub: data and issued tokens survive a restart, and a
- * production start without a configured issuer is refused.
+ * production start without a configured issuer, or any start with an incomplete trusted
+ * issuer, is refused.
  */
 class HubStartupIntegrationTests {
 
@@ -77,6 +78,20 @@ class HubStartupIntegrationTests {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(HubApplication.class).profiles("production")
 			.run(arguments(scratch))
 			.close()).hasStackTraceContaining("HUB_UNSUBSCRIBE_SECRET");
+	}
+
+	@Test
+	void refusesAStartWithATrustedIssuerWithoutItsKeys() {
+		Path scratch = TestStores.scratchDirectory();
+
+		String[] arguments = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(arguments(scratch)),
+					java.util.stream.Stream
+						.of("--hub.security.trusted-issuers[0].issuer=https://kc.example/realms/staff"))
+			.toArray(String[]::new);
+
+		assertThatThrownBy(() -> new SpringApplicationBuilder(HubApplication.class).run(arguments).close())
+			.hasStackTraceContaining("hub.security.trusted-issuers[0].jwk-set-uri is missing");
 	}
 
 	private static ConfigurableApplicationContext start(Path scratch) {

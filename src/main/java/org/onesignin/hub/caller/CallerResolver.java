@@ -11,7 +11,6 @@ import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.CallerKind;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,10 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a validated access token into the one {@link Caller} of the request, and its
  * acting company: the controller of the service whose client obtained the token, or the
- * support agent's {@code company} claim. The security filter chain and the graphql-ws
- * handshake both authenticate a token through {@link #authenticate(Jwt)}, once per
- * request (the API's filter chain is stateless) or per connection, and each
- * authentication names its request with a new random id.
+ * support agent's {@code company} claim, read where the token's issuer puts them.
+ * {@link BearerTokens} authenticates a token through it for the security filter chain and
+ * the graphql-ws handshake alike, once per request (the API's filter chain is stateless)
+ * or per connection, and each authentication names its request with a new random id.
  */
 @Component
 public class CallerResolver {
@@ -41,8 +40,8 @@ public class CallerResolver {
 	 * The request's authentication: its {@link Caller} as the principal, with a role for
 	 * the caller's kind and the token's scopes as authorities.
 	 */
-	public AbstractAuthenticationToken authenticate(Jwt token) {
-		Caller caller = resolve(token, UUID.randomUUID().toString());
+	CallerAuthentication authenticate(Jwt token, IssuerContract issuer) {
+		Caller caller = resolve(token, issuer, UUID.randomUUID().toString());
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.kind().name()));
 		Object scope = token.getClaims().get("scope");
@@ -58,12 +57,12 @@ public class CallerResolver {
 	}
 
 	/** The token's caller, naming the request it authenticates. */
-	Caller resolve(Jwt jwt, String requestId) {
-		HubSecurityProperties.Claims claims = this.properties.claims();
+	Caller resolve(Jwt jwt, IssuerContract issuer, String requestId) {
+		HubSecurityProperties.Claims claims = issuer.claims();
 		String subject = jwt.getSubject();
 		String clientId = Optional.ofNullable(stringClaim(jwt, claims.clientId()))
 			.orElse(stringClaim(jwt, claims.serviceAccount()));
-		if (roles(jwt).contains(this.properties.supportRole())) {
+		if (roles(jwt, claims.roles()).contains(issuer.supportRole())) {
 			String company = stringClaim(jwt, claims.company());
 			// an agent whose company is not in the registry acts for nobody
 			String actingCompany = (company != null && this.registry.registry().company(company).isPresent()) ? company
@@ -84,8 +83,8 @@ public class CallerResolver {
 				requestId);
 	}
 
-	private Collection<String> roles(Jwt jwt) {
-		Object value = claimAt(jwt.getClaims(), this.properties.claims().roles());
+	private static Collection<String> roles(Jwt jwt, String path) {
+		Object value = claimAt(jwt.getClaims(), path);
 		if (value instanceof Collection<?> collection) {
 			return collection.stream().map(String::valueOf).toList();
 		}

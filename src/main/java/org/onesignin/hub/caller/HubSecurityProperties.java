@@ -1,30 +1,36 @@
 package org.onesignin.hub.caller;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the hub validates and reads access tokens. Claim names are configurable so that a
- * real identity provider (Keycloak, Auth0, Okta, Entra ID) plugs in by configuration
- * alone.
+ * How the hub validates and reads access tokens: its own (the sign-in server's) and those
+ * of the external issuers it trusts for some callers. Claim names are configurable so
+ * that an identity provider (Keycloak, Entra ID, Okta) plugs in by configuration alone.
  *
- * @param issuer the expected {@code iss} of every token
+ * @param issuer the hub's own {@code iss}
  * @param audience the audience every token must name
- * @param jwkSetUri the external issuer's JWKS (required when the local issuer is off)
- * @param claims which claims carry what
+ * @param claims which claims of the hub's own tokens carry what
  * @param supportRole the role that marks a support agent
  * @param accountPagesClients the (public) clients of the account pages: a person's token
  * from one of them has full self-service; from a partner's client, only what that service
  * may do for the person
  * @param verifiedTokens how many verified tokens an instance keeps until they expire, so
  * that each is verified once ({@code hub.security.verified-tokens}, default 10,000)
+ * @param trustedIssuers external issuers whose tokens the hub accepts, each for the
+ * callers its entry names
  */
 @ConfigurationProperties("hub.security")
 public record HubSecurityProperties(@DefaultValue("http://localhost:8080") String issuer,
-		@DefaultValue("one-sign-in-hub") String audience, String jwkSetUri, @DefaultValue Claims claims,
-		@DefaultValue("support") String supportRole,
-		@DefaultValue("account-pages") java.util.List<String> accountPagesClients,
-		@DefaultValue("10000") long verifiedTokens) {
+		@DefaultValue("one-sign-in-hub") String audience, @DefaultValue Claims claims,
+		@DefaultValue("support") String supportRole, @DefaultValue("account-pages") List<String> accountPagesClients,
+		@DefaultValue("10000") long verifiedTokens, List<TrustedIssuer> trustedIssuers) {
+
+	public HubSecurityProperties {
+		trustedIssuers = (trustedIssuers != null) ? List.copyOf(trustedIssuers) : List.of();
+	}
 
 	/**
 	 * @param roles dotted path of the roles list (Keycloak: {@code realm_access.roles})
@@ -35,6 +41,25 @@ public record HubSecurityProperties(@DefaultValue("http://localhost:8080") Strin
 	 */
 	public record Claims(@DefaultValue("roles") String roles, @DefaultValue("company") String company,
 			@DefaultValue("azp") String clientId, @DefaultValue("client_id") String serviceAccount) {
+	}
+
+	/**
+	 * An external issuer, typically a company's workforce identity provider for its
+	 * support agents.
+	 *
+	 * @param issuer its tokens' exact {@code iss}
+	 * @param jwkSetUri its JWKS
+	 * @param audience the audience its tokens must name (default
+	 * {@code hub.security.audience})
+	 * @param claims which of its claims carry what (same defaults as
+	 * {@code hub.security.claims})
+	 * @param callers the caller kinds its tokens may assert (default
+	 * {@code SUPPORT_AGENT} only); a token resolving to another kind is refused
+	 * @param supportRole its role of support agents (default
+	 * {@code hub.security.support-role})
+	 */
+	public record TrustedIssuer(String issuer, String jwkSetUri, String audience, @DefaultValue Claims claims,
+			@DefaultValue("SUPPORT_AGENT") List<String> callers, String supportRole) {
 	}
 
 }

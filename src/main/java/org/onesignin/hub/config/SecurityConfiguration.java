@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Role;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
-import java.util.List;
 
+import org.onesignin.hub.caller.BearerTokens;
 import org.onesignin.hub.caller.CallerResolver;
 import org.onesignin.hub.caller.HubSecurityProperties;
 import org.onesignin.hub.signin.SigningKeys;
@@ -24,18 +24,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The hub as an OAuth2 resource server: the API validates JWTs (signature, issuer,
- * expiry, audience) and resolves each to one {@link Caller}; authorisation happens in the
+ * expiry, audience) of the hub's own issuer and the trusted external ones, and resolves
+ * each to one {@link Caller} ({@link BearerTokens}); authorisation happens in the
  * application services, so {@code /graphql} itself admits anonymous requests (which then
  * get GraphQL {@code UNAUTHORIZED} errors) while a bad token is refused with HTTP 401.
  */
@@ -45,7 +41,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, CallerResolver callers) throws Exception {
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, BearerTokens tokens) throws Exception {
 		http.securityMatcher("/graphql/**", "/graphiql/**", "/actuator/**", "/local/token", "/unsubscribe/**", "/me/**",
 				"/error")
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/actuator/health/**", "/actuator/info")
@@ -59,8 +55,7 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// bearer tokens only, no cookies: CSRF cannot ride on them
 			.csrf((csrf) -> csrf.disable())
-			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(callers::authenticate))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(tokens.forRequests())
 				// say only that the token is invalid, not what is wrong with it
 				.authenticationEntryPoint((request, response, exception) -> {
 					boolean badToken = exception instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -70,19 +65,18 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** The hub's own tokens (also what the sign-in server's userinfo endpoint checks). */
 	@Bean
 	JwtDecoder jwtDecoder(HubSecurityProperties properties, SigningKeys hubKeys) {
 		// the hub's own tokens are checked against the keys in the store: no HTTP round
 		// trip to itself
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(hubKeys).build();
-		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
-				(aud) -> aud != null && aud.contains(properties.audience()));
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
-		// the validator checks exp with the system clock: the cache keeps to the same
-		// clock
-		return new org.onesignin.hub.caller.VerifiedTokens(decoder, java.time.Clock.systemUTC(),
-				properties.verifiedTokens());
+		return BearerTokens.verified(NimbusJwtDecoder.withJwkSource(hubKeys).build(), properties.issuer(),
+				properties.audience(), properties.verifiedTokens());
+	}
+
+	@Bean
+	BearerTokens bearerTokens(HubSecurityProperties properties, JwtDecoder hubTokens, CallerResolver callers) {
+		return new BearerTokens(properties, hubTokens, callers);
 	}
 
 	/**
