@@ -72,6 +72,20 @@ class HubStartupIntegrationTests {
 	}
 
 	@Test
+	void refusesDemoDataInAProductionStart() {
+		Path scratch = TestStores.scratchDirectory();
+
+		String[] arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(arguments(scratch)),
+				java.util.stream.Stream.of("--hub.security.issuer=https://sign-in.example", "--hub.sign-in.demo=true",
+						"--hub.unsubscribe.secret=" + java.util.Base64.getEncoder().encodeToString(new byte[32])))
+			.toArray(String[]::new);
+
+		assertThatThrownBy(
+				() -> new SpringApplicationBuilder(HubApplication.class).profiles("production").run(arguments).close())
+			.hasStackTraceContaining("hub.sign-in.demo must be off with the production profile");
+	}
+
+	@Test
 	void refusesAProductionStartWithoutAnUnsubscribeSecret() {
 		Path scratch = TestStores.scratchDirectory();
 

@@ -127,6 +127,11 @@ class MongoAuthorizations implements OAuth2AuthorizationService {
 		return read(found);
 	}
 
+	/** Revokes every authorization of a person: codes, access and refresh tokens. */
+	void removeAllOf(String principalName) {
+		this.mongo.remove(Query.query(Criteria.where("principalName").is(principalName)), AuthorizationDocument.class);
+	}
+
 	/** Forgets authorizations whose every token has expired. */
 	@Scheduled(fixedDelayString = "${hub.sign-in.authorization-purge-interval:1h}",
 			initialDelayString = "${hub.sign-in.authorization-purge-interval:1h}")

@@ -14,9 +14,10 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends sign-in sessions that must not last: every session of a closed identity at once,
- * and expired ones on a schedule (real MongoDB also has the TTL index Spring Session
- * declares; the embedded store ignores TTL indexes).
+ * Ends sign-in sessions that must not last: every session and authorization of a closed
+ * identity at once (a token request would refuse the identity anyway), and expired
+ * sessions on a schedule (real MongoDB also has the TTL index Spring Session declares;
+ * the embedded store ignores TTL indexes).
  */
 @Component
 class SignInSessionsInStore {
