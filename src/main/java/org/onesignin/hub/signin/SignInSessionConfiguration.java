@@ -22,9 +22,10 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMongoHttpSession(collectionName = SignInSessionConfiguration.COLLECTION)
-class SignInSessionConfiguration {
+public class SignInSessionConfiguration {
 
-	static final String COLLECTION = "sign_in_sessions";
+	/** Where the sign-in sessions are kept. */
+	public static final String COLLECTION = "sign_in_sessions";
 
 	@Bean
 	SessionRepositoryCustomizer<MongoIndexedSessionRepository> sessionIdleTimeout(SignInProperties properties) {

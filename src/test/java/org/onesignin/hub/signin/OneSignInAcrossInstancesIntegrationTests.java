@@ -114,7 +114,7 @@ class OneSignInAcrossInstancesIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void endsTheSignInSessionAndTheRefreshTokensOfAClosedIdentity() {
+	void endsTheSignInSessionAndTheTokensOfAClosedIdentity() {
 		String email = uniqueEmail();
 		String id = registerThrough("my-sony", email, Map.of("givenName", "Ada"));
 		SignInFlow.Browser browser = new SignInFlow.Browser();
@@ -122,6 +122,7 @@ class OneSignInAcrossInstancesIntegrationTests extends HubIntegrationTest {
 			.in(browser)
 			.signIn(email, RegistrationInput.PASSWORD)
 			.obtainFrom(this.a);
+		introspect(this.b, (String) tokens.get("access_token")).isEqualTo(true);
 		asAccountHolder(id).documentName("account-pages/cancelMyServiceAccount")
 			.variable("input", aCancellationOf("my-sony").toInput())
 			.execute()
@@ -137,12 +138,27 @@ class OneSignInAcrossInstancesIntegrationTests extends HubIntegrationTest {
 			.hasSize(0);
 
 		assertThat(SignInFlow.through("account-pages").in(browser).asksToSignIn(this.b)).isTrue();
+		introspect(this.a, (String) tokens.get("access_token")).isEqualTo(false);
 		SignInFlow.refresh(this.b, "account-pages", null, (String) tokens.get("refresh_token"))
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.error")
 			.isEqualTo("invalid_grant");
+	}
+
+	/** Token introspection as a partner's back end asks it. */
+	private static org.springframework.test.web.reactive.server.JsonPathAssertions introspect(WebTestClient instance,
+			String token) {
+		return instance.post()
+			.uri("/oauth2/introspect")
+			.headers((headers) -> headers.setBasicAuth("sony-music", "sony-music-secret"))
+			.body(org.springframework.web.reactive.function.BodyInserters.fromFormData("token", token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.active");
 	}
 
 	private static org.springframework.test.web.reactive.server.JsonPathAssertions meOf(WebTestClient instance,

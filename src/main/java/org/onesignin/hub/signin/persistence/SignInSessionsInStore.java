@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Date;
 
 import org.onesignin.hub.account.AccountClosed;
+import org.onesignin.hub.signin.SignInSessionConfiguration;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,30 +23,34 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInSessionsInStore {
 
-	private static final String COLLECTION = "sign_in_sessions";
-
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	private final MongoAuthorizations authorizations;
 
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
 
-	SignInSessionsInStore(FindByIndexNameSessionRepository<? extends Session> sessions, MongoTemplate mongo,
-			Clock clock) {
+	SignInSessionsInStore(FindByIndexNameSessionRepository<? extends Session> sessions,
+			MongoAuthorizations authorizations, MongoTemplate mongo, Clock clock) {
 		this.sessions = sessions;
+		this.authorizations = authorizations;
 		this.mongo = mongo;
 		this.clock = clock;
 	}
 
 	@EventListener
 	void endSessionsOf(AccountClosed closed) {
-		// a person's sessions are indexed by their principal name, the account id
+		// a person's sessions and authorizations are kept by their principal name, the
+		// account id
 		this.sessions.findByPrincipalName(closed.accountId().value()).keySet().forEach(this.sessions::deleteById);
+		this.authorizations.removeAllOf(closed.accountId().value());
 	}
 
 	@Scheduled(fixedDelayString = "${hub.sign-in.session-purge-interval:5m}")
 	void purgeExpired() {
-		this.mongo.remove(Query.query(Criteria.where("expireAt").lt(Date.from(this.clock.instant()))), COLLECTION);
+		this.mongo.remove(Query.query(Criteria.where("expireAt").lt(Date.from(this.clock.instant()))),
+				SignInSessionConfiguration.COLLECTION);
 	}
 
 }
