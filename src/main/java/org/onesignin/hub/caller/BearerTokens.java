@@ -88,8 +88,9 @@ public class BearerTokens implements AuthenticationManager {
 		provider.setJwtAuthenticationConverter((jwt) -> {
 			CallerAuthentication authentication = callers.authenticate(jwt, issuer);
 			// an issuer vouches only for the callers its entry names: a workforce
-			// provider's token can never be a person or a partner of the hub
-			if (!issuer.allows(authentication.getPrincipal().kind())) {
+			// provider's token can never be a person or a partner of the hub, nor an
+			// agent of a company that provider does not sign in
+			if (!issuer.allows(authentication.getPrincipal())) {
 				logger.debug("Refused a token of " + issuer.issuer() + " resolving to a "
 						+ authentication.getPrincipal().kind() + ", which that issuer may not assert");
 				throw new InvalidBearerTokenException("Invalid token");

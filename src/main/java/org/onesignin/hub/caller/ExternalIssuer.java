@@ -40,8 +40,13 @@ record ExternalIssuer(IssuerContract contract, String jwkSetUri, String audience
 			if (!seen.add(withoutTrailingSlash(issuer))) {
 				throw new IllegalStateException(at + ".issuer is listed twice: one entry per issuer");
 			}
+			Set<CallerKind> callers = callers(entry.callers(), at);
+			if (callers.contains(CallerKind.SUPPORT_AGENT) && entry.companies().isEmpty()) {
+				throw new IllegalStateException(at + ".companies is missing: name the companies whose support agents "
+						+ "this issuer signs in (a company's provider vouches for its own staff only)");
+			}
 			IssuerContract contract = new IssuerContract(issuer, entry.claims(),
-					orDefault(entry.supportRole(), properties.supportRole()), callers(entry.callers(), at));
+					orDefault(entry.supportRole(), properties.supportRole()), callers, Set.copyOf(entry.companies()));
 			issuers.add(new ExternalIssuer(contract, jwkSetUri, orDefault(entry.audience(), properties.audience())));
 		}
 		return List.copyOf(issuers);

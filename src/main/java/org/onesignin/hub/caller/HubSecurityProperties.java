@@ -57,9 +57,17 @@ public record HubSecurityProperties(@DefaultValue("http://localhost:8080") Strin
 	 * {@code SUPPORT_AGENT} only); a token resolving to another kind is refused
 	 * @param supportRole its role of support agents (default
 	 * {@code hub.security.support-role})
+	 * @param companies the companies whose agents it signs in (required when it may
+	 * assert support agents): a company's provider vouches for its own staff, never for
+	 * another company's
 	 */
 	public record TrustedIssuer(String issuer, String jwkSetUri, String audience, @DefaultValue Claims claims,
-			@DefaultValue("SUPPORT_AGENT") List<String> callers, String supportRole) {
+			@DefaultValue("SUPPORT_AGENT") List<String> callers, String supportRole, List<String> companies) {
+
+		public TrustedIssuer {
+			companies = (companies != null) ? List.copyOf(companies) : List.of();
+		}
+
 	}
 
 }

@@ -60,6 +60,7 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 		registry.add("hub.security.trusted-issuers[0].jwk-set-uri",
 				() -> "http://127.0.0.1:" + STAFF_JWKS.getAddress().getPort() + "/certs");
 		registry.add("hub.security.trusted-issuers[0].claims.roles", () -> "realm_access.roles");
+		registry.add("hub.security.trusted-issuers[0].companies", () -> "sony-interactive,sony-music");
 	}
 
 	@AfterAll
@@ -93,6 +94,20 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 			.verify()
 			.path("account")
 			.valueIsNull();
+	}
+
+	@Test
+	void refusesAnAgentOfACompanyTheIssuerDoesNotSignIn() {
+		String id = registerThrough("my-sony");
+
+		http().post()
+			.uri("/graphql")
+			.headers((headers) -> headers.setBearerAuth(staffAgent("agent-9", "sony-europe")))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(java.util.Map.of("query", "{ account(id: \"" + id + "\", ticket: \"T-9\") { id } }"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 	}
 
 	@Test
