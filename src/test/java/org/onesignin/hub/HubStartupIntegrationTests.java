@@ -72,6 +72,19 @@ class HubStartupIntegrationTests {
 	}
 
 	@Test
+	void refusesARegistryWhereAServicesOwnClientIsPublic() {
+		Path scratch = TestStores.scratchDirectory();
+
+		String[] arguments = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(arguments(scratch)),
+					java.util.stream.Stream.of("--hub.registry.location=classpath:registry/public-service-client.yaml"))
+			.toArray(String[]::new);
+
+		assertThatThrownBy(() -> new SpringApplicationBuilder(HubApplication.class).run(arguments).close())
+			.hasStackTraceContaining("Client sony-music acts for service sony-music and is PUBLIC");
+	}
+
+	@Test
 	void refusesDemoDataInAProductionStart() {
 		Path scratch = TestStores.scratchDirectory();
 

@@ -40,7 +40,8 @@ class RegistryClients implements RegisteredClientRepository {
 
 	private volatile Snapshot snapshot;
 
-	RegistryClients(RegistryManagement registry, SignInProperties properties) {
+	RegistryClients(RegistryManagement registry, SignInProperties properties, List<String> accountPagesClients) {
+		refusePublicServiceClients(registry.registry(), accountPagesClients);
 		this.registry = registry;
 		this.properties = properties;
 		this.tokens = TokenSettings.builder()
@@ -63,6 +64,24 @@ class RegistryClients implements RegisteredClientRepository {
 	 * (Spring Authorization Server saves a client to re-encode a secret it finds in a
 	 * weaker encoding, such as the demo's {@code {noop}}.)
 	 */
+	/**
+	 * A person's token obtained through a service's client is that service's word that
+	 * the person signed in through it (linking trusts it), so only the service's back end
+	 * may obtain one: anyone can obtain a public client's tokens. Public clients are for
+	 * the account pages and staff tooling.
+	 */
+	private static void refusePublicServiceClients(Registry registry, List<String> accountPagesClients) {
+		for (SignInClient client : registry.clients()) {
+			registry.serviceForClient(client.id())
+				.filter((service) -> client.isPublic() && !accountPagesClients.contains(client.id()))
+				.ifPresent((service) -> {
+					throw new IllegalStateException("Client " + client.id() + " acts for service " + service.id()
+							+ " and is PUBLIC: make it CONFIDENTIAL (a service's client vouches for the person's "
+							+ "sign-in), or list it in hub.security.account-pages-clients if it is account pages");
+				});
+		}
+	}
+
 	@Override
 	public void save(RegisteredClient registeredClient) {
 	}

@@ -88,8 +88,9 @@ class SignInServerConfiguration {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(RegistryManagement registry, SignInProperties properties) {
-		return new RegistryClients(registry, properties);
+	RegisteredClientRepository registeredClientRepository(RegistryManagement registry, SignInProperties properties,
+			HubSecurityProperties security) {
+		return new RegistryClients(registry, properties, security.accountPagesClients());
 	}
 
 	@Bean
