@@ -72,6 +72,31 @@ class HubStartupIntegrationTests {
 	}
 
 	@Test
+	void forgetsAClientDroppedFromTheRegistryFile() {
+		Path scratch = TestStores.scratchDirectory();
+		try (ConfigurableApplicationContext first = start(scratch)) {
+			LocalTokens.client("my-sony").withSecret("my-sony-secret").obtainFrom(client(first));
+		}
+
+		String[] arguments = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(arguments(scratch)),
+					java.util.stream.Stream
+						.of("--hub.registry.location=classpath:registry/without-my-sony-client.yaml"))
+			.toArray(String[]::new);
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(HubApplication.class)
+			.run(arguments)) {
+			client(second).post()
+				.uri("/oauth2/token")
+				.headers((headers) -> headers.setBasicAuth("my-sony", "my-sony-secret"))
+				.body(org.springframework.web.reactive.function.BodyInserters.fromFormData("grant_type",
+						"client_credentials"))
+				.exchange()
+				.expectStatus()
+				.isUnauthorized();
+		}
+	}
+
+	@Test
 	void refusesARegistryWhereAServicesOwnClientIsPublic() {
 		Path scratch = TestStores.scratchDirectory();
 

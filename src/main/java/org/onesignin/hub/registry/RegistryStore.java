@@ -6,7 +6,8 @@ package org.onesignin.hub.registry;
 public interface RegistryStore {
 
 	/**
-	 * Inserts or replaces every company and service of the given registry (idempotent).
+	 * Inserts or replaces every company and service of the given registry (idempotent);
+	 * its sign-in clients replace the stored ones.
 	 */
 	void upsert(Registry registry);
 

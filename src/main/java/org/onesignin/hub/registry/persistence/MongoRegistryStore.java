@@ -2,7 +2,10 @@ package org.onesignin.hub.registry.persistence;
 
 import org.onesignin.hub.registry.Registry;
 import org.onesignin.hub.registry.RegistryStore;
+import org.onesignin.hub.registry.SignInClient;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -22,6 +25,11 @@ class MongoRegistryStore implements RegistryStore {
 		registry.companies().forEach((company) -> this.mongo.save(this.mapper.toDocument(company)));
 		registry.services().forEach((service) -> this.mongo.save(this.mapper.toDocument(service)));
 		registry.clients().forEach((client) -> this.mongo.save(this.mapper.toDocument(client)));
+		// the file is the list of clients: one dropped from it can no longer sign anyone
+		// in
+		this.mongo.remove(
+				Query.query(Criteria.where("_id").nin(registry.clients().stream().map(SignInClient::id).toList())),
+				SignInClientDocument.class);
 	}
 
 	@Override
