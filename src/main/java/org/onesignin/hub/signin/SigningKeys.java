@@ -49,6 +49,12 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
 	private final Duration tokenLifetime;
 
+	/**
+	 * How long before its slot a key is published, so that relying parties that cache the
+	 * JWKS know it before it signs anything.
+	 */
+	private final Duration lead;
+
 	private final Clock clock;
 
 	private volatile Loaded loaded;
@@ -60,6 +66,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 		this.store = store;
 		this.rotation = rotation;
 		this.tokenLifetime = tokenLifetime;
+		this.lead = (rotation.dividedBy(2).compareTo(Duration.ofDays(1)) < 0) ? rotation.dividedBy(2)
+				: Duration.ofDays(1);
 		this.clock = clock;
 	}
 
@@ -81,19 +89,33 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 	}
 
 	/**
-	 * The key that signs now, generated (once, across instances) when its slot begins.
+	 * The key that signs now, generated (once, across instances) when its slot begins
+	 * unless it was published ahead; the next slot's key is published ahead.
 	 */
 	JWK current() {
 		Instant now = this.clock.instant();
-		JWK active = loaded(now, false).active(now);
+		Instant slot = slotOf(now);
+		Loaded known = loaded(now, false);
+		JWK active = known.active(now);
 		if (active == null) {
-			generate(now);
-			active = reload(now).active(now);
+			generate(slot, now);
+			known = reload(now);
+			active = known.active(now);
 		}
 		if (active == null) {
 			throw new IllegalStateException("No signing key is active");
 		}
+		Instant next = slot.plus(this.rotation);
+		if (!now.isBefore(next.minus(this.lead)) && !known.hasSlotFrom(next)) {
+			generate(next, now);
+			reload(now);
+		}
 		return active;
+	}
+
+	private Instant slotOf(Instant now) {
+		long period = this.rotation.toMillis();
+		return Instant.ofEpochMilli(now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), period));
 	}
 
 	private Loaded loaded(Instant now, boolean unknownKeyId) {
@@ -111,9 +133,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 		return fresh;
 	}
 
-	private void generate(Instant now) {
+	private void generate(Instant from, Instant now) {
 		long period = this.rotation.toMillis();
-		Instant from = Instant.ofEpochMilli(now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), period));
 		Instant until = from.plus(this.rotation);
 		try {
 			RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
@@ -141,6 +162,10 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 			this.at = at;
 			this.keys = keys.stream().sorted(Comparator.comparing(StoredSigningKey::activeFrom)).toList();
 			this.published = new JWKSet(this.keys.stream().map(Loaded::parse).toList());
+		}
+
+		boolean hasSlotFrom(Instant from) {
+			return this.keys.stream().anyMatch((key) -> key.activeFrom().equals(from));
 		}
 
 		JWK active(Instant now) {

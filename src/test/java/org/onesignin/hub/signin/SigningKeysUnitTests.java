@@ -58,6 +58,21 @@ class SigningKeysUnitTests {
 	}
 
 	@Test
+	void publishesTheNextKeyADayBeforeItStartsSigning() {
+		SigningKeys keys = new SigningKeys(this.store, ROTATION, TOKENS, this.clock);
+		JWK signing = keys.current();
+
+		this.clock.move(ROTATION.minus(Duration.ofHours(1)).minus(Duration.ofHours(20)));
+		keys.current();
+		List<String> published = publishedKeyIds(keys);
+
+		assertThat(keys.current().getKeyID()).isEqualTo(signing.getKeyID());
+		assertThat(published).hasSize(2).contains(signing.getKeyID());
+		this.clock.move(Duration.ofHours(20));
+		assertThat(published).contains(keys.current().getKeyID()).hasSize(2);
+	}
+
+	@Test
 	void keepsOneKeyPerSlotWhenTwoInstancesStartItAtOnce() {
 		SigningKeys first = new SigningKeys(this.store, ROTATION, TOKENS, this.clock);
 		SigningKeys second = new SigningKeys(this.store, ROTATION, TOKENS, this.clock);
