@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.onesignin.hub.account.AccountStatus;
 import org.onesignin.hub.account.Accounts;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -39,8 +38,8 @@ class HubUserDetailsService implements UserDetailsService {
 			return new HubUser(agent.getUsername(), agent.getPassword(), true, agent.company(), agent.email());
 		}
 		return this.accounts.findBySignInEmail(username)
-			.map((account) -> new HubUser(account.id().value(), account.passwordHash(),
-					account.status() == AccountStatus.ACTIVE, null, account.signInEmail()))
+			.map((account) -> new HubUser(account.id().value(), account.passwordHash(), account.isActive(), null,
+					account.signInEmail()))
 			.orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
 	}
 

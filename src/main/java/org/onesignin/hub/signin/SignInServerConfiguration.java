@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.onesignin.hub.account.AccountId;
-import org.onesignin.hub.account.AccountStatus;
+import org.onesignin.hub.account.Account;
 import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.caller.HubSecurityProperties;
 import org.onesignin.hub.registry.RegistryManagement;
@@ -98,9 +98,7 @@ class SignInServerConfiguration {
 		return (context) -> {
 			String clientId = context.getRegisteredClient().getClientId();
 			if (context.getPrincipal().getPrincipal() instanceof HubUser user && !user.isSupportAgent()
-					&& !accounts.findById(new AccountId(user.getUsername()))
-						.map((account) -> account.status() == AccountStatus.ACTIVE)
-						.orElse(false)) {
+					&& !accounts.findById(new AccountId(user.getUsername())).map(Account::isActive).orElse(false)) {
 				// a code or refresh token outlives neither the identity nor its closing
 				throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
 			}
