@@ -19,8 +19,9 @@ final class SerializedAuthorizations {
 
 	// the stored bytes never get to name an arbitrary class: only the JDK's, Spring's and
 	// the hub's types are read back (no deserialization gadgets from a tampered store)
-	private static final ObjectInputFilter READABLE = ObjectInputFilter.Config
-		.createFilter("maxdepth=40;java.**;org.springframework.**;org.onesignin.hub.**;!*");
+	static final ObjectInputFilter READABLE = ObjectInputFilter.Config
+		.createFilter("maxdepth=40;maxrefs=20000;maxarray=100000;maxbytes=1000000;java.**;org.springframework.**;"
+				+ "org.onesignin.hub.**;!*");
 
 	private SerializedAuthorizations() {
 	}
