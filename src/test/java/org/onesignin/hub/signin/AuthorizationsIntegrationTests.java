@@ -1,10 +1,22 @@
 package org.onesignin.hub.signin;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
-import org.bson.types.Binary;
+import org.bson.codecs.DocumentCodec;
+import org.bson.codecs.EncoderContext;
+import org.bson.io.BasicOutputBuffer;
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.shared.Sha256;
 import org.onesignin.hub.support.HubIntegrationTest;
 import org.onesignin.hub.support.RawGraphQl;
 import org.onesignin.hub.support.RegistrationInput;
@@ -19,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -71,6 +84,63 @@ class AuthorizationsIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void theSameRefreshTokenSentTwiceAtOnceIsServedAtMostOnceAndEndsItsChain() throws Exception {
+		registerThrough("sony-music", signedUpEmail(), Map.of());
+		String refreshToken = (String) accountPagesSignIn(this.email).get("refresh_token");
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<EntityExchangeResult<Map<String, Object>>>> refreshes = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				refreshes.add(threads.submit(() -> {
+					start.await();
+					return SignInFlow.refresh(http(), "account-pages", null, refreshToken)
+						.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+						})
+						.returnResult();
+				}));
+			}
+			start.countDown();
+			List<EntityExchangeResult<Map<String, Object>>> results = new ArrayList<>();
+			for (Future<EntityExchangeResult<Map<String, Object>>> refresh : refreshes) {
+				results.add(refresh.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(results).filteredOn((result) -> result.getStatus().value() == 200).hasSizeLessThanOrEqualTo(1);
+			assertThat(results).filteredOn((result) -> result.getStatus().value() != 200)
+				.isNotEmpty()
+				.allSatisfy((result) -> assertThat(result.getResponseBody()).containsEntry("error", "invalid_grant"));
+			for (EntityExchangeResult<Map<String, Object>> result : results) {
+				if (result.getStatus().value() == 200) {
+					String rotated = (String) result.getResponseBody().get("refresh_token");
+					expectInvalidGrant(SignInFlow.refresh(http(), "account-pages", null, rotated));
+					introspect((String) result.getResponseBody().get("access_token")).jsonPath("$.active")
+						.isEqualTo(false);
+				}
+			}
+			expectInvalidGrant(SignInFlow.refresh(http(), "account-pages", null, refreshToken));
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	void aCodeRedeemedTwiceIsRefusedTheSecondTimeAndEndsItsTokens() {
+		registerThrough("sony-music", signedUpEmail(), Map.of());
+		SignInFlow flow = SignInFlow.through("account-pages")
+			.scopes("openid", "email")
+			.signIn(this.email, RegistrationInput.PASSWORD);
+		SignInFlow.Code code = flow.codeFrom(http());
+		Map<String, Object> tokens = tokensOf(flow.redeem(http(), code));
+
+		expectInvalidGrant(flow.redeem(http(), code));
+
+		expectInvalidGrant(SignInFlow.refresh(http(), "account-pages", null, (String) tokens.get("refresh_token")));
+		introspect((String) tokens.get("access_token")).jsonPath("$.active").isEqualTo(false);
+	}
+
+	@Test
 	void refusesARefreshWithoutAKnownPublicClientOrAConfidentialClientsSecret() {
 		registerThrough("sony-music", signedUpEmail(), Map.of());
 		String refreshToken = (String) accountPagesSignIn(this.email).get("refresh_token");
@@ -90,26 +160,25 @@ class AuthorizationsIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void keepsAuthorizationsInTheStoreByTokenHashesOnly() {
+	void keepsNoRawTokenValueInTheStore() {
 		registerThrough("sony-music", signedUpEmail(), Map.of());
 		Map<String, Object> signedIn = accountPagesSignIn(this.email);
 		String accessToken = (String) signedIn.get("access_token");
 		String refreshToken = (String) signedIn.get("refresh_token");
+		String idToken = (String) signedIn.get("id_token");
 
 		OAuth2Authorization byAccessToken = this.authorizations.findByToken(accessToken, null);
-		OAuth2Authorization byRefreshToken = this.authorizations.findByToken(refreshToken,
-				OAuth2TokenType.REFRESH_TOKEN);
 		assertThat(byAccessToken).isNotNull();
-		assertThat(byRefreshToken.getId()).isEqualTo(byAccessToken.getId());
 		assertThat(byAccessToken.getAccessToken().getToken().getTokenValue()).isEqualTo(accessToken);
 
 		Document stored = this.mongo.findOne(Query.query(Criteria.where("_id").is(byAccessToken.getId())),
 				Document.class, "sign_in_authorizations");
 		assertThat(stored).isNotNull().containsKeys("accessTokenHash", "refreshTokenHash", "expiresAt");
-		stored.values().removeIf((value) -> value instanceof Binary || value instanceof byte[]);
-		assertThat(stored.toJson()).doesNotContain(accessToken)
-			.doesNotContain(refreshToken)
-			.doesNotContain((String) signedIn.get("id_token"));
+		String raw = new String(rawBytesOf(stored), StandardCharsets.ISO_8859_1);
+		assertThat(raw).contains(Sha256.hex(accessToken)).contains(Sha256.hex(refreshToken));
+		for (String token : List.of(accessToken, refreshToken, idToken)) {
+			assertThat(raw.contains(token)).as("a raw token value in the store").isFalse();
+		}
 	}
 
 	@Test
@@ -158,6 +227,16 @@ class AuthorizationsIntegrationTests extends HubIntegrationTest {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(form)
 			.exchange();
+	}
+
+	/**
+	 * The document as the store holds it: BSON bytes, the serialized authorization
+	 * included.
+	 */
+	private static byte[] rawBytesOf(Document stored) {
+		BasicOutputBuffer buffer = new BasicOutputBuffer();
+		new DocumentCodec().encode(new BsonBinaryWriter(buffer), stored, EncoderContext.builder().build());
+		return buffer.toByteArray();
 	}
 
 	private static Map<String, Object> tokensOf(WebTestClient.ResponseSpec response) {

@@ -106,6 +106,16 @@ public final class SignInFlow {
 	 * the sign-in page only if the browser has no sign-in session yet.
 	 */
 	public Map<String, Object> obtainFrom(WebTestClient authorizeAt, WebTestClient redeemAt) {
+		return redeem(redeemAt, codeFrom(authorizeAt)).expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** The browser's steps only: the code at the redirect URI, not yet redeemed. */
+	public Code codeFrom(WebTestClient authorizeAt) {
 		String verifier = randomValue();
 		String state = randomValue();
 		URI next = authorize(authorizeAt, verifier, state);
@@ -119,22 +129,21 @@ public final class SignInFlow {
 		assertThat(next.toString()).startsWith(this.redirectUri);
 		Map<String, String> parameters = UriComponentsBuilder.fromUri(next).build().getQueryParams().toSingleValueMap();
 		assertThat(parameters).containsEntry("state", state).containsKey("code");
-		return redeemAt.post()
+		return new Code(parameters.get("code"), verifier);
+	}
+
+	/** The client's back end redeeming the code at the token endpoint. */
+	public WebTestClient.ResponseSpec redeem(WebTestClient http, Code code) {
+		return http.post()
 			.uri("/oauth2/token")
 			.headers(this::authenticateClient)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("grant_type", "authorization_code")
-				.with("code", parameters.get("code"))
+				.with("code", code.value())
 				.with("redirect_uri", this.redirectUri)
-				.with("code_verifier", verifier)
+				.with("code_verifier", code.verifier())
 				.with("client_id", this.clientId))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+			.exchange();
 	}
 
 	/** Whether an authorize request of this client is sent to the sign-in page. */
@@ -195,6 +204,11 @@ public final class SignInFlow {
 		return Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(Sha256.digest().digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	/** A code from the authorize endpoint and the PKCE verifier that redeems it. */
+	public record Code(String value, String verifier) {
+
 	}
 
 	/**

@@ -18,7 +18,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
@@ -30,10 +33,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * The sign-in server's authorizations (codes and tokens) in the
- * {@code sign_in_authorizations} collection, shared by every instance: tokens are found
- * by their SHA-256 hash, never stored or queried raw; a rotated-away refresh token
- * presented again revokes its whole authorization.
+ * The sign-in server's authorizations in the {@code sign_in_authorizations} collection,
+ * shared by every instance: the lookup fields hold the SHA-256 hash of each code and
+ * token, and the JDK-serialized authorization holds each token with its value replaced by
+ * {@code sha256:<hash>} (metadata, claims, scopes and times kept), so no raw code or
+ * token value is stored; the authorization request's {@code state} is kept raw. A code or
+ * refresh token is redeemed once across instances, and one presented again revokes its
+ * whole authorization.
  */
 @Component
 class MongoAuthorizations implements OAuth2AuthorizationService {
@@ -44,6 +50,9 @@ class MongoAuthorizations implements OAuth2AuthorizationService {
 	private static final Duration PENDING = Duration.ofHours(1);
 
 	private static final String REFRESH_TOKENS = "refreshTokenHashes";
+
+	/** The hashes of the codes and refresh tokens a grant has redeemed. */
+	private static final String CLAIMED = "claimedTokenHashes";
 
 	/** The field holding each kind of token's hash, by token type. */
 	private static final Map<String, String> FIELDS = Map.of(OAuth2ParameterNames.STATE, "stateHash",
@@ -69,22 +78,42 @@ class MongoAuthorizations implements OAuth2AuthorizationService {
 	@Override
 	public void save(OAuth2Authorization authorization) {
 		Assert.notNull(authorization, "authorization cannot be null");
-		String refreshTokenHash = hashOf(authorization.getRefreshToken());
+		String refreshTokenHash = StoredTokens.hashOf(authorization, OAuth2RefreshToken.class);
 		Update update = new Update().set("registeredClientId", authorization.getRegisteredClientId())
 			.set("principalName", authorization.getPrincipalName())
-			.set("stateHash", hash(authorization.getAttribute(OAuth2ParameterNames.STATE)))
-			.set("codeHash", hashOf(authorization.getToken(OAuth2AuthorizationCode.class)))
-			.set("accessTokenHash", hashOf(authorization.getAccessToken()))
+			// the state stays raw in the serialized authorization: it lives until consent
+			// only and lets nobody in (the code it leads to is what gets redeemed)
+			.set("stateHash", StoredTokens.hashOf((String) authorization.getAttribute(OAuth2ParameterNames.STATE)))
+			.set("codeHash", StoredTokens.hashOf(authorization, OAuth2AuthorizationCode.class))
+			.set("accessTokenHash", StoredTokens.hashOf(authorization, OAuth2AccessToken.class))
 			.set("refreshTokenHash", refreshTokenHash)
-			.set("idTokenHash", hashOf(authorization.getToken(OidcIdToken.class)))
+			.set("idTokenHash", StoredTokens.hashOf(authorization, OidcIdToken.class))
 			.set("expiresAt", expiresAt(authorization))
-			.set("authorization", SerializedAuthorizations.write(authorization));
+			.set("authorization", SerializedAuthorizations.write(StoredTokens.hashed(authorization)));
 		if (refreshTokenHash != null) {
 			// every refresh token the authorization was given stays known, in the same
 			// atomic write, so a rotated one presented again is recognised as reuse
 			update.addToSet(REFRESH_TOKENS, refreshTokenHash);
 		}
-		this.mongo.upsert(byId(authorization.getId()), update, AuthorizationDocument.class);
+		if (!isIssuedFromStored(authorization)) {
+			this.mongo.upsert(byId(authorization.getId()), update, AuthorizationDocument.class);
+		}
+		else if (this.mongo.updateFirst(byId(authorization.getId()), update, AuthorizationDocument.class)
+			.getMatchedCount() == 0) {
+			// revoked while its new tokens were being issued (the code or refresh token
+			// presented again meanwhile, the identity closed): they are not handed out,
+			// and the authorization is not brought back
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+		}
+	}
+
+	/**
+	 * Whether the authorization came from the store: it has redeemed a code or holds a
+	 * refresh token.
+	 */
+	private static boolean isIssuedFromStored(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+		return authorization.getRefreshToken() != null || (code != null && code.isInvalidated());
 	}
 
 	@Override
@@ -114,17 +143,50 @@ class MongoAuthorizations implements OAuth2AuthorizationService {
 		else {
 			return null;
 		}
+		if (tokenType != null && TokenGrants.redeems(tokenType.getValue())) {
+			return redeem(token, hash, tokenType.getValue(), criteria);
+		}
 		AuthorizationDocument found = this.mongo.findOne(Query.query(criteria), AuthorizationDocument.class);
 		if (found != null && isRotatedRefreshToken(found, hash)) {
-			// a refresh token is used once: presented again, it was copied, and whoever
-			// holds the chain's current tokens may be the thief, so the whole chain goes
-			// (OAuth 2.0 Security BCP, refresh token rotation)
-			logger.warn("A rotated refresh token was presented again: authorization " + found.id() + " of client "
-					+ found.registeredClientId() + " revoked");
-			this.mongo.remove(byId(found.id()), AuthorizationDocument.class);
+			revokeReused(found);
 			return null;
 		}
-		return read(found);
+		return withRaw(found, token);
+	}
+
+	/**
+	 * A code or refresh token redeemed by a grant: claimed atomically, once, so that the
+	 * same token presented twice (concurrently, to any instance) is served at most once
+	 * and the second presentation ends the authorization.
+	 */
+	private OAuth2Authorization redeem(String token, String hash, String tokenType, Criteria known) {
+		String current = OAuth2ParameterNames.CODE.equals(tokenType) ? "codeHash" : "refreshTokenHash";
+		AuthorizationDocument claimed = this.mongo.findAndModify(
+				Query.query(Criteria.where(current).is(hash).and(CLAIMED).ne(hash)),
+				new Update().addToSet(CLAIMED, hash), AuthorizationDocument.class);
+		if (claimed != null) {
+			TokenGrants.claimed(hash);
+			return withRaw(claimed, token);
+		}
+		AuthorizationDocument found = this.mongo.findOne(Query.query(known), AuthorizationDocument.class);
+		if (found == null) {
+			return null;
+		}
+		if (TokenGrants.claimedHere(hash) && hash.equals(found.codeHash())) {
+			return withRaw(found, token);
+		}
+		revokeReused(found);
+		return null;
+	}
+
+	private void revokeReused(AuthorizationDocument found) {
+		// a code or refresh token is used once: presented again, it was copied, and
+		// whoever
+		// holds the chain's current tokens may be the thief, so the whole chain goes
+		// (OAuth 2.0 Security BCP, refresh token rotation)
+		logger.warn("A used code or refresh token was presented again: authorization " + found.id() + " of client "
+				+ found.registeredClientId() + " revoked");
+		this.mongo.remove(byId(found.id()), AuthorizationDocument.class);
 	}
 
 	/** Revokes every authorization of a person: codes, access and refresh tokens. */
@@ -156,6 +218,11 @@ class MongoAuthorizations implements OAuth2AuthorizationService {
 			.orElseGet(() -> this.clock.instant().plus(PENDING));
 	}
 
+	private static OAuth2Authorization withRaw(AuthorizationDocument document, String token) {
+		OAuth2Authorization authorization = read(document);
+		return (authorization != null) ? StoredTokens.withRaw(authorization, token) : null;
+	}
+
 	private static OAuth2Authorization read(AuthorizationDocument document) {
 		if (document == null) {
 			return null;
@@ -169,14 +236,6 @@ class MongoAuthorizations implements OAuth2AuthorizationService {
 			logger.warn(ex.getMessage(), ex.getCause());
 			return null;
 		}
-	}
-
-	private static String hashOf(OAuth2Authorization.Token<? extends OAuth2Token> token) {
-		return (token != null) ? hash(token.getToken().getTokenValue()) : null;
-	}
-
-	private static String hash(String value) {
-		return (value != null) ? Sha256.hex(value) : null;
 	}
 
 	private static Query byId(String id) {
