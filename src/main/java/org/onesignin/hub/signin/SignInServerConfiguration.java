@@ -3,6 +3,7 @@ package org.onesignin.hub.signin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.Account;
@@ -149,14 +150,18 @@ class SignInServerConfiguration {
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http,
 			RegisteredClientRepository registeredClients) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+		// a browser (Accept: text/html) goes to the sign-in page; a back end's call
+		// without credentials (no Accept, or */* as curl sends) is answered 401
+		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		authorizationServer.clientAuthentication(
 				(clients) -> clients.authenticationConverter(new PublicClientRefreshAuthenticationConverter())
 					.authenticationProvider(new PublicClientRefreshAuthenticationProvider(registeredClients)));
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
 			.with(authorizationServer, (server) -> server.oidc(Customizer.withDefaults()))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers));
 		return http.build();
 	}
 

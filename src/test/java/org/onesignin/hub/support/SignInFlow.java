@@ -114,35 +114,44 @@ public final class SignInFlow {
 			.getResponseBody();
 	}
 
-	/** The browser's steps only: the code at the redirect URI, not yet redeemed. */
-	public Code codeFrom(WebTestClient authorizeAt) {
+	/**
+	 * The browser's steps only: the code the hub sends to the redirect URI, not redeemed
+	 * yet (the sign-in page only if the browser has no sign-in session yet).
+	 */
+	public Code codeFrom(WebTestClient http) {
 		String verifier = randomValue();
 		String state = randomValue();
-		URI next = authorize(authorizeAt, verifier, state);
+		URI next = authorize(http, verifier, state);
 		if ("/login".equals(next.getPath())) {
 			assertThat(this.username).as("the browser has no sign-in session: sign in").isNotNull();
-			String csrf = csrfOf(this.browser.page(authorizeAt, next));
-			URI back = this.browser.postForm(authorizeAt, next,
+			String csrf = csrfOf(this.browser.page(http, next));
+			URI back = this.browser.postForm(http, next,
 					Map.of("username", this.username, "password", this.password, "_csrf", csrf));
-			next = this.browser.get(authorizeAt, (uri) -> back);
+			next = this.browser.get(http, (uri) -> back);
 		}
 		assertThat(next.toString()).startsWith(this.redirectUri);
 		Map<String, String> parameters = UriComponentsBuilder.fromUri(next).build().getQueryParams().toSingleValueMap();
 		assertThat(parameters).containsEntry("state", state).containsKey("code");
-		return new Code(parameters.get("code"), verifier);
+		return new Code(parameters.get("code"), verifier, this.redirectUri);
 	}
 
-	/** The client's back end redeeming the code at the token endpoint. */
+	/**
+	 * This client (with its secret, if any) redeems the code at the token endpoint; a
+	 * null verifier is left out.
+	 */
 	public WebTestClient.ResponseSpec redeem(WebTestClient http, Code code) {
+		BodyInserters.FormInserter<String> form = BodyInserters.fromFormData("grant_type", "authorization_code")
+			.with("code", code.code())
+			.with("redirect_uri", code.redirectUri())
+			.with("client_id", this.clientId);
+		if (code.verifier() != null) {
+			form.with("code_verifier", code.verifier());
+		}
 		return http.post()
 			.uri("/oauth2/token")
 			.headers(this::authenticateClient)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("grant_type", "authorization_code")
-				.with("code", code.value())
-				.with("redirect_uri", this.redirectUri)
-				.with("code_verifier", code.verifier())
-				.with("client_id", this.clientId))
+			.body(form)
 			.exchange();
 	}
 
@@ -206,9 +215,8 @@ public final class SignInFlow {
 			.encodeToString(Sha256.digest().digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 	}
 
-	/** A code from the authorize endpoint and the PKCE verifier that redeems it. */
-	public record Code(String value, String verifier) {
-
+	/** A code as it came back to the redirect URI, with its verifier. */
+	public record Code(String code, String verifier, String redirectUri) {
 	}
 
 	/**
@@ -247,17 +255,25 @@ public final class SignInFlow {
 				.returnResult());
 		}
 
-		String page(WebTestClient http, URI uri) {
+		/**
+		 * GETs the URI as a browser opens an address and returns the answer, whatever it
+		 * is (a redirect is not followed).
+		 */
+		public EntityExchangeResult<String> open(WebTestClient http, Function<UriBuilder, URI> uri) {
 			EntityExchangeResult<String> result = http.get()
 				.uri(uri)
 				.accept(MediaType.TEXT_HTML)
 				.cookie(SESSION_COOKIE, this.session)
 				.exchange()
-				.expectStatus()
-				.isOk()
 				.expectBody(String.class)
 				.returnResult();
 			keepSession(result);
+			return result;
+		}
+
+		String page(WebTestClient http, URI uri) {
+			EntityExchangeResult<String> result = open(http, (builder) -> uri);
+			assertThat(result.getStatus().value()).isEqualTo(200);
 			return result.getResponseBody();
 		}
 
