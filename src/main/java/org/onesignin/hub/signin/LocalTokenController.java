@@ -1,17 +1,18 @@
 package org.onesignin.hub.signin;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,6 +27,8 @@ class LocalTokenController {
 
 	private final LocalTokenIssuer issuer;
 
+	private final BasicAuthenticationConverter basicAuthentication = new BasicAuthenticationConverter();
+
 	LocalTokenController(LocalTokenIssuer issuer) {
 		this.issuer = issuer;
 	}
@@ -33,15 +36,22 @@ class LocalTokenController {
 	@PostMapping(path = "/local/token", consumes = "application/x-www-form-urlencoded")
 	ResponseEntity<Map<String, Object>> token(@RequestParam(name = "client_id", required = false) String clientId,
 			@RequestParam(required = false) String username, @RequestParam(required = false) String password,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		ClientCredentials client = ClientCredentials.of(clientId, authorization);
-		if (client == null || !this.issuer.authenticates(client.id(), client.secret())) {
-			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-				.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"local-token\"")
-				.body(Map.of("error", "invalid_client", "error_description",
-						"Unknown client, or a confidential client without its own secret (HTTP Basic)"));
+			HttpServletRequest request) {
+		UsernamePasswordAuthenticationToken basic;
+		try {
+			basic = this.basicAuthentication.convert(request);
 		}
-		return this.issuer.issue(client.id(), username, password).map((token) -> {
+		catch (AuthenticationException ex) {
+			return unknownClient();
+		}
+		// HTTP Basic names the client and its secret; a client_id beside it must agree
+		String id = (basic != null) ? basic.getName() : clientId;
+		String secret = (basic != null) ? (String) basic.getCredentials() : null;
+		if (id == null || (basic != null && clientId != null && !clientId.equals(id))
+				|| !this.issuer.authenticates(id, secret)) {
+			return unknownClient();
+		}
+		return this.issuer.issue(id, username, password).map((token) -> {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("access_token", token.value());
 			body.put("token_type", "Bearer");
@@ -53,32 +63,11 @@ class LocalTokenController {
 				.body(Map.of("error", "invalid_grant", "error_description", "Wrong username or password")));
 	}
 
-	/**
-	 * The client: {@code client_id}, or HTTP Basic's id and secret (which must agree).
-	 */
-	private record ClientCredentials(String id, String secret) {
-
-		static ClientCredentials of(String clientId, String authorization) {
-			if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-				return (clientId != null) ? new ClientCredentials(clientId, null) : null;
-			}
-			String decoded;
-			try {
-				decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-						StandardCharsets.UTF_8);
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-			int colon = decoded.indexOf(':');
-			if (colon < 0) {
-				return null;
-			}
-			String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-			String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-			return (clientId == null || clientId.equals(id)) ? new ClientCredentials(id, secret) : null;
-		}
-
+	private static ResponseEntity<Map<String, Object>> unknownClient() {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"local-token\"")
+			.body(Map.of("error", "invalid_client", "error_description",
+					"Unknown client, or a confidential client without its own secret (HTTP Basic)"));
 	}
 
 }
