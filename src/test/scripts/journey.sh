@@ -11,8 +11,13 @@ PASSWORD="a long journey password"
 
 json() { python3 -c "import sys,json; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
 partner_token() { curl -sf -u "$1:$1-secret" -d grant_type=client_credentials "$HUB/oauth2/token" | json '["access_token"]'; }
-# a partner's own client is confidential: /local/token wants its (demo) secret too
-person_token() { curl -sf -u "$1:$1-secret" -d client_id="$1" --data-urlencode username="$EMAIL" --data-urlencode password="$PASSWORD" "$HUB/local/token" | json '["access_token"]'; }
+# a partner's own client is confidential: /local/token wants its (demo) secret too; a
+# public client (the account pages) has none
+person_token() {
+	local auth=(-u "$1:$1-secret")
+	case "$1" in account-pages | support-console) auth=() ;; esac
+	curl -sf "${auth[@]}" -d client_id="$1" --data-urlencode username="$EMAIL" --data-urlencode password="$PASSWORD" "$HUB/local/token" | json '["access_token"]'
+}
 gql() { # token, query, variables-json; fails on any GraphQL or payload error
 	python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1], "variables": json.loads(sys.argv[2])}))' "$2" "${3:-{\}}" \
 		| curl -sf "$HUB/graphql" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d @- \
