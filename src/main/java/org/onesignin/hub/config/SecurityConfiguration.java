@@ -14,6 +14,7 @@ import org.springframework.security.authorization.method.AuthorizationManagerBef
 import org.onesignin.hub.caller.BearerTokens;
 import org.onesignin.hub.caller.CallerResolver;
 import org.onesignin.hub.caller.HubSecurityProperties;
+import org.onesignin.hub.caller.QuietBearerEntryPoint;
 import org.onesignin.hub.signin.SigningKeys;
 import org.onesignin.hub.shared.Caller;
 import org.springframework.context.annotation.Bean;
@@ -57,11 +58,7 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(tokens.forRequests())
 				// say only that the token is invalid, not what is wrong with it
-				.authenticationEntryPoint((request, response, exception) -> {
-					boolean badToken = exception instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-					response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-					response.sendError(401);
-				}));
+				.authenticationEntryPoint(new QuietBearerEntryPoint()));
 		return http.build();
 	}
 

@@ -9,6 +9,8 @@ import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.Account;
 import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.caller.HubSecurityProperties;
+import org.onesignin.hub.caller.QuietBearerEntryPoint;
+import org.onesignin.hub.signin.web.TolerantCsrfTokens;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +40,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -148,7 +151,7 @@ class SignInServerConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http,
-			RegisteredClientRepository registeredClients) throws Exception {
+			RegisteredClientRepository registeredClients, SignInRevocations revocations) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		// a browser (Accept: text/html) goes to the sign-in page; a back end's call
 		// without credentials (no Accept, or */* as curl sends) is answered 401
@@ -158,8 +161,13 @@ class SignInServerConfiguration {
 				(clients) -> clients.authenticationConverter(new PublicClientRefreshAuthenticationConverter())
 					.authenticationProvider(new PublicClientRefreshAuthenticationProvider(registeredClients)));
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
-			.with(authorizationServer, (server) -> server.oidc(Customizer.withDefaults()))
+			.with(authorizationServer,
+					(server) -> server.oidc((oidc) -> oidc
+						.logoutEndpoint((logout) -> logout.logoutResponseHandler(new SignOutEverywhere(revocations)))))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			// userinfo's bearer tokens: refused without saying why, as on the API
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(new QuietBearerEntryPoint()))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers));
 		return http.build();
@@ -174,7 +182,11 @@ class SignInServerConfiguration {
 		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/login", "/sign-in/**")
 			.permitAll()
 			.anyRequest()
-			.authenticated()).formLogin((form) -> form.loginPage("/login").permitAll());
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new TolerantCsrfTokens()))
+			.headers((headers) -> headers
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}
 

@@ -111,6 +111,15 @@ class OneSignInAcrossInstancesIntegrationTests extends HubIntegrationTest {
 		assertThat(signedOut.toString()).startsWith("http://127.0.0.1/signed-out");
 		assertThat(SignInFlow.through("sony-music").in(browser).asksToSignIn(this.a)).isTrue();
 		assertThat(SignInFlow.through("sony-music").in(browser).asksToSignIn(this.b)).isTrue();
+		// the tokens obtained in that sign-in session end with it, for every service
+		SignInFlow
+			.refresh(this.a, "playstation-network", "playstation-network-secret",
+					(String) playStation.get("refresh_token"))
+			.expectStatus()
+			.isBadRequest();
+		SignInFlow.refresh(this.b, "sony-music", "sony-music-secret", (String) music.get("refresh_token"))
+			.expectStatus()
+			.isBadRequest();
 	}
 
 	@Test

@@ -225,6 +225,39 @@ class SignInRefusalsIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void refusesABadTokenAtUserinfoWithoutSayingWhy() {
+		for (String token : List.of("abc.def.ghi", this.jwts.signedWithForeignKey("someone"),
+				this.jwts.user("someone", "account-pages").replace("a", "b"))) {
+			userinfo(token).expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.valueEquals("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+		}
+	}
+
+	@Test
+	void refusesASignInWithAMangledCsrfTokenAs403() {
+		// the two masked halves XOR to bytes that are no UTF-8 at all
+		byte[] halves = new byte[72];
+		java.util.Arrays.fill(halves, 36, 72, (byte) 0xff);
+		String mangled = java.util.Base64.getUrlEncoder().encodeToString(halves);
+
+		http().post()
+			.uri("/login")
+			.accept(MediaType.TEXT_HTML)
+			.body(BodyInserters.fromFormData("username", "a@example.com").with("password", "x").with("_csrf", mangled))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		http().get()
+			.uri("/login")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "no-referrer");
+	}
+
+	@Test
 	void issuesAnIdTokenForTheClientSignedByAPublishedKey() throws Exception {
 		String email = uniqueEmail();
 		String accountId = registerThrough("playstation-network", email, Map.of("givenName", "Ada"));

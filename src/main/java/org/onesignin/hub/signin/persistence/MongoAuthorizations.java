@@ -11,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.onesignin.hub.shared.Sha256;
+import org.onesignin.hub.signin.SignInRevocations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -42,7 +43,7 @@ import org.springframework.util.Assert;
  * whole authorization.
  */
 @Component
-class MongoAuthorizations implements OAuth2AuthorizationService {
+class MongoAuthorizations implements OAuth2AuthorizationService, SignInRevocations {
 
 	private static final Log logger = LogFactory.getLog(MongoAuthorizations.class);
 
@@ -88,6 +89,9 @@ class MongoAuthorizations implements OAuth2AuthorizationService {
 			.set("accessTokenHash", StoredTokens.hashOf(authorization, OAuth2AccessToken.class))
 			.set("refreshTokenHash", refreshTokenHash)
 			.set("idTokenHash", StoredTokens.hashOf(authorization, OidcIdToken.class))
+			// the sign-in session its ID token names (sid), so that a sign-out ends its
+			// tokens
+			.set("sessionHash", sessionHashOf(authorization))
 			.set("expiresAt", expiresAt(authorization))
 			.set("authorization", SerializedAuthorizations.write(StoredTokens.hashed(authorization)));
 		if (refreshTokenHash != null) {
@@ -190,7 +194,13 @@ class MongoAuthorizations implements OAuth2AuthorizationService {
 	}
 
 	/** Revokes every authorization of a person: codes, access and refresh tokens. */
-	void removeAllOf(String principalName) {
+	@Override
+	public void revokeSignInSession(String sid) {
+		this.mongo.remove(Query.query(Criteria.where("sessionHash").is(Sha256.hex(sid))), AuthorizationDocument.class);
+	}
+
+	@Override
+	public void revokeAllOf(String principalName) {
 		this.mongo.remove(Query.query(Criteria.where("principalName").is(principalName)), AuthorizationDocument.class);
 	}
 
@@ -240,6 +250,12 @@ class MongoAuthorizations implements OAuth2AuthorizationService {
 
 	private static Query byId(String id) {
 		return Query.query(Criteria.where("_id").is(id));
+	}
+
+	private static String sessionHashOf(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OidcIdToken> idToken = authorization.getToken(OidcIdToken.class);
+		Object sid = (idToken != null) ? idToken.getToken().getClaims().get("sid") : null;
+		return (sid != null) ? Sha256.hex(sid.toString()) : null;
 	}
 
 }

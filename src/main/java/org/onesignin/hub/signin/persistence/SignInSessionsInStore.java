@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Date;
 
 import org.onesignin.hub.account.AccountClosed;
+import org.onesignin.hub.signin.SignInRevocations;
 import org.onesignin.hub.signin.SignInSessionConfiguration;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,14 +26,14 @@ class SignInSessionsInStore {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	private final MongoAuthorizations authorizations;
+	private final SignInRevocations authorizations;
 
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
 
 	SignInSessionsInStore(FindByIndexNameSessionRepository<? extends Session> sessions,
-			MongoAuthorizations authorizations, MongoTemplate mongo, Clock clock) {
+			SignInRevocations authorizations, MongoTemplate mongo, Clock clock) {
 		this.sessions = sessions;
 		this.authorizations = authorizations;
 		this.mongo = mongo;
@@ -44,7 +45,7 @@ class SignInSessionsInStore {
 		// a person's sessions and authorizations are kept by their principal name, the
 		// account id
 		this.sessions.findByPrincipalName(closed.accountId().value()).keySet().forEach(this.sessions::deleteById);
-		this.authorizations.removeAllOf(closed.accountId().value());
+		this.authorizations.revokeAllOf(closed.accountId().value());
 	}
 
 	@Scheduled(fixedDelayString = "${hub.sign-in.session-purge-interval:5m}")
