@@ -151,15 +151,16 @@ class SignInServerConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http,
-			RegisteredClientRepository registeredClients, SignInRevocations revocations) throws Exception {
+			RegisteredClientRepository registeredClients, SignInRevocations revocations,
+			AuthorizationServerSettings settings) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		// a browser (Accept: text/html) goes to the sign-in page; a back end's call
 		// without credentials (no Accept, or */* as curl sends) is answered 401
 		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
-		authorizationServer.clientAuthentication(
-				(clients) -> clients.authenticationConverter(new PublicClientRefreshAuthenticationConverter())
-					.authenticationProvider(new PublicClientRefreshAuthenticationProvider(registeredClients)));
+		authorizationServer.clientAuthentication((clients) -> clients
+			.authenticationConverter(new PublicClientIdAuthenticationConverter(settings.getTokenRevocationEndpoint()))
+			.authenticationProvider(new PublicClientIdAuthenticationProvider(registeredClients)));
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
 			.with(authorizationServer,
 					(server) -> server.oidc((oidc) -> oidc

@@ -70,6 +70,29 @@ class AuthorizationsIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void theAccountPagesRevokeTheirOwnRefreshTokenByClientIdOnly() {
+		registerThrough("sony-music", signedUpEmail(), Map.of());
+		String refreshToken = (String) accountPagesSignIn(this.email).get("refresh_token");
+
+		revoke("support-console", refreshToken).expectStatus().isBadRequest();
+		String current = (String) tokensOf(SignInFlow.refresh(http(), "account-pages", null, refreshToken))
+			.get("refresh_token");
+		revoke("sony-music", current).expectStatus().isUnauthorized();
+		revoke("account-pages", current).expectStatus().isOk();
+
+		expectInvalidGrant(SignInFlow.refresh(http(), "account-pages", null, current));
+	}
+
+	private WebTestClient.ResponseSpec revoke(String clientId, String token) {
+		return http().post()
+			.uri("/oauth2/revoke")
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.body(org.springframework.web.reactive.function.BodyInserters.fromFormData("token", token)
+				.with("client_id", clientId))
+			.exchange();
+	}
+
+	@Test
 	void aReplayedRefreshTokenIsRefusedAndEndsItsWholeChain() {
 		registerThrough("sony-music", signedUpEmail(), Map.of());
 		Map<String, Object> signedIn = accountPagesSignIn(this.email);

@@ -17,17 +17,32 @@ import org.springframework.util.StringUtils;
 
 /**
  * Reads a public client's refresh request at the token endpoint
- * ({@code grant_type=refresh_token&client_id=…}, no secret) as a client authentication by
- * id only, for {@link PublicClientRefreshAuthenticationProvider} to check.
+ * ({@code grant_type=refresh_token&client_id=…}, no secret) or its revocation of its own
+ * token ({@code POST /oauth2/revoke} with {@code token} and {@code client_id}, RFC 7009
+ * §2.1) as a client authentication by id only, for
+ * {@link PublicClientIdAuthenticationProvider} to check.
  */
-final class PublicClientRefreshAuthenticationConverter implements AuthenticationConverter {
+final class PublicClientIdAuthenticationConverter implements AuthenticationConverter {
 
 	private static final String REFRESH_TOKEN = AuthorizationGrantType.REFRESH_TOKEN.getValue();
 
+	/** What a public client may do by its id alone: refresh, or revoke. */
+	static final String PURPOSE = "public_client_purpose";
+
+	static final String REVOCATION = "revocation";
+
+	private final String revocationEndpoint;
+
+	PublicClientIdAuthenticationConverter(String revocationEndpoint) {
+		this.revocationEndpoint = revocationEndpoint;
+	}
+
 	@Override
 	public Authentication convert(HttpServletRequest request) {
-		if (!REFRESH_TOKEN.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))
-				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null
+		boolean refresh = REFRESH_TOKEN.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
+		boolean revocation = this.revocationEndpoint.equals(request.getRequestURI())
+				&& request.getParameter(OAuth2ParameterNames.TOKEN) != null;
+		if (!(refresh || revocation) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
 				|| request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
 				|| request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {
 			// any request that carries a credential is Spring Authorization Server's to
@@ -42,7 +57,7 @@ final class PublicClientRefreshAuthenticationConverter implements Authentication
 			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_REQUEST);
 		}
 		return new OAuth2ClientAuthenticationToken(clientIds[0], ClientAuthenticationMethod.NONE, null,
-				Map.of(OAuth2ParameterNames.GRANT_TYPE, REFRESH_TOKEN));
+				Map.of(PURPOSE, refresh ? REFRESH_TOKEN : REVOCATION));
 	}
 
 }

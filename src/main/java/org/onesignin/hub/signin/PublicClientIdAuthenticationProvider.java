@@ -6,7 +6,6 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -18,22 +17,21 @@ import org.springframework.security.authentication.AuthenticationProvider;
  * only for the refresh token grant (the refresh token itself is then checked against that
  * client by Spring Authorization Server).
  */
-final class PublicClientRefreshAuthenticationProvider implements AuthenticationProvider {
+final class PublicClientIdAuthenticationProvider implements AuthenticationProvider {
 
 	private static final String ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc6749#section-3.2.1";
 
 	private final RegisteredClientRepository clients;
 
-	PublicClientRefreshAuthenticationProvider(RegisteredClientRepository clients) {
+	PublicClientIdAuthenticationProvider(RegisteredClientRepository clients) {
 		this.clients = clients;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		OAuth2ClientAuthenticationToken request = (OAuth2ClientAuthenticationToken) authentication;
-		if (!ClientAuthenticationMethod.NONE.equals(request.getClientAuthenticationMethod())
-				|| !AuthorizationGrantType.REFRESH_TOKEN.getValue()
-					.equals(request.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE))) {
+		Object purpose = request.getAdditionalParameters().get(PublicClientIdAuthenticationConverter.PURPOSE);
+		if (!ClientAuthenticationMethod.NONE.equals(request.getClientAuthenticationMethod()) || purpose == null) {
 			return null;
 		}
 		RegisteredClient client = this.clients.findByClientId(String.valueOf(request.getPrincipal()));
