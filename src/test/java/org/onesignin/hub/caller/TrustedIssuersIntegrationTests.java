@@ -21,15 +21,13 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.TestJwts;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -124,7 +122,7 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 	void refusesAStaffTokenNamingAPersonWithoutTheSupportRole() {
 		String id = registerThrough("playstation-network");
 
-		postMe(sign(this.staff, staffClaims(id).claim("azp", "account-pages"))).expectStatus()
+		postMe(TestJwts.sign(this.staff, staffClaims(id).claim("azp", "account-pages"))).expectStatus()
 			.isUnauthorized()
 			.expectHeader()
 			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
@@ -132,7 +130,7 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void refusesAStaffTokenShapedLikeAPartner() {
-		String token = sign(this.staff, staffClaims("playstation-network").claim("azp", "playstation-network")
+		String token = TestJwts.sign(this.staff, staffClaims("playstation-network").claim("azp", "playstation-network")
 			.claim("client_id", "playstation-network"));
 
 		postMe(token).expectStatus().isUnauthorized();
@@ -140,7 +138,7 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void refusesATokenOfAnUntrustedIssuerSignedWithTheStaffKey() {
-		String token = sign(this.staff,
+		String token = TestJwts.sign(this.staff,
 				staffAgentClaims("agent-7", "sony-interactive").issuer("https://staff-idp.example/realms/other"));
 
 		postMe(token).expectStatus()
@@ -153,7 +151,7 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void refusesAStaffIssuersTokenSignedWithAnotherKey() {
-		String token = sign(this.impostor, staffAgentClaims("agent-7", "sony-interactive"));
+		String token = TestJwts.sign(this.impostor, staffAgentClaims("agent-7", "sony-interactive"));
 
 		postMe(token).expectStatus().isUnauthorized();
 	}
@@ -173,7 +171,7 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 	}
 
 	private String staffAgent(String subject, String company) {
-		return sign(this.staff, staffAgentClaims(subject, company));
+		return TestJwts.sign(this.staff, staffAgentClaims(subject, company));
 	}
 
 	/**
@@ -194,12 +192,6 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 			.id(UUID.randomUUID().toString())
 			.issuedAt(now)
 			.expiresAt(now.plus(Duration.ofMinutes(10)));
-	}
-
-	private static String sign(JwtEncoder encoder, JwtClaimsSet.Builder claims) {
-		return encoder
-			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
-			.getTokenValue();
 	}
 
 	private WebTestClient.ResponseSpec postMe(String token) {

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,35 +122,6 @@ class SigningKeysUnitTests {
 		@Override
 		public synchronized void removeUnpublished(Instant now) {
 			this.keys.removeIf((key) -> !key.publishUntil().isAfter(now));
-		}
-
-	}
-
-	private static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void move(Duration by) {
-			this.now = this.now.plus(by);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
 		}
 
 	}

@@ -90,7 +90,8 @@ public final class TestJwts {
 			.expiresAt(now.plus(Duration.ofMinutes(10)));
 	}
 
-	private static String sign(JwtEncoder encoder, JwtClaimsSet.Builder claims) {
+	/** Signs the claims with RS256 through the encoder (any key the test chose). */
+	public static String sign(JwtEncoder encoder, JwtClaimsSet.Builder claims) {
 		return encoder
 			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
 			.getTokenValue();
