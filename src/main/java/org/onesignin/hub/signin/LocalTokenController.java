@@ -51,7 +51,7 @@ class LocalTokenController {
 				|| !this.issuer.authenticates(id, secret)) {
 			return unknownClient();
 		}
-		return this.issuer.issue(id, username, password).map((token) -> {
+		return this.issuer.issue(id, username, password, request.getRemoteAddr()).map((token) -> {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("access_token", token.value());
 			body.put("token_type", "Bearer");

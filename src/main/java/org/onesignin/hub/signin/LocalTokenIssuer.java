@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Scripted local sign-in: a person's token "obtained through" a registered client with
@@ -78,16 +79,20 @@ public class LocalTokenIssuer {
 
 	/**
 	 * A signed access token for a person, or empty when the credentials are wrong. The
-	 * client must have been {@linkplain #authenticates authenticated}.
+	 * client must have been {@linkplain #authenticates authenticated}. Failures count
+	 * against the identity and the client address like the sign-in page's.
 	 */
-	public Optional<IssuedToken> issue(String clientId, String username, String password) {
+	public Optional<IssuedToken> issue(String clientId, String username, String password, String remoteAddress) {
 		if (username == null || password == null) {
 			return Optional.empty();
 		}
 		Authentication signedIn;
 		try {
-			signedIn = this.authentication
-				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+			UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(username,
+					password);
+			// the address counts failures, as the sign-in page's do
+			attempt.setDetails(new WebAuthenticationDetails(remoteAddress, null));
+			signedIn = this.authentication.authenticate(attempt);
 		}
 		catch (AuthenticationException ex) {
 			return Optional.empty();

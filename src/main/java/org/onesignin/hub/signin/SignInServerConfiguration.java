@@ -8,6 +8,7 @@ import java.util.Set;
 import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.Account;
 import org.onesignin.hub.account.Accounts;
+import org.onesignin.hub.audit.AccessLog;
 import org.onesignin.hub.caller.HubSecurityProperties;
 import org.onesignin.hub.caller.QuietBearerEntryPoint;
 import org.onesignin.hub.signin.web.TolerantCsrfTokens;
@@ -20,7 +21,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -140,10 +140,9 @@ class SignInServerConfiguration {
 	@ConditionalOnProperty(name = "hub.sign-in.demo", havingValue = "true")
 	LocalTokenIssuer localTokenIssuer(UserDetailsService users, PasswordEncoder passwords,
 			RegisteredClientRepository clients, JwtEncoder encoder, LocalTokenClaims claims,
-			HubSecurityProperties security, SignInProperties properties, Clock clock) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-		provider.setPasswordEncoder(passwords);
-		AuthenticationManager authentication = new ProviderManager(provider);
+			HubSecurityProperties security, SignInProperties properties, SignInFailures failures,
+			LockoutProperties lockout, AccessLog accessLog, Clock clock) {
+		AuthenticationManager authentication = personSignIn(users, passwords, failures, lockout, accessLog, clock);
 		return new LocalTokenIssuer(authentication, clients, passwords, encoder, claims, security.issuer(),
 				properties.accessTokenLifetime(), clock);
 	}
@@ -176,19 +175,33 @@ class SignInServerConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain signInPageSecurityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain signInPageSecurityFilterChain(HttpSecurity http, UserDetailsService users,
+			PasswordEncoder passwords, SignInFailures failures, LockoutProperties lockout, AccessLog accessLog,
+			Clock clock) throws Exception {
 		// the hub's own page (signin.web) at GET /login, whatever its query (?error,
-		// ?logout); Spring Security still checks the credentials posted there, changes
-		// the session id and continues the saved request
-		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/login", "/sign-in/**")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
+		// ?logout); Spring Security still checks the credentials posted there (throttled,
+		// with no parent manager to fall back on), changes the session id and continues
+		// the saved request
+		http.authenticationManager(personSignIn(users, passwords, failures, lockout, accessLog, clock))
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/login", "/sign-in/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new TolerantCsrfTokens()))
 			.headers((headers) -> headers
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
 		return http.build();
+	}
+
+	/**
+	 * The person sign-in's one check, for the sign-in page and {@code /local/token}: the
+	 * password first, then the identity's state, throttled; no parent manager.
+	 */
+	private static AuthenticationManager personSignIn(UserDetailsService users, PasswordEncoder passwords,
+			SignInFailures failures, LockoutProperties lockout, AccessLog accessLog, Clock clock) {
+		return new ProviderManager(
+				new ThrottledSignIn(new PasswordCheckedFirst(users, passwords), failures, lockout, accessLog, clock));
 	}
 
 }
