@@ -14,10 +14,13 @@ public interface SignInFailures {
 	boolean anyLocked(Collection<String> keys, Instant now);
 
 	/**
-	 * Counts one failure of the key and returns its failures within the window (the count
-	 * starts again once the window has passed since its first failure).
+	 * Counts one attempt of the key and returns its attempts within the window (the count
+	 * starts again once the window has passed since its first attempt).
 	 */
-	long failed(String key, Instant now, Duration window);
+	long attempted(String key, Instant now, Duration window);
+
+	/** Takes back one attempt of the key (it succeeded). */
+	void succeeded(String key);
 
 	/** Locks the key out until then; its count starts again. */
 	void lock(String key, Instant until);

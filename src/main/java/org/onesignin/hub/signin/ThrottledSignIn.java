@@ -60,6 +60,12 @@ class ThrottledSignIn implements AuthenticationProvider {
 		String identity = "identity:" + Sha256.hex(BasicDetailsValidation.emailKey(authentication.getName()));
 		String address = "address:" + Sha256.hex(addressOf(authentication));
 		boolean locked = this.failures.anyLocked(List.of(identity, address), now);
+		// every attempt is counted before its password is checked: guesses sent in
+		// parallel cannot all be checked before the first failures are counted
+		long identityAttempts = locked ? 0 : this.failures.attempted(identity, now, this.lockout.window());
+		long addressAttempts = locked ? 0 : this.failures.attempted(address, now, this.lockout.window());
+		boolean overLimit = identityAttempts > this.lockout.identityFailures()
+				|| addressAttempts > this.lockout.addressFailures();
 		Authentication signedIn;
 		try {
 			// checked even when locked: a lockout costs the time of any other refusal
@@ -69,17 +75,19 @@ class ThrottledSignIn implements AuthenticationProvider {
 			if (ex instanceof PasswordCheckedFirst.WrongPassword wrong && wrong.accountId() != null) {
 				logFailure(wrong.accountId(), now);
 			}
-			if (!locked) {
-				count(identity, this.lockout.identityFailures(), now);
-				count(address, this.lockout.addressFailures(), now);
-			}
+			lockAtLimit(identity, identityAttempts, this.lockout.identityFailures(), now);
+			lockAtLimit(address, addressAttempts, this.lockout.addressFailures(), now);
 			throw refused();
 		}
-		if (locked) {
-			// the right password during a lockout: refused like a wrong one
+		if (locked || overLimit) {
+			// the right password during a lockout, or beyond the limit: refused like a
+			// wrong one
+			lockAtLimit(identity, identityAttempts, this.lockout.identityFailures(), now);
+			lockAtLimit(address, addressAttempts, this.lockout.addressFailures(), now);
 			throw refused();
 		}
 		this.failures.forget(identity);
+		this.failures.succeeded(address);
 		return signedIn;
 	}
 
@@ -88,8 +96,8 @@ class ThrottledSignIn implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-	private void count(String key, int limit, Instant now) {
-		if (this.failures.failed(key, now, this.lockout.window()) >= limit) {
+	private void lockAtLimit(String key, long attempts, int limit, Instant now) {
+		if (attempts >= limit) {
 			this.failures.lock(key, now.plus(this.lockout.duration()));
 		}
 	}

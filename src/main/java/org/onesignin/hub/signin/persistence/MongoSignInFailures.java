@@ -56,7 +56,7 @@ class MongoSignInFailures implements SignInFailures {
 	}
 
 	@Override
-	public long failed(String key, Instant now, Duration window) {
+	public long attempted(String key, Instant now, Duration window) {
 		Instant windowOpened = now.minus(window);
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			// within the window: one more
@@ -98,6 +98,12 @@ class MongoSignInFailures implements SignInFailures {
 					.set("windowStart", Instant.EPOCH)
 					.max("expiresAt", until.plus(this.keep)),
 				SignInFailureDocument.class);
+	}
+
+	@Override
+	public void succeeded(String key) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("failures").gt(0)),
+				new Update().inc("failures", -1), SignInFailureDocument.class);
 	}
 
 	@Override
