@@ -31,15 +31,21 @@ final class PublicClientIdAuthenticationConverter implements AuthenticationConve
 
 	static final String REVOCATION = "revocation";
 
+	private final String tokenEndpoint;
+
 	private final String revocationEndpoint;
 
-	PublicClientIdAuthenticationConverter(String revocationEndpoint) {
+	PublicClientIdAuthenticationConverter(String tokenEndpoint, String revocationEndpoint) {
+		this.tokenEndpoint = tokenEndpoint;
 		this.revocationEndpoint = revocationEndpoint;
 	}
 
 	@Override
 	public Authentication convert(HttpServletRequest request) {
-		boolean refresh = REFRESH_TOKEN.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
+		// each purpose at its own endpoint only: a grant_type parameter sent to the
+		// introspection endpoint authenticates nobody
+		boolean refresh = this.tokenEndpoint.equals(request.getRequestURI())
+				&& REFRESH_TOKEN.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
 		boolean revocation = this.revocationEndpoint.equals(request.getRequestURI())
 				&& request.getParameter(OAuth2ParameterNames.TOKEN) != null;
 		if (!(refresh || revocation) || request.getHeader(HttpHeaders.AUTHORIZATION) != null

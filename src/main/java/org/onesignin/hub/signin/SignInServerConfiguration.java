@@ -158,7 +158,8 @@ class SignInServerConfiguration {
 		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		authorizationServer.clientAuthentication((clients) -> clients
-			.authenticationConverter(new PublicClientIdAuthenticationConverter(settings.getTokenRevocationEndpoint()))
+			.authenticationConverter(new PublicClientIdAuthenticationConverter(settings.getTokenEndpoint(),
+					settings.getTokenRevocationEndpoint()))
 			.authenticationProvider(new PublicClientIdAuthenticationProvider(registeredClients)));
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
 			.with(authorizationServer,

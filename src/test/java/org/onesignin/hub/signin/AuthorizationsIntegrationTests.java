@@ -83,6 +83,25 @@ class AuthorizationsIntegrationTests extends HubIntegrationTest {
 		expectInvalidGrant(SignInFlow.refresh(http(), "account-pages", null, current));
 	}
 
+	@Test
+	void letsNoPublicClientIntrospectByItsIdAlone() {
+		registerThrough("sony-music", signedUpEmail(), Map.of());
+		String accessToken = (String) accountPagesSignIn(this.email).get("access_token");
+
+		http().post()
+			.uri("/oauth2/introspect")
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.body(org.springframework.web.reactive.function.BodyInserters.fromFormData("token", accessToken)
+				.with("grant_type", "refresh_token")
+				.with("client_id", "account-pages"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.sub")
+			.doesNotExist();
+	}
+
 	private WebTestClient.ResponseSpec revoke(String clientId, String token) {
 		return http().post()
 			.uri("/oauth2/revoke")
