@@ -12,9 +12,12 @@ import org.springframework.security.oauth2.server.authorization.oidc.web.authent
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
 /**
- * RP-initiated logout ends the sign-in session for every service and, with it, the codes
- * and refresh tokens obtained in that session (a signed-out shared computer keeps no
+ * RP-initiated logout ends the sign-in session for every service and revokes every code
+ * and refresh token of the person who signs out (a signed-out shared computer keeps no
  * token that outlives the sign-out), then answers as Spring Authorization Server does.
+ * Every token of the person goes, not only those of this session: Spring Authorization
+ * Server names in an ID token the person's most recently used session, which is not
+ * always the one that obtained the code.
  */
 class SignOutEverywhere implements AuthenticationSuccessHandler {
 
@@ -29,9 +32,11 @@ class SignOutEverywhere implements AuthenticationSuccessHandler {
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
-		if (authentication instanceof OidcLogoutAuthenticationToken signOut && signOut.getIdToken() != null
-				&& signOut.getIdToken().getClaimAsString("sid") != null) {
-			this.revocations.revokeSignInSession(signOut.getIdToken().getClaimAsString("sid"));
+		// only the person signing out in their own session: an ID token hint alone (it
+		// travels in URLs) revokes nothing
+		if (authentication instanceof OidcLogoutAuthenticationToken signOut && signOut.isPrincipalAuthenticated()
+				&& signOut.getPrincipal() instanceof Authentication person) {
+			this.revocations.revokeAllOf(person.getName());
 		}
 		this.logout.onAuthenticationSuccess(request, response, authentication);
 	}

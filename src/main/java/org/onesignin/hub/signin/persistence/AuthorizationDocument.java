@@ -15,7 +15,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("sign_in_authorizations")
 record AuthorizationDocument(@Id String id, String registeredClientId, String principalName, String stateHash,
 		String codeHash, String accessTokenHash, String refreshTokenHash, List<String> refreshTokenHashes,
-		String idTokenHash, List<String> claimedTokenHashes, Instant expiresAt, byte[] authorization,
-		String sessionHash) {
+		String idTokenHash, List<String> claimedTokenHashes, Instant expiresAt, byte[] authorization) {
 
 }

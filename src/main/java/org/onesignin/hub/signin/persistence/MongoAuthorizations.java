@@ -67,7 +67,8 @@ class MongoAuthorizations implements OAuth2AuthorizationService, SignInRevocatio
 	MongoAuthorizations(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
-		FIELDS.values()
+		// every lookup by a token hash, the refresh claim, and revoking a person's all
+		Stream.concat(FIELDS.values().stream(), Stream.of("refreshTokenHash", "principalName"))
 			.forEach((field) -> mongo.indexOps(AuthorizationDocument.class)
 				.createIndex(new Index().on(field, Sort.Direction.ASC)));
 		// real MongoDB drops an authorization once its last token has expired; the
@@ -84,14 +85,11 @@ class MongoAuthorizations implements OAuth2AuthorizationService, SignInRevocatio
 			.set("principalName", authorization.getPrincipalName())
 			// the state stays raw in the serialized authorization: it lives until consent
 			// only and lets nobody in (the code it leads to is what gets redeemed)
-			.set("stateHash", StoredTokens.hashOf((String) authorization.getAttribute(OAuth2ParameterNames.STATE)))
+			.set("stateHash", stateHashOf(authorization))
 			.set("codeHash", StoredTokens.hashOf(authorization, OAuth2AuthorizationCode.class))
 			.set("accessTokenHash", StoredTokens.hashOf(authorization, OAuth2AccessToken.class))
 			.set("refreshTokenHash", refreshTokenHash)
 			.set("idTokenHash", StoredTokens.hashOf(authorization, OidcIdToken.class))
-			// the sign-in session its ID token names (sid), so that a sign-out ends its
-			// tokens
-			.set("sessionHash", sessionHashOf(authorization))
 			.set("expiresAt", expiresAt(authorization))
 			.set("authorization", SerializedAuthorizations.write(StoredTokens.hashed(authorization)));
 		if (refreshTokenHash != null) {
@@ -195,11 +193,6 @@ class MongoAuthorizations implements OAuth2AuthorizationService, SignInRevocatio
 
 	/** Revokes every authorization of a person: codes, access and refresh tokens. */
 	@Override
-	public void revokeSignInSession(String sid) {
-		this.mongo.remove(Query.query(Criteria.where("sessionHash").is(Sha256.hex(sid))), AuthorizationDocument.class);
-	}
-
-	@Override
 	public void revokeAllOf(String principalName) {
 		this.mongo.remove(Query.query(Criteria.where("principalName").is(principalName)), AuthorizationDocument.class);
 	}
@@ -252,10 +245,13 @@ class MongoAuthorizations implements OAuth2AuthorizationService, SignInRevocatio
 		return Query.query(Criteria.where("_id").is(id));
 	}
 
-	private static String sessionHashOf(OAuth2Authorization authorization) {
-		OAuth2Authorization.Token<OidcIdToken> idToken = authorization.getToken(OidcIdToken.class);
-		Object sid = (idToken != null) ? idToken.getToken().getClaims().get("sid") : null;
-		return (sid != null) ? Sha256.hex(sid.toString()) : null;
+	/**
+	 * The client chose the state: hashed as it is, never taken for an already hashed
+	 * value (a state of the marker's form would otherwise pick its own lookup hash).
+	 */
+	private static String stateHashOf(OAuth2Authorization authorization) {
+		String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
+		return (state != null) ? Sha256.hex(state) : null;
 	}
 
 }
