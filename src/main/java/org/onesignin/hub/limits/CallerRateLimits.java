@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.CallerKind;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Component;
 final class CallerRateLimits {
 
 	private static final String REJECTED_TOKEN = "rejected-token";
+
+	private static final String REFUSED_CLIENT = "refused-client";
 
 	private final RateLimitProperties properties;
 
@@ -55,6 +58,23 @@ final class CallerRateLimits {
 		ConsumptionProbe probe = bucket(REJECTED_TOKEN, limit, remoteAddress).tryConsumeAndReturnRemaining(1);
 		return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(),
 				probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill());
+	}
+
+	/**
+	 * Whether the address may still try a client authentication at the token endpoint:
+	 * its refused ones (HTTP 401) come from a bucket of the anonymous limit, apart from
+	 * its other requests, so a partner's back end that authenticates is never slowed.
+	 */
+	Decision refusedClientsLeft(String remoteAddress) {
+		RateLimitProperties.Limit limit = this.properties.of(CallerKinds.ANONYMOUS);
+		EstimationProbe probe = bucket(REFUSED_CLIENT, limit, remoteAddress).estimateAbilityToConsume(1);
+		return new Decision(probe.canBeConsumed(), limit, probe.getRemainingTokens(),
+				probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill());
+	}
+
+	/** Counts one refused client authentication of the address. */
+	void refusedClient(String remoteAddress) {
+		bucket(REFUSED_CLIENT, this.properties.of(CallerKinds.ANONYMOUS), remoteAddress).tryConsume(1);
 	}
 
 	private Bucket bucket(String kind, RateLimitProperties.Limit limit, String who) {

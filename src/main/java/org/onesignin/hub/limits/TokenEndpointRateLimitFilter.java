@@ -12,10 +12,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The token endpoint ({@code /oauth2/token}) under the anonymous limit of the caller's
- * address: Spring Security answers it inside its filter chain, before
- * {@link RateLimitFilter} would see it, and every call checks a client secret, so secret
- * guessing is bounded like any anonymous request (HTTP 429 with {@code Retry-After}).
+ * Client-secret guessing at the token endpoint ({@code /oauth2/token}) bounded per
+ * address: each refused client authentication (HTTP 401) takes from a bucket of the
+ * anonymous limit, and an empty bucket answers HTTP 429 with {@code Retry-After}. A
+ * partner's back end whose client authenticates takes nothing, however many codes it
+ * redeems. Spring Security answers the endpoint inside its filter chain, before
+ * {@link RateLimitFilter} would see it.
  */
 @Component
 @Order(TokenEndpointRateLimitFilter.ORDER)
@@ -40,14 +42,15 @@ class TokenEndpointRateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// no caller is known yet: the client authenticates inside the chain
-		CallerRateLimits.Decision decision = this.limits.take(null, request.getRemoteAddr());
-		if (decision.allowed()) {
-			RateLimitFilter.writeHeaders(response, decision);
-			chain.doFilter(request, response);
+		CallerRateLimits.Decision decision = this.limits.refusedClientsLeft(request.getRemoteAddr());
+		if (!decision.allowed()) {
+			RateLimitFilter.refuse(response, decision);
 			return;
 		}
-		RateLimitFilter.refuse(response, decision);
+		chain.doFilter(request, response);
+		if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+			this.limits.refusedClient(request.getRemoteAddr());
+		}
 	}
 
 }

@@ -160,8 +160,21 @@ class SignInThrottlingIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void limitsTheTokenEndpointPerAddress() {
+	void limitsRefusedClientAuthenticationsAtTheTokenEndpointPerAddress() {
 		String address = anAddress();
+		// a back end whose client authenticates is never slowed, however often it calls
+		for (int call = 0; call < 6; call++) {
+			http().post()
+				.uri("/oauth2/token")
+				.header("X-Forwarded-For", address)
+				.headers((headers) -> headers.setBasicAuth("sony-music", "sony-music-secret"))
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.body(BodyInserters.fromFormData("grant_type", "client_credentials"))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+
 		List<Integer> statuses = new java.util.ArrayList<>();
 		for (int call = 0; call < 10; call++) {
 			statuses.add(http().post()
@@ -171,8 +184,6 @@ class SignInThrottlingIntegrationTests extends HubIntegrationTest {
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.body(BodyInserters.fromFormData("grant_type", "client_credentials"))
 				.exchange()
-				.expectHeader()
-				.exists("RateLimit-Limit")
 				.returnResult(String.class)
 				.getStatus()
 				.value());
