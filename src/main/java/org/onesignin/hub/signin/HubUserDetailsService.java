@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.onesignin.hub.account.Accounts;
+import org.onesignin.hub.account.BasicDetailsValidation;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -33,7 +34,9 @@ class HubUserDetailsService implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		HubUser agent = this.staff.get(username.strip().toLowerCase(Locale.ROOT));
+		// the same normalisation as the sign-in lockout's identity key: one agent, one
+		// key
+		HubUser agent = this.staff.get(BasicDetailsValidation.emailKey(username));
 		if (agent != null) {
 			return new HubUser(agent.getUsername(), agent.getPassword(), true, agent.company(), agent.email());
 		}
