@@ -48,8 +48,7 @@ class RegistryClients implements RegisteredClientRepository {
 			.accessTokenTimeToLive(properties.accessTokenLifetime())
 			.refreshTokenTimeToLive(properties.refreshTokenLifetime())
 			// each refresh gets a new refresh token; a used one is refused (and revokes
-			// its
-			// authorization: MongoAuthorizations)
+			// its authorization: MongoAuthorizations)
 			.reuseRefreshTokens(false)
 			.build();
 		List<String> withoutSecret = current().withoutSecret;
@@ -59,11 +58,6 @@ class RegistryClients implements RegisteredClientRepository {
 		}
 	}
 
-	/**
-	 * Nothing to keep: clients come from the registry and secrets from configuration.
-	 * (Spring Authorization Server saves a client to re-encode a secret it finds in a
-	 * weaker encoding, such as the demo's {@code {noop}}.)
-	 */
 	/**
 	 * A person's token obtained through a service's client is that service's word that
 	 * the person signed in through it (linking trusts it), so only the service's back end
@@ -82,6 +76,11 @@ class RegistryClients implements RegisteredClientRepository {
 		}
 	}
 
+	/**
+	 * Nothing to keep: clients come from the registry and secrets from configuration.
+	 * (Spring Authorization Server saves a client to re-encode a secret it finds in a
+	 * weaker encoding, such as the demo's {@code {noop}}.)
+	 */
 	@Override
 	public void save(RegisteredClient registeredClient) {
 	}

@@ -43,8 +43,7 @@ class MongoSignInFailures implements SignInFailures {
 		// a document matters while its window or its lockout lasts
 		this.keep = lockout.window().plus(lockout.duration());
 		// real MongoDB drops a document once it is of no use; the scheduled purge does
-		// the
-		// same where TTL indexes are ignored
+		// the same where TTL indexes are ignored
 		mongo.indexOps(SignInFailureDocument.class)
 			.createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
 	}
@@ -67,9 +66,8 @@ class MongoSignInFailures implements SignInFailures {
 			if (counted != null) {
 				return counted.failures();
 			}
-			// the window has passed (or the count was reset): this failure opens a new
-			// one;
-			// the condition lets one of two racing resets win, the other counts on
+			// the window has passed (or the count was reset): this attempt opens a new
+			// one; the condition lets one of two racing resets win, the other counts on
 			SignInFailureDocument reset = this.mongo.findAndModify(
 					Query.query(Criteria.where("_id").is(key).and("windowStart").lte(windowOpened)),
 					new Update().set("failures", 1L).set("windowStart", now).set("expiresAt", now.plus(this.keep)),
@@ -82,7 +80,7 @@ class MongoSignInFailures implements SignInFailures {
 				return 1;
 			}
 			catch (DuplicateKeyException ex) {
-				// another instance counted this key's first failure meanwhile: count on
+				// another instance counted this key's first attempt meanwhile: count on
 				// it
 			}
 		}
