@@ -68,8 +68,7 @@ public class BearerTokens implements AuthenticationManager {
 				(aud) -> aud != null && aud.contains(audience));
 		decoder.setJwtValidator(
 				new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), audienceValidator));
-		// the validator checks exp with the system clock: the cache keeps to the same
-		// clock
+		// the validator checks exp with the system clock: so does the cache
 		return new VerifiedTokens(decoder, Clock.systemUTC(), verifiedTokens);
 	}
 

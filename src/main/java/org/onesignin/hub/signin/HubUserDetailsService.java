@@ -34,8 +34,7 @@ class HubUserDetailsService implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		// the same normalisation as the sign-in lockout's identity key: one agent, one
-		// key
+		// normalised as the lockout's identity key is: one agent, one key
 		HubUser agent = this.staff.get(BasicDetailsValidation.emailKey(username));
 		if (agent != null) {
 			return new HubUser(agent.getUsername(), agent.getPassword(), true, agent.company(), agent.email());

@@ -183,9 +183,8 @@ class MongoAuthorizations implements OAuth2AuthorizationService, SignInRevocatio
 
 	private void revokeReused(AuthorizationDocument found) {
 		// a code or refresh token is used once: presented again, it was copied, and
-		// whoever
-		// holds the chain's current tokens may be the thief, so the whole chain goes
-		// (OAuth 2.0 Security BCP, refresh token rotation)
+		// whoever holds the chain's current tokens may be the thief, so the whole chain
+		// goes (OAuth 2.0 Security BCP, refresh token rotation)
 		logger.warn("A used code or refresh token was presented again: authorization " + found.id() + " of client "
 				+ found.registeredClientId() + " revoked");
 		this.mongo.remove(byId(found.id()), AuthorizationDocument.class);
