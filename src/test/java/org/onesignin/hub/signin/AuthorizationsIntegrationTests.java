@@ -84,6 +84,23 @@ class AuthorizationsIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void keepsAnAuthorizationBoundedHoweverLongItsChainIsRefreshed() {
+		registerThrough("sony-music", signedUpEmail(), Map.of());
+		Map<String, Object> tokens = accountPagesSignIn(this.email);
+
+		for (int refresh = 0; refresh < 110; refresh++) {
+			tokens = tokensOf(SignInFlow.refresh(http(), "account-pages", null, (String) tokens.get("refresh_token")));
+		}
+
+		OAuth2Authorization current = this.authorizations.findByToken((String) tokens.get("access_token"),
+				OAuth2TokenType.ACCESS_TOKEN);
+		Document stored = this.mongo.findOne(Query.query(Criteria.where("_id").is(current.getId())), Document.class,
+				"sign_in_authorizations");
+		assertThat(stored.getList("refreshTokenHashes", String.class)).hasSizeLessThanOrEqualTo(100);
+		assertThat(stored.getList("claimedTokenHashes", String.class)).hasSizeLessThanOrEqualTo(100);
+	}
+
+	@Test
 	void letsNoPublicClientIntrospectByItsIdAlone() {
 		registerThrough("sony-music", signedUpEmail(), Map.of());
 		String accessToken = (String) accountPagesSignIn(this.email).get("access_token");

@@ -55,6 +55,14 @@ class MongoAuthorizations implements OAuth2AuthorizationService, SignInRevocatio
 	/** The hashes of the codes and refresh tokens a grant has redeemed. */
 	private static final String CLAIMED = "claimedTokenHashes";
 
+	/**
+	 * How many of a chain's refresh tokens (and claimed tokens) an authorization keeps
+	 * knowing: the document stays bounded however long the chain is refreshed; a token
+	 * rotated out longer ago is merely refused (not found), no longer taken for a replay
+	 * that ends the chain.
+	 */
+	private static final int REMEMBERED = 100;
+
 	/** The field holding each kind of token's hash, by token type. */
 	private static final Map<String, String> FIELDS = Map.of(OAuth2ParameterNames.STATE, "stateHash",
 			OAuth2ParameterNames.CODE, "codeHash", OAuth2TokenType.ACCESS_TOKEN.getValue(), "accessTokenHash",
@@ -93,9 +101,10 @@ class MongoAuthorizations implements OAuth2AuthorizationService, SignInRevocatio
 			.set("expiresAt", expiresAt(authorization))
 			.set("authorization", SerializedAuthorizations.write(StoredTokens.hashed(authorization)));
 		if (refreshTokenHash != null) {
-			// every refresh token the authorization was given stays known, in the same
-			// atomic write, so a rotated one presented again is recognised as reuse
-			update.addToSet(REFRESH_TOKENS, refreshTokenHash);
+			// the refresh tokens the authorization was given stay known (the last
+			// REMEMBERED), in the same atomic write, so a rotated one presented again is
+			// recognised as reuse
+			update.push(REFRESH_TOKENS).slice(-REMEMBERED).each(refreshTokenHash);
 		}
 		if (!isIssuedFromStored(authorization)) {
 			this.mongo.upsert(byId(authorization.getId()), update, AuthorizationDocument.class);
@@ -165,7 +174,7 @@ class MongoAuthorizations implements OAuth2AuthorizationService, SignInRevocatio
 		String current = OAuth2ParameterNames.CODE.equals(tokenType) ? "codeHash" : "refreshTokenHash";
 		AuthorizationDocument claimed = this.mongo.findAndModify(
 				Query.query(Criteria.where(current).is(hash).and(CLAIMED).ne(hash)),
-				new Update().addToSet(CLAIMED, hash), AuthorizationDocument.class);
+				new Update().push(CLAIMED).slice(-REMEMBERED).each(hash), AuthorizationDocument.class);
 		if (claimed != null) {
 			TokenGrants.claimed(hash);
 			return withRaw(claimed, token);
