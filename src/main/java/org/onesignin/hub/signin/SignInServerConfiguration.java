@@ -138,12 +138,10 @@ class SignInServerConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "hub.sign-in.demo", havingValue = "true")
-	LocalTokenIssuer localTokenIssuer(UserDetailsService users, PasswordEncoder passwords,
+	LocalTokenIssuer localTokenIssuer(AuthenticationManager personSignIn, PasswordEncoder passwords,
 			RegisteredClientRepository clients, JwtEncoder encoder, LocalTokenClaims claims,
-			HubSecurityProperties security, SignInProperties properties, SignInFailures failures,
-			LockoutProperties lockout, AccessLog accessLog, Clock clock) {
-		AuthenticationManager authentication = personSignIn(users, passwords, failures, lockout, accessLog, clock);
-		return new LocalTokenIssuer(authentication, clients, passwords, encoder, claims, security.issuer(),
+			HubSecurityProperties security, SignInProperties properties, Clock clock) {
+		return new LocalTokenIssuer(personSignIn, clients, passwords, encoder, claims, security.issuer(),
 				properties.accessTokenLifetime(), clock);
 	}
 
@@ -176,14 +174,13 @@ class SignInServerConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain signInPageSecurityFilterChain(HttpSecurity http, UserDetailsService users,
-			PasswordEncoder passwords, SignInFailures failures, LockoutProperties lockout, AccessLog accessLog,
-			Clock clock) throws Exception {
+	SecurityFilterChain signInPageSecurityFilterChain(HttpSecurity http, AuthenticationManager personSignIn)
+			throws Exception {
 		// the hub's own page (signin.web) at GET /login, whatever its query (?error,
 		// ?logout); Spring Security still checks the credentials posted there (throttled,
 		// with no parent manager to fall back on), changes the session id and continues
 		// the saved request
-		http.authenticationManager(personSignIn(users, passwords, failures, lockout, accessLog, clock))
+		http.authenticationManager(personSignIn)
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/login", "/sign-in/**")
 				.permitAll()
 				.anyRequest()
@@ -197,10 +194,14 @@ class SignInServerConfiguration {
 
 	/**
 	 * The person sign-in's one check, for the sign-in page and {@code /local/token}: the
-	 * password first, then the identity's state, throttled; no parent manager.
+	 * password first, then the identity's state, throttled. As the application's only
+	 * {@link AuthenticationManager} it also replaces the unthrottled one Spring Security
+	 * would otherwise build from the {@link UserDetailsService}, so no other path can
+	 * check a password around the lockout.
 	 */
-	private static AuthenticationManager personSignIn(UserDetailsService users, PasswordEncoder passwords,
-			SignInFailures failures, LockoutProperties lockout, AccessLog accessLog, Clock clock) {
+	@Bean
+	AuthenticationManager personSignIn(UserDetailsService users, PasswordEncoder passwords, SignInFailures failures,
+			LockoutProperties lockout, AccessLog accessLog, Clock clock) {
 		return new ProviderManager(
 				new ThrottledSignIn(new PasswordCheckedFirst(users, passwords), failures, lockout, accessLog, clock));
 	}

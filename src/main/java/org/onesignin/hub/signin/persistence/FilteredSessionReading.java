@@ -1,8 +1,6 @@
 package org.onesignin.hub.signin.persistence;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 
 import org.onesignin.hub.signin.SignInProperties;
 import org.springframework.core.serializer.support.SerializationFailedException;
@@ -33,9 +31,8 @@ class FilteredSessionReading implements SessionRepositoryCustomizer<MongoIndexed
 	}
 
 	private static Object read(byte[] bytes) {
-		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-			in.setObjectInputFilter(SerializedAuthorizations.READABLE);
-			return in.readObject();
+		try {
+			return SerializedAuthorizations.readFiltered(bytes);
 		}
 		catch (IOException | ClassNotFoundException ex) {
 			throw new SerializationFailedException("A stored sign-in session cannot be read", ex);

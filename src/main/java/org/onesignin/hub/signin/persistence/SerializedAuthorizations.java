@@ -38,12 +38,19 @@ final class SerializedAuthorizations {
 	}
 
 	static OAuth2Authorization read(String id, byte[] bytes) {
-		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-			in.setObjectInputFilter(READABLE);
-			return (OAuth2Authorization) in.readObject();
+		try {
+			return (OAuth2Authorization) readFiltered(bytes);
 		}
 		catch (IOException | ClassNotFoundException | ClassCastException ex) {
 			throw new IllegalStateException("Stored authorization " + id + " cannot be read", ex);
+		}
+	}
+
+	/** Any stored object of the sign-in (an authorization, a session attribute). */
+	static Object readFiltered(byte[] bytes) throws IOException, ClassNotFoundException {
+		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+			in.setObjectInputFilter(READABLE);
+			return in.readObject();
 		}
 	}
 
