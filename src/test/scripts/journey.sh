@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The end-to-end journey against a running hub (default http://localhost:8080):
-# register through playstation-network, link sony-music with the person's token obtained
+# register through playstation-network, confirm the address with the link the hub mailed
+# (the demo writes mails as .eml files under ./data/mail of the hub's working directory),
+# link sony-music with the person's token obtained
 # through the sony-music client, change the given name as owner, read the sony-music feed
 # with its partner token, acknowledge it, and show the link IN_SYNC.
-# Usage: src/test/scripts/journey.sh [hub-url]      (needs curl and python3)
+# Usage: src/test/scripts/journey.sh [hub-url] [mail-dir]     (needs curl and python3)
 set -euo pipefail
 HUB=${1:-http://localhost:8080}
+MAIL_DIR=${2:-./data/mail}
 EMAIL="journey-$(date +%s)@example.com"
 PASSWORD="a long journey password"
 
@@ -35,6 +38,22 @@ PSN=$(partner_token playstation-network)
 gql "$PSN" 'mutation($i: RegisterAccountInput!) { registerAccount(input: $i) { account { id revision } errors { code field message } } }' \
 	"{\"i\": {\"email\": \"$EMAIL\", \"password\": \"$PASSWORD\", \"serviceAccountId\": \"psn-$RANDOM\", \"basicDetails\": {\"givenName\": \"Ada\", \"familyName\": \"Lovelace\", \"country\": \"GB\"}}}" \
 	| tee /tmp/journey-register.json | show "registerAccount through playstation-network"
+
+# the hub mailed a confirmation link: until it is followed (with the password), the new
+# identity cannot sign in or link a second service
+LINK=""
+for _ in $(seq 1 50); do
+	LINK=$(grep -l "To: $EMAIL" "$MAIL_DIR"/*.eml 2>/dev/null | head -n 1 | xargs -r grep -ho 'http[^ "<>]*/sign-in/confirm-email?token=[A-Za-z0-9_-]*' | head -n 1 || true)
+	[ -n "$LINK" ] && break
+	sleep 0.2
+done
+[ -n "$LINK" ] || { echo "journey: no confirmation mail for $EMAIL in $MAIL_DIR" >&2; exit 1; }
+echo; echo "== the confirmation link mailed to $EMAIL (in $MAIL_DIR)"; echo "$LINK"
+JAR=$(mktemp); trap 'rm -f "$JAR"' EXIT
+CSRF=$(curl -sf -c "$JAR" -b "$JAR" "$LINK" | python3 -c 'import re,sys; print(re.search(r"name=\"_csrf\"[^>]*value=\"([^\"]+)\"", sys.stdin.read()).group(1))')
+curl -sf -c "$JAR" -b "$JAR" "$HUB/sign-in/confirm-email" --data-urlencode "token=${LINK#*token=}" \
+	--data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" | grep -o 'Address confirmed' \
+	|| { echo "journey: the confirmation was refused" >&2; exit 1; }
 
 MUSIC_USER=$(person_token sony-music)
 gql "$MUSIC_USER" 'mutation { linkServiceAccount(input: {serviceId: "sony-music", serviceAccountId: "sm-'"$RANDOM$RANDOM"'"}) { account { revision linkedAccounts { service { id } serviceAccountId syncState } } errors { code message } } }' \

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.LocalTokens;
+import org.onesignin.hub.support.TestMailbox;
 import org.onesignin.hub.support.TestStores;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -36,7 +37,7 @@ class HubStartupIntegrationTests {
 			org.onesignin.hub.support.RawGraphQl
 				.post(http, partner, "{\"query\":\"mutation { registerAccount(input: {email: \\\"" + email
 						+ "\\\", password: \\\"a perfectly fine passphrase\\\", serviceAccountId: \\\"psn-r\\\", "
-						+ "basicDetails: {givenName: \\\"Ada\\\"}}) { errors { code } } }\"}")
+						+ "basicDetails: {givenName: \\\"Ada\\\"}, emailVerified: true}) { errors { code } } }\"}")
 				.jsonPath("$.data.registerAccount.errors")
 				.isEmpty();
 			personToken = LocalTokens.person(email)
@@ -124,6 +125,24 @@ class HubStartupIntegrationTests {
 	}
 
 	@Test
+	void refusesAProductionStartWithoutAnSmtpServer() {
+		Path scratch = TestStores.scratchDirectory();
+
+		String[] arguments = java.util.Arrays.stream(arguments(scratch))
+			.filter((argument) -> !argument.startsWith("--spring.mail."))
+			.toArray(String[]::new);
+		String[] production = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(arguments),
+					java.util.stream.Stream.of("--hub.security.issuer=https://sign-in.example",
+							"--hub.unsubscribe.secret=" + java.util.Base64.getEncoder().encodeToString(new byte[32])))
+			.toArray(String[]::new);
+
+		assertThatThrownBy(
+				() -> new SpringApplicationBuilder(HubApplication.class).profiles("production").run(production).close())
+			.hasStackTraceContaining("Set spring.mail.host");
+	}
+
+	@Test
 	void refusesAProductionStartWithoutAnUnsubscribeSecret() {
 		Path scratch = TestStores.scratchDirectory();
 
@@ -154,6 +173,8 @@ class HubStartupIntegrationTests {
 	private static String[] arguments(Path scratch) {
 		Map<String, Object> properties = new java.util.LinkedHashMap<>(TestStores.properties(scratch));
 		properties.put("server.port", "0");
+		properties.put("spring.mail.host", "127.0.0.1");
+		properties.put("spring.mail.port", String.valueOf(TestMailbox.port()));
 		return properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 	}
 

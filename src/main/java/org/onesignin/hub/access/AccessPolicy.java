@@ -52,6 +52,7 @@ public final class AccessPolicy {
 		.on(Operation.SEARCH_ACCOUNTS).allow(SUPPORT_AGENT, ALLOWED)
 		.on(Operation.UPDATE_BASIC_DETAILS).allowEveryoneSignedIn()
 		.on(Operation.CHANGE_SIGN_IN_EMAIL).allow(OWNER, ALLOWED).allow(SUPPORT_AGENT, ALLOWED)
+		.on(Operation.CHANGE_PASSWORD).allow(OWNER, ALLOWED)
 		.on(Operation.LINK_SERVICE_ACCOUNT).allow(PERSON_THROUGH_SERVICE, OWN_SERVICE)
 		.on(Operation.CANCEL_SERVICE_ACCOUNT).allow(OWNER, ALLOWED).allow(PERSON_THROUGH_SERVICE, ALLOWED)
 			.allow(SUPPORT_AGENT, ALLOWED).allow(PARTNER_SERVICE, new PartnerCancelsOnlyItsOwnService())

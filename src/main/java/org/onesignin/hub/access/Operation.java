@@ -15,6 +15,7 @@ public enum Operation {
 	SEARCH_ACCOUNTS(Traits.logged("SEARCH").ticketed().activeOnly()),
 	UPDATE_BASIC_DETAILS(Traits.logged("UPDATE").ticketed().activeOnly()),
 	CHANGE_SIGN_IN_EMAIL(Traits.logged("UPDATE").ticketed().activeOnly()),
+	CHANGE_PASSWORD(Traits.unlogged().activeOnly()),
 	LINK_SERVICE_ACCOUNT(Traits.unlogged().activeOnly()),
 	CANCEL_SERVICE_ACCOUNT(Traits.logged("CANCEL").ticketed().activeOnly()),
 	CLOSE_ACCOUNT(Traits.unlogged()),

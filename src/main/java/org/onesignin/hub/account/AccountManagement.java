@@ -2,9 +2,8 @@ package org.onesignin.hub.account;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import org.onesignin.hub.access.AccessRequest;
 import org.onesignin.hub.access.Operation;
@@ -44,9 +43,19 @@ public class AccountManagement {
 
 	private final BasicDetailsValidation validation;
 
+	private final Confirmations confirmations;
+
+	private final AddressClaims addresses;
+
+	private final PasswordChecks passwordChecks;
+
 	AccountManagement(AccountUpdates updates, ServiceAccountClaims claims, RegistryManagement registry,
-			PasswordEncoder passwords, Accounts accounts, Clock clock) {
+			PasswordEncoder passwords, Accounts accounts, Clock clock, Confirmations confirmations,
+			AddressClaims addresses, PasswordChecks passwordChecks) {
 		this.updates = updates;
+		this.confirmations = confirmations;
+		this.addresses = addresses;
+		this.passwordChecks = passwordChecks;
 		this.accounts = accounts;
 		this.claims = claims;
 		this.registry = registry;
@@ -59,8 +68,13 @@ public class AccountManagement {
 	 * to that service's account.
 	 */
 	public Outcome<AccountView> register(Caller caller, RegisterAccountCommand command) {
-		return this.updates.create(AccessRequest.of(caller, Operation.REGISTER_ACCOUNT), new Registration(caller,
-				command, this.registry, this.validation, this.passwords, this.claims, this.accounts));
+		Outcome<AccountView> registered = this.updates.create(AccessRequest.of(caller, Operation.REGISTER_ACCOUNT),
+				new Registration(caller, command, this.registry, this.validation, this.passwords, this.claims,
+						this.accounts, this.confirmations));
+		if (command.emailVerified() && registered instanceof Outcome.Done<AccountView> done) {
+			this.addresses.supersedeUnverified(command.email(), new AccountId(done.value().id()));
+		}
+		return registered;
 	}
 
 	/**
@@ -77,18 +91,56 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Changes the sign-in email (unique across identities); it propagates like any
-	 * detail.
+	 * Asks for a new sign-in email: it takes effect (and propagates like any detail) only
+	 * once confirmed through the link mailed to it, with the identity's password; the
+	 * current address gets a notice. Whether another identity holds the new address is
+	 * told only to that address's mailbox, at confirmation, so the answer here reveals
+	 * nothing.
 	 */
 	public Outcome<AccountView> changeSignInEmail(Caller caller, String accountId, int expectedRevision,
 			String newEmail, String ticket) {
-		Outcome<DetailsPatch> patch = BasicDetailsValidation.email(newEmail, "newEmail").map((email) -> {
-			Map<BasicDetailField, Object> values = new EnumMap<>(BasicDetailField.class);
-			values.put(BasicDetailField.EMAIL, email);
-			return new DetailsPatch(values);
+		AccessRequest request = AccessRequest.of(caller, Operation.CHANGE_SIGN_IN_EMAIL)
+			.onAccount(accountId)
+			.withTicket(ticket)
+			.touching(List.of(BasicDetailField.EMAIL.fieldName()));
+		Outcome<String> email = BasicDetailsValidation.email(newEmail, "newEmail");
+		return this.updates.apply(request, email.rejections(), (account, context) -> {
+			if (expectedRevision != account.revision()) {
+				return Outcome.rejected(account.staleRevision());
+			}
+			Confirmations.IssuedLink link = this.confirmations.emailConfirmation(context.now());
+			return account
+				.requestEmailConfirmation(email.valueOrNull(), link.tokenHash(), link.expiresAt(), context.now())
+				.map((change) -> change.isEmpty() ? change
+						: change.withMails(CredentialMails.emailChange(account, email.valueOrNull(), link)));
 		});
-		return changeDetails(AccessRequest.of(caller, Operation.CHANGE_SIGN_IN_EMAIL), accountId, ticket,
-				expectedRevision, patch);
+	}
+
+	/**
+	 * The owner changes their password, naming the current one (checked against the same
+	 * lockout as the sign-in); the weak-password rules apply. Refresh tokens and sign-in
+	 * sessions end, and every linked service hears {@code password.changed}.
+	 */
+	public Outcome<AccountView> changePassword(Caller caller, String currentPassword, String newPassword) {
+		AccessRequest request = AccessRequest.of(caller, Operation.CHANGE_PASSWORD);
+		List<Rejection> input = new ArrayList<>();
+		if (currentPassword == null || currentPassword.isEmpty()
+				|| currentPassword.length() > PasswordPolicy.MAX_LENGTH) {
+			input.add(Rejection.invalid("currentPassword", "Give your current password"));
+		}
+		return this.updates.apply(request, input, (account, context) -> {
+			Optional<Rejection> weak = PasswordPolicy.check(newPassword, account.signInEmail(), "newPassword");
+			if (weak.isPresent()) {
+				return Outcome.rejected(weak.get());
+			}
+			if (!this.passwordChecks.isPasswordOf(account, currentPassword)) {
+				return Outcome.rejected(Rejection.onField(UserErrorCode.WRONG_PASSWORD, "currentPassword",
+						"That is not your current password"));
+			}
+			return account
+				.changePassword(this.passwords.encode(newPassword), "CHANGED", context.origin(), context.now())
+				.map((change) -> change.withMails(CredentialMails.passwordChanged(account)));
+		});
 	}
 
 	/**

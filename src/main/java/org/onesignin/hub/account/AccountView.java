@@ -10,8 +10,9 @@ import org.onesignin.hub.access.Visibility;
  * {@link Visibility}: only the basic-detail fields and the links that visibility shows.
  * It is a read model, never decided on, so a payload cannot leak by omission.
  */
-public record AccountView(String id, String signInEmail, AccountStatus status, int revision, BasicDetails details,
-		List<Link> links, Instant createdAt, Instant updatedAt, Instant closedAt) {
+public record AccountView(String id, String signInEmail, boolean emailVerified, String pendingSignInEmail,
+		AccountStatus status, int revision, BasicDetails details, List<Link> links, Instant createdAt,
+		Instant updatedAt, Instant closedAt) {
 
 	public AccountView {
 		links = List.copyOf(links);
@@ -26,8 +27,14 @@ public record AccountView(String id, String signInEmail, AccountStatus status, i
 					link.cancelledAt(), link.cancelledBy(), account.syncState(link.serviceId()),
 					account.acknowledgedRevision(link.serviceId())))
 			.toList();
-		return new AccountView(account.id().value(), details.email(), account.status(), account.revision(), details,
-				links, account.createdAt(), account.updatedAt(), account.closedAt());
+		// an address awaiting confirmation is shown only to whoever sees the sign-in
+		// email
+		Credentials.Confirmation pending = account.credentials().emailConfirmation();
+		String pendingEmail = (details.email() != null && pending != null
+				&& !Account.sameAddress(pending.email(), account.signInEmail())) ? pending.email() : null;
+		return new AccountView(account.id().value(), details.email(), account.credentials().emailVerified(),
+				pendingEmail, account.status(), account.revision(), details, links, account.createdAt(),
+				account.updatedAt(), account.closedAt());
 	}
 
 	/** One link the caller sees, with its sync state. */

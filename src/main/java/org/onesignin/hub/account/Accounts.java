@@ -21,7 +21,35 @@ public interface Accounts {
 	 * Stores a new account with the events of its creation; false when the sign-in email
 	 * is taken.
 	 */
-	boolean insert(Account account, List<ServiceChange> events);
+	boolean insert(Account account, List<ServiceChange> events, List<org.onesignin.hub.mail.Mail> mails);
+
+	/**
+	 * Active identities using the address whose sign-in email is not verified yet, at
+	 * most {@code limit}.
+	 */
+	List<Account> findUnverifiedByEmail(String email, int limit);
+
+	/**
+	 * Active unverified identities whose address a verified identity holds now (left
+	 * behind when a claim was interrupted), at most {@code limit}.
+	 */
+	List<AccountId> findClaimedUnverified(int limit);
+
+	/**
+	 * The identity whose link awaiting use has this token hash (a confirmation or a
+	 * reset).
+	 */
+	Optional<Account> findByLinkTokenHash(String tokenHash);
+
+	/**
+	 * Accounts holding mails not yet handed to the mail outbox, at most {@code limit}.
+	 */
+	List<PendingMails> findPendingMails(int limit);
+
+	Optional<PendingMails> findPendingMails(AccountId id);
+
+	/** Removes mails handed to the mail outbox. */
+	void removeMails(AccountId id, Collection<String> mailIds);
 
 	/**
 	 * Applies a decided change if the account is still at the version it was decided on.
@@ -64,6 +92,16 @@ public interface Accounts {
 	 */
 	Page<Account> search(java.util.Set<String> serviceIds, String emailKey, String phone, String namePrefix,
 			PageRequest page);
+
+	/**
+	 * The mails of one account awaiting their hand-over, in the order they were written.
+	 */
+	record PendingMails(AccountId accountId, List<PendingMail> mails) {
+	}
+
+	/** One mail awaiting its hand-over, with the id it is removed by. */
+	record PendingMail(String id, org.onesignin.hub.mail.Mail mail) {
+	}
 
 	/** Outcome of a conditional write. */
 	enum WriteResult {

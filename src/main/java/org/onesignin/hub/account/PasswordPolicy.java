@@ -32,28 +32,33 @@ public final class PasswordPolicy {
 	}
 
 	public static Optional<Rejection> check(String password, String email) {
+		return check(password, email, "password");
+	}
+
+	/** The rules, refusing on the named input field. */
+	public static Optional<Rejection> check(String password, String email, String field) {
 		if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH
 				|| password.codePointCount(0, password.length()) > MAX_LENGTH) {
-			return weak("Must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+			return weak(field, "Must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
 		}
 		// bcrypt reads at most 72 bytes: a longer password would be cut silently (or
 		// refused)
 		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
-			return weak("Must be at most " + MAX_BYTES + " bytes in UTF-8 (fewer characters outside ASCII)");
+			return weak(field, "Must be at most " + MAX_BYTES + " bytes in UTF-8 (fewer characters outside ASCII)");
 		}
 		String lower = password.toLowerCase(Locale.ROOT);
 		if (email != null && (lower.equals(email.toLowerCase(Locale.ROOT))
 				|| lower.equals(email.toLowerCase(Locale.ROOT).split("@")[0]))) {
-			return weak("Must not be your email address");
+			return weak(field, "Must not be your email address");
 		}
 		if (COMMON.contains(lower)) {
-			return weak("Is too common; choose a less predictable password");
+			return weak(field, "Is too common; choose a less predictable password");
 		}
 		return Optional.empty();
 	}
 
-	private static Optional<Rejection> weak(String message) {
-		return Optional.of(Rejection.onField(UserErrorCode.WEAK_PASSWORD, "password", message));
+	private static Optional<Rejection> weak(String field, String message) {
+		return Optional.of(Rejection.onField(UserErrorCode.WEAK_PASSWORD, field, message));
 	}
 
 	private static Set<String> load() {

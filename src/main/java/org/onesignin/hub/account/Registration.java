@@ -2,7 +2,12 @@ package org.onesignin.hub.account;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.onesignin.hub.mail.Mail;
+import org.onesignin.hub.mail.MailKind;
 
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
@@ -16,8 +21,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The decision of a sign-up through a partner service: every invalid field at once, the
- * address free, the service account claimed for the new identity (released again if the
- * identity cannot be stored).
+ * address not held by a verified identity, the service account claimed for the new
+ * identity (released again if the identity cannot be stored), and unless the service is
+ * trusted to have verified the address, a mail with the link that confirms it.
  */
 final class Registration implements AccountUpdates.Creation {
 
@@ -35,9 +41,12 @@ final class Registration implements AccountUpdates.Creation {
 
 	private final Accounts accounts;
 
+	private final Confirmations confirmations;
+
 	Registration(Caller caller, RegisterAccountCommand command, RegistryManagement registry,
 			BasicDetailsValidation validation, PasswordEncoder passwords, ServiceAccountClaims claims,
-			Accounts accounts) {
+			Accounts accounts, Confirmations confirmations) {
+		this.confirmations = confirmations;
 		this.caller = caller;
 		this.command = command;
 		this.registry = registry;
@@ -66,6 +75,12 @@ final class Registration implements AccountUpdates.Creation {
 		if (!rejections.isEmpty()) {
 			return Outcome.rejected(rejections);
 		}
+		if (this.command.emailVerified() && !service.verifiesEmails()) {
+			return Outcome.rejected(Rejection.invalid("emailVerified",
+					"The registry does not trust this service to verify email addresses"));
+		}
+		// only a verified identity holds its address: an unverified registration of the
+		// same address never blocks the address's owner (no account pre-hijacking)
 		if (this.accounts.findBySignInEmail(email.valueOrNull()).isPresent()) {
 			return Outcome.rejected(AccountUpdates.emailTaken("email"));
 		}
@@ -73,9 +88,26 @@ final class Registration implements AccountUpdates.Creation {
 		if (!this.claims.claim(service.id(), this.command.serviceAccountId(), id).isHeldBy(id)) {
 			return Outcome.rejected(alreadyLinkedElsewhere("serviceAccountId"));
 		}
-		return Outcome.done(Account.register(id, this.passwords.encode(this.command.password()),
-				details.valueOrNull().with(BasicDetailField.EMAIL, email.valueOrNull()), service,
-				this.command.serviceAccountId(), origin, now));
+		BasicDetails registered = details.valueOrNull().with(BasicDetailField.EMAIL, email.valueOrNull());
+		if (this.command.emailVerified()) {
+			return Outcome.done(Account.register(id, this.passwords.encode(this.command.password()),
+					Credentials.VERIFIED, registered, service, this.command.serviceAccountId(), origin, now));
+		}
+		Confirmations.IssuedLink link = this.confirmations.emailConfirmation(now);
+		Credentials awaiting = new Credentials(false,
+				new Credentials.Confirmation(email.valueOrNull(), link.tokenHash(), link.expiresAt(), now), null);
+		Map<String, String> values = new HashMap<>();
+		values.put("link", link.url());
+		values.put("validityMinutes", link.validityMinutes());
+		values.put("serviceName", service.name());
+		this.registry.registry()
+			.company(service.controllerId())
+			.ifPresent((company) -> values.put("companyName", company.name()));
+		return Outcome.done(Account
+			.register(id, this.passwords.encode(this.command.password()), awaiting, registered, service,
+					this.command.serviceAccountId(), origin, now)
+			.withMails(List
+				.of(new Mail(MailKind.VERIFY_SIGN_IN_EMAIL, email.valueOrNull(), registered.language(), values))));
 	}
 
 	@Override

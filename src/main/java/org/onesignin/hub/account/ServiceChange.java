@@ -28,6 +28,18 @@ public record ServiceChange(String id, String type, String accountId, String ser
 	/** The service account was cancelled (by its controller); nothing follows it. */
 	public static final String CANCELLED = "service-account.cancelled";
 
+	/**
+	 * The sign-in email was verified (a new one with it, for services entitled to the
+	 * email).
+	 */
+	public static final String SIGN_IN_EMAIL_VERIFIED = "sign-in-email.verified";
+
+	/**
+	 * The password was changed or reset ({@code how}); carries no secret. The service may
+	 * end its own sessions.
+	 */
+	public static final String PASSWORD_CHANGED = "password.changed";
+
 	public ServiceChange {
 		changedFields = List.copyOf(changedFields);
 		data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));

@@ -15,17 +15,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * GraphQL Java's validation messages name its own classes for the values it refused
- * ({@code IntValue{value=99999999999}}): the caller gets the value alone, never a class
- * name of the hub's libraries.
+ * ({@code IntValue{value=99999999999}}, {@code EnumValue{name=x}}): the caller gets the
+ * value alone, never a class name of the hub's libraries.
  */
 @Component
 class PlainErrorMessages implements WebGraphQlInterceptor {
 
 	/** Only GraphQL Java's own value classes, matched without backtracking. */
 	private static final Pattern VALUE_OBJECT = Pattern.compile(
-			"\\b(?:String|Int|Float|Boolean|Enum|Null|Array|Object|Variable)(?:Value|Reference)\\{value=([^}]*+)\\}");
-
-	private static final String MARK = "{value=";
+			"\\b(?:String|Int|Float|Boolean|Enum|Null|Array|Object|Variable)(?:Value|Reference)\\{(?:value|name)=([^}]*+)\\}");
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -41,7 +39,8 @@ class PlainErrorMessages implements WebGraphQlInterceptor {
 
 	private static boolean hasValueObject(String message) {
 		// a plain search first: a message echoes the caller's input, of any length
-		return message != null && message.contains(MARK) && VALUE_OBJECT.matcher(message).find();
+		return message != null && (message.contains("{value=") || message.contains("{name="))
+				&& VALUE_OBJECT.matcher(message).find();
 	}
 
 	private static GraphQLError plain(ResponseError error) {

@@ -15,7 +15,7 @@ record RegistryFile(List<CompanyEntry> companies, List<ServiceEntry> services, L
 	}
 
 	record ServiceEntry(String id, String name, String controller, List<String> clients,
-			Set<BasicDetailField> syncedFields, Cancellation cancellation) {
+			Set<BasicDetailField> syncedFields, Cancellation cancellation, Boolean verifiesEmails) {
 	}
 
 	record ClientEntry(String id, SignInClient.Type type, List<String> redirectUris,
@@ -30,7 +30,7 @@ record RegistryFile(List<CompanyEntry> companies, List<ServiceEntry> services, L
 					.toList(),
 				this.services.stream()
 					.map((s) -> new Service(s.id(), s.name(), s.controller(), s.clients(), s.syncedFields(),
-							s.cancellation()))
+							s.cancellation(), Boolean.TRUE.equals(s.verifiesEmails())))
 					.toList(),
 				(this.clients != null) ? this.clients.stream()
 					.map((c) -> new SignInClient(c.id(), c.type(), c.redirectUris(), c.postLogoutRedirectUris()))

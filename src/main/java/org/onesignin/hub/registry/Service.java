@@ -8,10 +8,11 @@ import org.onesignin.hub.shared.BasicDetailField;
 
 /**
  * An online service of the group: its controller company, the OAuth clients that act for
- * it and the basic-detail fields it is entitled to receive.
+ * it, the basic-detail fields it is entitled to receive, and whether it is trusted to
+ * verify the email addresses of the people it registers.
  */
 public record Service(String id, String name, String controllerId, List<String> clientIds,
-		Set<BasicDetailField> syncedFields, Cancellation cancellation) {
+		Set<BasicDetailField> syncedFields, Cancellation cancellation, boolean verifiesEmails) {
 
 	public Service {
 		Objects.requireNonNull(id, "id");

@@ -12,6 +12,10 @@ public enum UserErrorCode {
 	NOT_ENTITLED,
 
 	/** The identity already has an active link to another account of that service. */
-	SERVICE_ALREADY_LINKED
+	SERVICE_ALREADY_LINKED,
+	/** The sign-in email is not verified yet (confirm it with the mailed link first). */
+	EMAIL_NOT_VERIFIED,
+	/** The current password given is not the identity's password. */
+	WRONG_PASSWORD
 
 }

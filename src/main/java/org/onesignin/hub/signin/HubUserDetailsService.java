@@ -39,6 +39,7 @@ class HubUserDetailsService implements UserDetailsService {
 		if (agent != null) {
 			return new HubUser(agent.getUsername(), agent.getPassword(), true, agent.company(), agent.email());
 		}
+		// only a verified identity holds its address: an unverified one cannot sign in
 		return this.accounts.findBySignInEmail(username)
 			.map((account) -> new HubUser(account.id().value(), account.passwordHash(), account.isActive(), null,
 					account.signInEmail()))

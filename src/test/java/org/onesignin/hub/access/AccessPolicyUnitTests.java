@@ -28,13 +28,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AccessPolicyUnitTests {
 
 	static final Service MUSIC = new Service("music", "Music", "label", List.of("music"),
-			Set.of(BasicDetailField.EMAIL, BasicDetailField.GIVEN_NAME), null);
+			Set.of(BasicDetailField.EMAIL, BasicDetailField.GIVEN_NAME), null, false);
 
 	static final Service RADIO = new Service("radio", "Radio", "label", List.of("radio"),
-			Set.of(BasicDetailField.EMAIL), null);
+			Set.of(BasicDetailField.EMAIL), null, false);
 
 	static final Service SHOP = new Service("shop", "Shop", "retail", List.of("shop"),
-			Set.of(BasicDetailField.EMAIL, BasicDetailField.PHONE), null);
+			Set.of(BasicDetailField.EMAIL, BasicDetailField.PHONE), null, false);
 
 	static final Registry REGISTRY = new Registry(List.of(company("label"), company("retail")),
 			List.of(MUSIC, RADIO, SHOP));

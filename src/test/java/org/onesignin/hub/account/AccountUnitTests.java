@@ -24,10 +24,10 @@ class AccountUnitTests {
 	static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
 	static final Service MUSIC = new Service("music", "Music", "label", List.of("music"),
-			Set.of(BasicDetailField.EMAIL, BasicDetailField.GIVEN_NAME), null);
+			Set.of(BasicDetailField.EMAIL, BasicDetailField.GIVEN_NAME), null, false);
 
 	static final Service SHOP = new Service("shop", "Shop", "retail", List.of("shop"),
-			Set.of(BasicDetailField.EMAIL, BasicDetailField.PHONE), null);
+			Set.of(BasicDetailField.EMAIL, BasicDetailField.PHONE), null, false);
 
 	static final Registry REGISTRY = new Registry(List.of(company("label"), company("retail")), List.of(MUSIC, SHOP));
 
@@ -44,7 +44,7 @@ class AccountUnitTests {
 		assertThat(change.newRevision()).isEqualTo(2);
 		assertThat(change.events()).extracting(ServiceChange::serviceId).containsExactly("music");
 		assertThat(change.events().get(0).data()).containsOnlyKeys("email", "givenName");
-		assertThat(change.history()).extracting(ChangeHistoryEntry::field).containsExactly(BasicDetailField.GIVEN_NAME);
+		assertThat(change.history()).extracting(ChangeHistoryEntry::field).containsExactly(ChangedField.GIVEN_NAME);
 	}
 
 	@Test
@@ -93,8 +93,10 @@ class AccountUnitTests {
 	private static Account linkedToBoth() {
 		BasicDetails details = BasicDetails.EMPTY.with(BasicDetailField.EMAIL, "ada@example.com")
 			.with(BasicDetailField.GIVEN_NAME, "Ada");
-		Account account = Account.register(new AccountId("a-1"), "hash", details, MUSIC, "m-1", OWNER, NOW).account();
-		return new Account(account.id(), account.passwordHash(), account.status(), 1, 0, details,
+		Account account = Account
+			.register(new AccountId("a-1"), "hash", Credentials.VERIFIED, details, MUSIC, "m-1", OWNER, NOW)
+			.account();
+		return new Account(account.id(), account.passwordHash(), account.credentials(), account.status(), 1, 0, details,
 				List.of(account.links().get(0), LinkedAccount.active("shop", "s-1", NOW)), account.emittedRevisions(),
 				account.acknowledgedRevisions(), NOW, NOW, null);
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.RegistrationInput;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -216,28 +217,25 @@ class BasicDetailsIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void changesTheSignInEmailUniquelyAndPropagatesIt() {
-		String taken = uniqueEmail();
-		registerThrough("sony-music", taken, Map.of());
+	void changesTheSignInEmailOnceConfirmedAndPropagatesIt() {
 		String id = registerThrough("sony-music");
 		String newEmail = uniqueEmail();
 
 		asAccountHolder(id).documentName("account-pages/changeMySignInEmail")
-			.variable("input", Map.of("expectedRevision", 1, "newEmail", taken.toUpperCase()))
-			.execute()
-			.path("changeSignInEmail.errors[0].code")
-			.entity(String.class)
-			.isEqualTo("EMAIL_TAKEN");
-
-		asAccountHolder(id).documentName("account-pages/changeMySignInEmail")
 			.variable("input", Map.of("expectedRevision", 1, "newEmail", newEmail))
 			.execute()
-			.path("changeSignInEmail.account.signInEmail")
+			.path("changeSignInEmail.account.pendingSignInEmail")
 			.entity(String.class)
 			.isEqualTo(newEmail);
-		FeedEvent change = lastEvent("sony-music", id);
+		assertThat(confirmFromMail(newEmail, RegistrationInput.PASSWORD).getStatus().value()).isEqualTo(200);
+
+		FeedEvent change = feedEvents("sony-music", id).stream()
+			.filter((event) -> event.type().equals("basic-details.changed"))
+			.reduce((first, second) -> second)
+			.orElseThrow();
 		assertThat(change.changedFields()).isEqualTo(List.of("EMAIL"));
 		assertThat(change.data()).containsEntry("email", newEmail);
+		assertThat(revisionOf(id)).isEqualTo(2);
 	}
 
 	private GraphQlTester.Response update(GraphQlTester tester, Map<String, Object> input) {

@@ -91,14 +91,14 @@ class CallerScopeIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void letsSupportChangeTheSignInEmailWithATicket() {
+	void letsSupportAskForANewSignInEmailWithATicket() {
 		String id = registerThrough("my-sony");
 		String newEmail = uniqueEmail();
 
 		asSupportAgent("sony-europe").documentName("support/changeCustomerSignInEmail")
 			.variable("input", Map.of("accountId", id, "expectedRevision", 1, "newEmail", newEmail, "ticket", "T-2"))
 			.execute()
-			.path("changeSignInEmail.account.signInEmail")
+			.path("changeSignInEmail.account.pendingSignInEmail")
 			.entity(String.class)
 			.isEqualTo(newEmail);
 	}

@@ -146,14 +146,16 @@ class RegistrationIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesAServiceAccountAlreadyLinkedToAnotherIdentity() {
 		asPartnerService("sony-rewards").documentName("partner/registerAccount")
-			.variable("input", aRegistration().withEmail(uniqueEmail()).forServiceAccount("rewards-1").toInput())
+			.variable("input",
+					aRegistration().withEmail(uniqueEmail()).forServiceAccount("rewards-1").unverified().toInput())
 			.execute()
 			.path("registerAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0);
 
 		asPartnerService("sony-rewards").documentName("partner/registerAccount")
-			.variable("input", aRegistration().withEmail(uniqueEmail()).forServiceAccount("rewards-1").toInput())
+			.variable("input",
+					aRegistration().withEmail(uniqueEmail()).forServiceAccount("rewards-1").unverified().toInput())
 			.execute()
 			.path("registerAccount.errors[0].code")
 			.entity(String.class)

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onesignin.hub.account.ChangeHistory;
 import org.onesignin.hub.account.ChangeHistoryEntry;
+import org.onesignin.hub.account.ChangedField;
 import org.onesignin.hub.shared.BasicDetailField;
 import org.onesignin.hub.shared.CallerKind;
 import org.onesignin.hub.shared.ChangeOrigin;
@@ -186,7 +187,7 @@ class DataExportDownloadIntegrationTests extends DataExportTest {
 	}
 
 	private static ChangeHistoryEntry historyEntry(String accountId, int revision) {
-		return new ChangeHistoryEntry(accountId + ":" + revision, accountId, revision, BasicDetailField.GIVEN_NAME,
+		return new ChangeHistoryEntry(accountId + ":" + revision, accountId, revision, ChangedField.GIVEN_NAME,
 				"Ada" + revision, "Ada" + (revision + 1),
 				new ChangeOrigin(CallerKind.USER, accountId, "sony-europe", "my-sony", null), SOME_TIME);
 	}

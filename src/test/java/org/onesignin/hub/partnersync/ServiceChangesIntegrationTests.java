@@ -22,7 +22,7 @@ class ServiceChangesIntegrationTests extends HubIntegrationTest {
 
 	@Test
 	void servesTheFeedInOrderPageByPage() {
-		String id = registerThrough("sony-rewards");
+		String id = registerUnverifiedThrough("sony-rewards");
 		for (int revision = 1; revision <= 3; revision++) {
 			asAccountHolder(id).documentName("account-pages/updateMyBasicDetails")
 				.variable("input", Map.of("expectedRevision", revision, "givenName", "Name " + revision))

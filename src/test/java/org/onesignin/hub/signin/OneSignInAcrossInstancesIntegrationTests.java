@@ -12,6 +12,7 @@ import org.onesignin.hub.support.HubIntegrationTest;
 import org.onesignin.hub.support.RawGraphQl;
 import org.onesignin.hub.support.RegistrationInput;
 import org.onesignin.hub.support.SignInFlow;
+import org.onesignin.hub.support.TestMailbox;
 import org.onesignin.hub.support.TestStores;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +49,8 @@ class OneSignInAcrossInstancesIntegrationTests extends HubIntegrationTest {
 			second = new SpringApplicationBuilder(HubApplication.class).run("--server.port=0",
 					"--server.address=127.0.0.1", "--spring.mongodb.uri=" + this.store.getConnectionString(),
 					"--hub.unsubscribe.secret-file=" + scratch.resolve("unsubscribe-secret"),
-					"--hub.relay.interval=100ms", "--logging.level.root=warn");
+					"--hub.relay.interval=100ms", "--logging.level.root=warn", "--spring.mail.host=127.0.0.1",
+					"--spring.mail.port=" + TestMailbox.port());
 		}
 		this.a = http();
 		int port = ((WebServerApplicationContext) second).getWebServer().getPort();

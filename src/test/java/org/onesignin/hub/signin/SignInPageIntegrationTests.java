@@ -87,8 +87,8 @@ class SignInPageIntegrationTests extends HubIntegrationTest {
 		String afterWrongPassword = wrongPassword.signIn(email, "not the password");
 		String afterUnknownEmail = unknownEmail.signIn(uniqueEmail(), RegistrationInput.PASSWORD);
 
-		assertThat(afterWrongPassword).contains("The email or password is not right.")
-			.containsPattern("role=\"alert\"[^>]*>The email or password is not right.")
+		assertThat(afterWrongPassword).contains("The email or password is not right")
+			.containsPattern("role=\"alert\"[^>]*>The email or password is not right")
 			.doesNotContain(email);
 		assertThat(withoutCsrfToken(afterUnknownEmail)).isEqualTo(withoutCsrfToken(afterWrongPassword));
 	}

@@ -211,7 +211,7 @@ class SignInRefusalsIntegrationTests extends HubIntegrationTest {
 			.jsonPath("$.email")
 			.isEqualTo(email)
 			.jsonPath("$.email_verified")
-			.isEqualTo(false);
+			.isEqualTo(true);
 
 		userinfo(null).expectStatus().isUnauthorized();
 		String partnerToken = (String) tokensOf(http().post()
@@ -287,7 +287,8 @@ class SignInRefusalsIntegrationTests extends HubIntegrationTest {
 		assertThat(claims.getAudience()).containsExactly("sony-music");
 		assertThat(claims.getSubject()).isEqualTo(accountId);
 		assertThat(claims.getStringClaim("email")).isEqualTo(email);
-		assertThat(claims.getBooleanClaim("email_verified")).isFalse();
+		// only an identity with a verified sign-in email signs in
+		assertThat(claims.getBooleanClaim("email_verified")).isTrue();
 		assertThat(claims.getStringClaim("sid")).isNotBlank();
 	}
 

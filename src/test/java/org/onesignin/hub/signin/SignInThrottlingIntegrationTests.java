@@ -62,7 +62,7 @@ class SignInThrottlingIntegrationTests extends HubIntegrationTest {
 		Browser browser = new Browser(address);
 
 		assertThat(browser.signIn(email, RegistrationInput.PASSWORD)).isEqualTo("/login?error");
-		assertThat(browser.page("/login?error")).contains("The email or password is not right.");
+		assertThat(browser.page("/login?error")).contains("The email or password is not right");
 		assertThat(new Browser(address).signIn(other, RegistrationInput.PASSWORD)).isEqualTo("/");
 		assertThat(new Browser(anAddress()).signIn(email, RegistrationInput.PASSWORD)).isEqualTo("/login?error");
 	}
@@ -83,7 +83,7 @@ class SignInThrottlingIntegrationTests extends HubIntegrationTest {
 		assertThat(stranger.signIn(unknown, RegistrationInput.PASSWORD)).isEqualTo("/login?error");
 		assertThat(withoutCsrfToken(stranger.page("/login?error")))
 			.isEqualTo(withoutCsrfToken(known.page("/login?error")))
-			.contains("The email or password is not right.");
+			.contains("The email or password is not right");
 	}
 
 	@Test

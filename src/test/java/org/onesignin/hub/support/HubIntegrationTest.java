@@ -1,5 +1,7 @@
 package org.onesignin.hub.support;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.onesignin.hub.support.RegistrationInput.aRegistration;
 
 /**
@@ -33,7 +37,8 @@ import static org.onesignin.hub.support.RegistrationInput.aRegistration;
 				// the suite's callers share a few identities: limits are tested on their
 				// own
 				"hub.rate-limits.partner-service.capacity=1000000", "hub.rate-limits.person.capacity=1000000",
-				"hub.rate-limits.support-agent.capacity=1000000", "hub.rate-limits.anonymous.capacity=1000000" })
+				"hub.rate-limits.support-agent.capacity=1000000", "hub.rate-limits.anonymous.capacity=1000000",
+				"logging.level.com.icegreen=warn" })
 public abstract class HubIntegrationTest {
 
 	@LocalServerPort
@@ -47,6 +52,7 @@ public abstract class HubIntegrationTest {
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
 		TestStores.register(registry);
+		TestMailbox.register(registry);
 	}
 
 	@BeforeEach
@@ -87,12 +93,28 @@ public abstract class HubIntegrationTest {
 
 	/** Registers a person through a partner service and returns the new account id. */
 	protected String registerThrough(String clientId, String email, Map<String, Object> basicDetails) {
+		return register(clientId,
+				aRegistration().withEmail(email)
+					.forServiceAccount(clientId + "-" + UUID.randomUUID())
+					.withBasicDetails(basicDetails));
+	}
+
+	/**
+	 * Registers a person whose address the hub has yet to verify (the service does not
+	 * assert it) and returns the new account id.
+	 */
+	protected String registerUnverifiedThrough(String clientId, String email) {
+		return register(clientId,
+				aRegistration().withEmail(email).forServiceAccount(clientId + "-" + UUID.randomUUID()).unverified());
+	}
+
+	protected String registerUnverifiedThrough(String clientId) {
+		return registerUnverifiedThrough(clientId, uniqueEmail());
+	}
+
+	private String register(String clientId, RegistrationInput registration) {
 		return asPartnerService(clientId).documentName("partner/registerAccount")
-			.variable("input",
-					aRegistration().withEmail(email)
-						.forServiceAccount(clientId + "-" + UUID.randomUUID())
-						.withBasicDetails(basicDetails)
-						.toInput())
+			.variable("input", registration.toInput())
 			.execute()
 			.path("registerAccount.errors")
 			.entityList(Object.class)
@@ -122,6 +144,20 @@ public abstract class HubIntegrationTest {
 			.path("linkServiceAccount.errors")
 			.entityList(Object.class)
 			.hasSize(0);
+	}
+
+	/**
+	 * Follows the newest confirmation link mailed to the address and confirms it with the
+	 * password on the sign-in server's page, as the person does; returns the page's
+	 * answer.
+	 */
+	protected EntityExchangeResult<String> confirmFromMail(String address, String password) {
+		List<jakarta.mail.internet.MimeMessage> mails = TestMailbox.mailsTo(address, 1, Duration.ofSeconds(10));
+		assertThat(mails).as("a mail to the address").isNotEmpty();
+		URI link = TestMailbox.linkIn(mails.get(mails.size() - 1));
+		return new SignInFlow.Browser().fillIn(http(), link.getRawPath() + "?" + link.getRawQuery(),
+				"/sign-in/confirm-email",
+				Map.of("token", link.getRawQuery().substring("token=".length()), "password", password));
 	}
 
 	/** An RFC 8058 one-click unsubscribe, as a mail client posts it for a link. */

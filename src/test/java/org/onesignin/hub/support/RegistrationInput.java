@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * The {@code input} of {@code registerAccount}, built by name:
  * {@code aRegistration().withEmail(email).forServiceAccount("psn-1")}. The password is
- * {@link #PASSWORD} and the basic details are empty unless given.
+ * {@link #PASSWORD}, the basic details are empty unless given, and the registering
+ * service asserts it verified the address unless {@link #unverified()}.
  */
 public final class RegistrationInput {
 
@@ -19,6 +20,8 @@ public final class RegistrationInput {
 	private String serviceAccountId;
 
 	private Map<String, Object> basicDetails = Map.of();
+
+	private boolean emailVerified = true;
 
 	private RegistrationInput() {
 	}
@@ -48,9 +51,19 @@ public final class RegistrationInput {
 		return this;
 	}
 
+	/**
+	 * The service leaves the address to the hub to verify (by default the registering
+	 * service asserts it verified it, as the demo registry trusts every test client but
+	 * sony-rewards to).
+	 */
+	public RegistrationInput unverified() {
+		this.emailVerified = false;
+		return this;
+	}
+
 	public Map<String, Object> toInput() {
 		return Map.of("email", this.email, "password", this.password, "serviceAccountId", this.serviceAccountId,
-				"basicDetails", this.basicDetails);
+				"basicDetails", this.basicDetails, "emailVerified", this.emailVerified);
 	}
 
 }

@@ -271,6 +271,38 @@ public final class SignInFlow {
 			return result;
 		}
 
+		/**
+		 * Opens the page at the URI and submits its form with these fields (and the
+		 * page's CSRF token) to {@code action}, as a person fills it in; returns the
+		 * answer, whatever it is.
+		 */
+		public EntityExchangeResult<String> fillIn(WebTestClient http, String page, String action,
+				Map<String, String> fields) {
+			EntityExchangeResult<String> opened = http.get()
+				.uri(page)
+				.accept(MediaType.TEXT_HTML)
+				.cookie(SESSION_COOKIE, this.session)
+				.exchange()
+				.expectBody(String.class)
+				.returnResult();
+			keepSession(opened);
+			assertThat(opened.getStatus().value()).isEqualTo(200);
+			BodyInserters.FormInserter<String> body = BodyInserters.fromFormData("_csrf",
+					csrfOf(opened.getResponseBody()));
+			fields.forEach(body::with);
+			EntityExchangeResult<String> result = http.post()
+				.uri(action)
+				.accept(MediaType.TEXT_HTML)
+				.cookie(SESSION_COOKIE, this.session)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.body(body)
+				.exchange()
+				.expectBody(String.class)
+				.returnResult();
+			keepSession(result);
+			return result;
+		}
+
 		String page(WebTestClient http, URI uri) {
 			EntityExchangeResult<String> result = open(http, (builder) -> uri);
 			assertThat(result.getStatus().value()).isEqualTo(200);

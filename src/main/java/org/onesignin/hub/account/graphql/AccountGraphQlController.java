@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.onesignin.hub.account.AccountManagement;
 import org.onesignin.hub.account.AccountQueries;
 import org.onesignin.hub.account.AccountView;
+import org.onesignin.hub.account.BasicDetailsValidation;
+import org.onesignin.hub.account.CredentialManagement;
 import org.onesignin.hub.account.RegisterAccountCommand;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.RegistryManagement;
@@ -41,15 +43,19 @@ class AccountGraphQlController {
 
 	private final AccountQueries queries;
 
+	private final CredentialManagement credentials;
+
 	private final RegistryManagement registry;
 
 	private final AccountGraphQlMapper mapper;
 
 	private final int maxPageSize;
 
-	AccountGraphQlController(AccountManagement accounts, AccountQueries queries, RegistryManagement registry,
-			AccountGraphQlMapper mapper, @Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
+	AccountGraphQlController(AccountManagement accounts, AccountQueries queries, CredentialManagement credentials,
+			RegistryManagement registry, AccountGraphQlMapper mapper,
+			@Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
 		this.accounts = accounts;
+		this.credentials = credentials;
 		this.queries = queries;
 		this.registry = registry;
 		this.mapper = mapper;
@@ -74,8 +80,9 @@ class AccountGraphQlController {
 	@MutationMapping
 	AccountViews.RegisterAccountPayload registerAccount(@AuthenticationPrincipal Caller caller,
 			@Argument AccountInputs.RegisterAccountInput input) {
-		Outcome<AccountView> outcome = this.accounts.register(caller, new RegisterAccountCommand(input.email(),
-				input.password(), input.serviceAccountId(), this.mapper.toPatch(input.basicDetails())));
+		Outcome<AccountView> outcome = this.accounts.register(caller,
+				new RegisterAccountCommand(input.email(), input.password(), input.serviceAccountId(),
+						this.mapper.toPatch(input.basicDetails()), Boolean.TRUE.equals(input.emailVerified())));
 		return new AccountViews.RegisterAccountPayload(view(outcome), UserError.of(outcome.rejections()));
 	}
 
@@ -93,6 +100,27 @@ class AccountGraphQlController {
 		Outcome<AccountView> outcome = this.accounts.changeSignInEmail(caller, input.accountId(),
 				input.expectedRevision(), input.newEmail(), input.ticket());
 		return new AccountViews.ChangeSignInEmailPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
+	@MutationMapping
+	AccountViews.ChangePasswordPayload changePassword(@AuthenticationPrincipal Caller caller,
+			@Argument AccountInputs.ChangePasswordInput input) {
+		Outcome<AccountView> outcome = this.accounts.changePassword(caller, input.currentPassword(),
+				input.newPassword());
+		return new AccountViews.ChangePasswordPayload(view(outcome), UserError.of(outcome.rejections()));
+	}
+
+	@MutationMapping
+	AccountViews.RequestPasswordResetPayload requestPasswordReset(
+			@Argument AccountInputs.RequestPasswordResetInput input) {
+		// a malformed address is refused; a well-formed one gets the same answer whether
+		// an
+		// identity uses it or not
+		List<UserError> errors = UserError.of(BasicDetailsValidation.email(input.email(), "email").rejections());
+		if (errors.isEmpty()) {
+			this.credentials.requestPasswordReset(input.email());
+		}
+		return new AccountViews.RequestPasswordResetPayload(errors);
 	}
 
 	@MutationMapping

@@ -11,8 +11,14 @@ final class AccountInputs {
 	private AccountInputs() {
 	}
 
-	record RegisterAccountInput(String email, String password, String serviceAccountId,
-			BasicDetailsInput basicDetails) {
+	record RegisterAccountInput(String email, String password, String serviceAccountId, BasicDetailsInput basicDetails,
+			Boolean emailVerified) {
+	}
+
+	record ChangePasswordInput(String currentPassword, String newPassword) {
+	}
+
+	record RequestPasswordResetInput(String email) {
 	}
 
 	record BasicDetailsInput(String givenName, String familyName, String dateOfBirth, String country, String language,

@@ -7,7 +7,7 @@ import java.util.List;
 import org.onesignin.hub.account.AccountStatus;
 import org.onesignin.hub.account.LinkStatus;
 import org.onesignin.hub.account.SyncState;
-import org.onesignin.hub.shared.BasicDetailField;
+import org.onesignin.hub.account.ChangedField;
 import org.onesignin.hub.shared.CallerKind;
 import org.onesignin.hub.shared.graphql.AccountSource;
 import org.onesignin.hub.shared.graphql.UserError;
@@ -20,9 +20,9 @@ final class AccountViews {
 	private AccountViews() {
 	}
 
-	record Account(String id, String signInEmail, AccountStatus status, int revision, BasicDetails basicDetails,
-			List<LinkedAccount> linkedAccounts, Instant createdAt, Instant updatedAt,
-			Instant closedAt) implements AccountSource {
+	record Account(String id, String signInEmail, boolean emailVerified, String pendingSignInEmail,
+			AccountStatus status, int revision, BasicDetails basicDetails, List<LinkedAccount> linkedAccounts,
+			Instant createdAt, Instant updatedAt, Instant closedAt) implements AccountSource {
 	}
 
 	record BasicDetails(String givenName, String familyName, String email, LocalDate dateOfBirth, String country,
@@ -36,7 +36,7 @@ final class AccountViews {
 			Instant cancelledAt, String cancelledById, SyncState syncState, Integer acknowledgedRevision) {
 	}
 
-	record Change(String id, int revision, BasicDetailField field, String before, String after, CallerKind actorKind,
+	record Change(String id, int revision, ChangedField field, String before, String after, CallerKind actorKind,
 			String actorId, String companyId, String serviceId, Instant time) {
 	}
 
@@ -50,6 +50,12 @@ final class AccountViews {
 	}
 
 	record LinkServiceAccountPayload(Account account, List<UserError> errors) {
+	}
+
+	record ChangePasswordPayload(Account account, List<UserError> errors) {
+	}
+
+	record RequestPasswordResetPayload(List<UserError> errors) {
 	}
 
 	record CancelServiceAccountPayload(Account account, List<UserError> errors) {

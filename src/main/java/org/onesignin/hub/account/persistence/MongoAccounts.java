@@ -10,6 +10,8 @@ import org.bson.Document;
 import org.onesignin.hub.account.Account;
 import org.onesignin.hub.account.AccountChange;
 import org.onesignin.hub.account.AccountId;
+import org.onesignin.hub.account.AccountStatus;
+import org.onesignin.hub.mail.Mail;
 import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.account.BasicDetailsValidation;
 import org.onesignin.hub.account.LinkStatus;
@@ -52,9 +54,9 @@ class MongoAccounts implements Accounts {
 	}
 
 	@Override
-	public boolean insert(Account account, List<ServiceChange> events) {
+	public boolean insert(Account account, List<ServiceChange> events, List<Mail> mails) {
 		try {
-			this.mongo.insert(this.mapper.toDocument(account, events));
+			this.mongo.insert(this.mapper.toDocument(account, events, mails));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -68,8 +70,25 @@ class MongoAccounts implements Accounts {
 			.query(Criteria.where("_id").is(change.accountId().value()).and("version").is(change.expectedVersion()));
 		Update update = new Update().inc("version", 1).set("updatedAt", change.time());
 		if (change.newDetails() != null) {
-			update.set("details", this.mapper.toDocument(change.newDetails()))
-				.set("signInEmailKey", BasicDetailsValidation.emailKey(change.newDetails().email()));
+			update.set("details", this.mapper.toDocument(change.newDetails()));
+		}
+		if (change.newCredentials() != null) {
+			update.set("credentials", this.mapper.toDocument(change.newCredentials()))
+				.set("signInEmailKey",
+						AccountDocumentMapper.signInEmailKey(change.accountId(), change.newCredentials(),
+								change.signInEmail()))
+				.set("emailKey", BasicDetailsValidation.emailKey(change.signInEmail()));
+		}
+		if (change.newPassword() != null) {
+			if (change.newPassword().hash() != null) {
+				update.set("passwordHash", change.newPassword().hash());
+			}
+			else {
+				update.unset("passwordHash");
+			}
+		}
+		if (!change.mails().isEmpty()) {
+			update.push("pendingMails").each(this.mapper.toMailDocuments(change.mails()).toArray());
 		}
 		if (change.newRevision() != null) {
 			update.set("revision", change.newRevision());
@@ -99,6 +118,69 @@ class MongoAccounts implements Accounts {
 		catch (DuplicateKeyException ex) {
 			return WriteResult.EMAIL_TAKEN;
 		}
+	}
+
+	@Override
+	public List<Account> findUnverifiedByEmail(String email, int limit) {
+		Query query = Query
+			.query(Criteria.where("emailKey")
+				.is(BasicDetailsValidation.emailKey(email))
+				.and("credentials.emailVerified")
+				.is(false)
+				.and("status")
+				.is(AccountStatus.ACTIVE))
+			.limit(limit);
+		return this.mongo.find(query, AccountDocument.class).stream().map(this.mapper::toDomain).toList();
+	}
+
+	@Override
+	public List<AccountId> findClaimedUnverified(int limit) {
+		Query query = Query
+			.query(Criteria.where("credentials.emailVerified").is(false).and("status").is(AccountStatus.ACTIVE));
+		query.fields().include("_id", "emailKey");
+		List<AccountId> claimed = new java.util.ArrayList<>();
+		for (Document unverified : this.mongo.find(query, Document.class, "accounts")) {
+			if (claimed.size() < limit && this.mongo.exists(
+					Query.query(Criteria.where("signInEmailKey").is(unverified.getString("emailKey"))),
+					AccountDocument.class)) {
+				claimed.add(new AccountId(unverified.getString("_id")));
+			}
+		}
+		return claimed;
+	}
+
+	@Override
+	public Optional<Account> findByLinkTokenHash(String tokenHash) {
+		Query query = Query
+			.query(new Criteria().orOperator(Criteria.where("credentials.emailConfirmation.tokenHash").is(tokenHash),
+					Criteria.where("credentials.passwordReset.tokenHash").is(tokenHash)));
+		return Optional.ofNullable(this.mongo.findOne(query, AccountDocument.class)).map(this.mapper::toDomain);
+	}
+
+	@Override
+	public List<PendingMails> findPendingMails(int limit) {
+		Query query = Query.query(Criteria.where("pendingMails.0").exists(true)).limit(limit);
+		return this.mongo.find(query, AccountDocument.class).stream().map(this::pendingMails).toList();
+	}
+
+	@Override
+	public Optional<PendingMails> findPendingMails(AccountId id) {
+		return Optional.ofNullable(this.mongo.findById(id.value(), AccountDocument.class))
+			.map(this::pendingMails)
+			.filter((pending) -> !pending.mails().isEmpty());
+	}
+
+	@Override
+	public void removeMails(AccountId id, Collection<String> mailIds) {
+		if (!mailIds.isEmpty()) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())), new Update().pull("pendingMails",
+					new Document("mailId", new Document("$in", List.copyOf(mailIds)))), AccountDocument.class);
+		}
+	}
+
+	private PendingMails pendingMails(AccountDocument document) {
+		return new PendingMails(new AccountId(document.id()), (document.pendingMails() != null)
+				? document.pendingMails().stream().map(this.mapper::toDomain).toList() : List.of());
 	}
 
 	@Override
@@ -163,6 +245,9 @@ class MongoAccounts implements Accounts {
 		Update update = new Update()
 			.set("details", new AccountDocument.BasicDetailsDocument(null, null, null, null, null, null, null, null))
 			.set("signInEmailKey", ERASED + ":" + id.value())
+			.unset("emailKey")
+			.unset("credentials")
+			.unset("pendingMails")
 			.unset("passwordHash")
 			.set("links", links)
 			.set("outbox", List.of())
@@ -180,20 +265,27 @@ class MongoAccounts implements Accounts {
 			.is(org.onesignin.hub.account.AccountStatus.ACTIVE)
 			.and("links")
 			.elemMatch(Criteria.where("serviceId").in(serviceIds).and("status").is(LinkStatus.ACTIVE));
+		// each alternative nested in one $and: keyset scrolling merges its cursor
+		// condition
+		// into a top-level $or, which would otherwise turn "name matches" into "name
+		// matches or after cursor"
+		List<Criteria> alternatives = new java.util.ArrayList<>();
 		if (emailKey != null) {
-			criteria = criteria.and("signInEmailKey").is(emailKey);
+			// verified or not (emailKey), and identities stored before verification
+			// existed (only signInEmailKey)
+			alternatives.add(new Criteria().orOperator(Criteria.where("emailKey").is(emailKey),
+					Criteria.where("signInEmailKey").is(emailKey)));
 		}
 		if (phone != null) {
 			criteria = criteria.and("details.phone").is(phone);
 		}
 		if (namePrefix != null) {
 			String pattern = "^" + java.util.regex.Pattern.quote(namePrefix);
-			// nested in an $and: keyset scrolling merges its cursor condition into a
-			// top-level $or, which would otherwise turn "name matches" into
-			// "name matches or after cursor"
-			criteria = criteria
-				.andOperator(new Criteria().orOperator(Criteria.where("details.givenName").regex(pattern, "i"),
-						Criteria.where("details.familyName").regex(pattern, "i")));
+			alternatives.add(new Criteria().orOperator(Criteria.where("details.givenName").regex(pattern, "i"),
+					Criteria.where("details.familyName").regex(pattern, "i")));
+		}
+		if (!alternatives.isEmpty()) {
+			criteria = criteria.andOperator(alternatives);
 		}
 		Query query = Query.query(criteria).with(Sort.by("id")).limit(page.size());
 		return Cursors.scroll(page, (position) -> this.mongo.scroll(query.with(position), AccountDocument.class),

@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 @Document("services")
 record ServiceDocument(@Id String id, String name, String controllerId, List<String> clientIds,
-		Set<BasicDetailField> syncedFields, CancellationDocument cancellation) {
+		Set<BasicDetailField> syncedFields, CancellationDocument cancellation, Boolean verifiesEmails) {
 
 	record CancellationDocument(String url, String instructions) {
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Date;
 
 import org.onesignin.hub.account.AccountClosed;
+import org.onesignin.hub.account.PasswordChanged;
 import org.onesignin.hub.signin.SignInRevocations;
 import org.onesignin.hub.signin.SignInSessionConfiguration;
 import org.springframework.context.event.EventListener;
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends sign-in sessions that must not last: every session and authorization of a closed
- * identity at once (a token request would refuse the identity anyway), and expired
- * sessions on a schedule (real MongoDB also has the TTL index Spring Session declares;
- * the embedded store ignores TTL indexes).
+ * identity, or of one whose password changed, at once (a token request would refuse the
+ * identity anyway), and expired sessions on a schedule (real MongoDB also has the TTL
+ * index Spring Session declares; the embedded store ignores TTL indexes).
  */
 @Component
 class SignInSessionsInStore {
@@ -42,10 +43,20 @@ class SignInSessionsInStore {
 
 	@EventListener
 	void endSessionsOf(AccountClosed closed) {
+		endSessionsOf(closed.accountId().value());
+	}
+
+	/** Whatever the old password obtained ends with it. */
+	@EventListener
+	void endSessionsOf(PasswordChanged changed) {
+		endSessionsOf(changed.accountId().value());
+	}
+
+	private void endSessionsOf(String accountId) {
 		// a person's sessions and authorizations are kept by their principal name, the
 		// account id
-		this.sessions.findByPrincipalName(closed.accountId().value()).keySet().forEach(this.sessions::deleteById);
-		this.authorizations.revokeAllOf(closed.accountId().value());
+		this.sessions.findByPrincipalName(accountId).keySet().forEach(this.sessions::deleteById);
+		this.authorizations.revokeAllOf(accountId);
 	}
 
 	@Scheduled(fixedDelayString = "${hub.sign-in.session-purge-interval:5m}")

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInStartUnitTests {
 
 	private static final Registry REGISTRY = new Registry(List.of(new Company("music-co", "Music Co", "US", 13, null)),
-			List.of(new Service("tunes", "Tunes", "music-co", List.of("tunes-web"), Set.of(), null)));
+			List.of(new Service("tunes", "Tunes", "music-co", List.of("tunes-web"), Set.of(), null, false)));
 
 	private static final RegisteredClientRepository CLIENTS = new RegisteredClientRepository() {
 

@@ -1,0 +1,66 @@
+package org.onesignin.hub.account;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.onesignin.hub.mail.Mails;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands the mails a change wrote into its account to the mail outbox: at once after the
+ * change, and by a sweep for whatever a crash left behind. A mail handed over twice (a
+ * crash between the hand-over and its removal) is sent twice; none is lost.
+ */
+@Component
+class AccountMails {
+
+	private static final int BATCH = 100;
+
+	private static final Logger log = LoggerFactory.getLogger(AccountMails.class);
+
+	private final Accounts accounts;
+
+	private final Mails mails;
+
+	/** The change's own hand-over and the sweep never hand the same mails over twice. */
+	private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+
+	AccountMails(Accounts accounts, Mails mails) {
+		this.accounts = accounts;
+		this.mails = mails;
+	}
+
+	@EventListener
+	void handOver(ServiceChangesWritten written) {
+		if (written.outbox() == null) {
+			safely(() -> this.accounts.findPendingMails(new AccountId(written.ownerId())).ifPresent(this::handOver));
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${hub.credentials.mail-sweep-interval:10s}")
+	void sweep() {
+		safely(() -> this.accounts.findPendingMails(BATCH).forEach(this::handOver));
+	}
+
+	private void handOver(Accounts.PendingMails pending) {
+		pending.mails().forEach((mail) -> this.mails.send(mail.mail()));
+		this.accounts.removeMails(pending.accountId(), pending.mails().stream().map(Accounts.PendingMail::id).toList());
+	}
+
+	private void safely(Runnable work) {
+		this.lock.lock();
+		try {
+			work.run();
+		}
+		catch (RuntimeException ex) {
+			// the account keeps the mails; the next sweep hands them over
+			log.warn("Mail hand-over interrupted: {}", ex.getClass().getSimpleName());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.onesignin.hub.account;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.onesignin.hub.shared.CallerKind;
+import org.onesignin.hub.shared.ChangeOrigin;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * A verified claim wins: once an identity holds its verified address, every other
+ * identity registered unverified with that address is superseded (its password void, its
+ * service accounts cancelled with reason {@code EMAIL_CLAIMED_BY_OWNER}, closed). A sweep
+ * finishes what a crash between the claim and the supersession left behind.
+ */
+@Component
+class AddressClaims {
+
+	/** Who supersedes: the hub itself, on the address owner's verified claim. */
+	static final ChangeOrigin HUB = new ChangeOrigin(CallerKind.ANONYMOUS, "one-sign-in", null, null, null);
+
+	private static final int BATCH = 100;
+
+	private static final Logger log = LoggerFactory.getLogger(AddressClaims.class);
+
+	private final Accounts accounts;
+
+	private final AccountUpdates updates;
+
+	AddressClaims(Accounts accounts, AccountUpdates updates) {
+		this.accounts = accounts;
+		this.updates = updates;
+	}
+
+	/** Supersedes the unverified identities using the address the owner now holds. */
+	void supersedeUnverified(String email, AccountId owner) {
+		List<Account> unverified;
+		do {
+			unverified = this.accounts.findUnverifiedByEmail(email, BATCH)
+				.stream()
+				.filter((account) -> !account.id().equals(owner))
+				.toList();
+			unverified.forEach((account) -> supersede(account.id()));
+		}
+		while (unverified.size() == BATCH);
+	}
+
+	@Scheduled(fixedDelayString = "${hub.credentials.claim-sweep-interval:1m}")
+	void sweep() {
+		try {
+			this.accounts.findClaimedUnverified(BATCH).forEach(this::supersede);
+		}
+		catch (RuntimeException ex) {
+			// the next sweep retries
+			log.warn("Superseding claimed identities interrupted: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+	private void supersede(AccountId id) {
+		this.updates.applyAs(HUB, id, (account, context) -> account.supersede(context.origin(), context.now()));
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.onesignin.hub.mail;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One mail the hub sends a person: what kind, to whom, in which language, and the values
+ * it names.
+ */
+public record Mail(MailKind kind, String to, String language, Map<String, String> values) {
+
+	public Mail {
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(to, "to");
+		values = Map.copyOf(values);
+	}
+
+}

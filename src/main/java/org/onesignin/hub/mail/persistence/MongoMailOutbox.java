@@ -1,0 +1,64 @@
+package org.onesignin.hub.mail.persistence;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.onesignin.hub.mail.Mail;
+import org.onesignin.hub.mail.MailQueued;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+@Component
+class MongoMailOutbox implements org.onesignin.hub.mail.MailOutbox {
+
+	private final MongoTemplate mongo;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	MongoMailOutbox(MongoTemplate mongo, ApplicationEventPublisher events, Clock clock) {
+		this.mongo = mongo;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	public void send(Mail mail) {
+		Instant now = this.clock.instant();
+		this.mongo.insert(new MailOutboxDocument(UUID.randomUUID().toString(), mail.kind(), mail.to(), mail.language(),
+				mail.values(), 0, now, Instant.EPOCH, now));
+		this.events.publishEvent(new MailQueued());
+	}
+
+	@Override
+	public Optional<Queued> claimDue(Instant now, Instant until) {
+		Query due = Query.query(Criteria.where("nextAttemptAt").lte(now).and("claimedUntil").lte(now));
+		MailOutboxDocument claimed = this.mongo.findAndModify(due, new Update().set("claimedUntil", until),
+				FindAndModifyOptions.options().returnNew(true), MailOutboxDocument.class);
+		return Optional.ofNullable(claimed)
+			.map((document) -> new Queued(document.id(), new Mail(document.kind(), document.to(), document.language(),
+					(document.values() != null) ? document.values() : Map.of()), document.attempts()));
+	}
+
+	@Override
+	public void delivered(String id) {
+		this.mongo.remove(Query.query(Criteria.where("_id").is(id)), MailOutboxDocument.class);
+	}
+
+	@Override
+	public void retryAt(String id, int attempts, Instant next) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("attempts", attempts).set("nextAttemptAt", next).set("claimedUntil", Instant.EPOCH),
+				MailOutboxDocument.class);
+	}
+
+}

@@ -1,0 +1,311 @@
+package org.onesignin.hub.account;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.FeedEvent;
+import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.RegistrationInput;
+import org.onesignin.hub.support.SignInFlow;
+import org.onesignin.hub.support.TestMailbox;
+
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.RegistrationInput.aRegistration;
+
+/**
+ * The credential lifecycle as people and services meet it: verification links mailed
+ * through a real SMTP server and followed on the sign-in server's pages, the
+ * pre-hijacking scenario, sign-in email changes, password change and reset.
+ */
+class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
+
+	private static final Duration MAIL = Duration.ofSeconds(10);
+
+	private static final String PLANTED = "a password the partner chose";
+
+	private static final String OWNERS = "the owner's own passphrase";
+
+	@Test
+	void endsAPreHijackingWithTheOwnerHoldingTheAddressAndThePlantedPasswordUseless() {
+		String email = uniqueEmail();
+		String planted = register("sony-rewards", email, PLANTED);
+		String owners = register("sony-music", email, OWNERS);
+
+		MimeMessage ownersMail = TestMailbox.mailsTo(email, 2, MAIL)
+			.stream()
+			.filter((mail) -> TestMailbox.textOf(mail).contains("Sony Music"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(confirm(TestMailbox.linkIn(ownersMail), OWNERS).getStatus().value()).isEqualTo(200);
+
+		assertThat(signIn(email, PLANTED)).isEqualTo("/login?error");
+		assertThat(signIn(email, OWNERS)).isEqualTo("/");
+		assertThat(meOf(owners).get("emailVerified")).isEqualTo(true);
+		assertThat(wholeFeedEvents("sony-rewards", planted)).extracting(FeedEvent::type)
+			.containsExactly("service-account.linked", "service-account.cancelled");
+		assertThat(wholeFeedEvents("sony-rewards", planted).get(1).data()).containsEntry("reason",
+				"EMAIL_CLAIMED_BY_OWNER");
+	}
+
+	@Test
+	void neverConfirmsAnotherRegistrationWithoutItsPassword() {
+		String email = uniqueEmail();
+		register("sony-rewards", email, PLANTED);
+		URI plantedLink = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
+
+		EntityExchangeResult<String> withOwnersPassword = confirm(plantedLink, OWNERS);
+
+		assertThat(withOwnersPassword.getStatus().value()).isEqualTo(400);
+		assertThat(withOwnersPassword.getResponseBody()).contains("The password is not right");
+		assertThat(signIn(email, PLANTED)).isEqualTo("/login?error");
+	}
+
+	@Test
+	void keepsAnUnverifiedIdentityFromSigningInAndFromLinkingASecondService() {
+		String email = uniqueEmail();
+		String id = register("sony-rewards", email, OWNERS);
+
+		assertThat(signIn(email, OWNERS)).isEqualTo("/login?error");
+		asAccountHolderThrough(id, "sony-music").documentName("account-pages/linkServiceAccount")
+			.variable("input", Map.of("serviceId", "sony-music", "serviceAccountId", "music-" + UUID.randomUUID()))
+			.execute()
+			.path("linkServiceAccount.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("EMAIL_NOT_VERIFIED");
+	}
+
+	@Test
+	void refusesAVerifiedAddressFromAServiceTheRegistryDoesNotTrustToVerify() {
+		asPartnerService("sony-rewards").documentName("partner/registerAccount")
+			.variable("input",
+					aRegistration().withEmail(uniqueEmail())
+						.forServiceAccount("rewards-" + UUID.randomUUID())
+						.toInput())
+			.execute()
+			.path("registerAccount.errors[0].field")
+			.entityList(String.class)
+			.containsExactly("input", "emailVerified");
+	}
+
+	@Test
+	void usesAConfirmationLinkOnceOnlyAfterAWrongPasswordLeftItUsable() {
+		String email = uniqueEmail();
+		String id = register("sony-music", email, OWNERS);
+		URI link = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
+
+		assertThat(confirm(link, "not the password").getStatus().value()).isEqualTo(400);
+		assertThat(confirm(link, OWNERS).getStatus().value()).isEqualTo(200);
+		assertThat(new SignInFlow.Browser()
+			.open(http(), (uri) -> uri.path(link.getRawPath()).query(link.getRawQuery()).build())
+			.getStatus()
+			.value()).isEqualTo(410);
+		assertThat(meOf(id).get("emailVerified")).isEqualTo(true);
+		assertThat(eventTypes("sony-music", id)).contains("sign-in-email.verified");
+	}
+
+	@Test
+	void changesTheSignInEmailOnlyOnceTheNewAddressIsConfirmed() {
+		String email = uniqueEmail();
+		String id = registerThrough("my-sony", email, Map.of("givenName", "Ada"));
+		String newEmail = uniqueEmail();
+
+		asAccountHolder(id).documentName("account-pages/changeMySignInEmail")
+			.variable("input", Map.of("expectedRevision", 1, "newEmail", newEmail))
+			.execute()
+			.path("changeSignInEmail.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("changeSignInEmail.account.signInEmail")
+			.entity(String.class)
+			.isEqualTo(email)
+			.path("changeSignInEmail.account.pendingSignInEmail")
+			.entity(String.class)
+			.isEqualTo(newEmail);
+		assertThat(TestMailbox.textOf(TestMailbox.mailsTo(email, 1, MAIL).get(0))).contains(newEmail);
+
+		assertThat(
+				confirm(TestMailbox.linkIn(TestMailbox.mailsTo(newEmail, 1, MAIL).get(0)), RegistrationInput.PASSWORD)
+					.getStatus()
+					.value())
+			.isEqualTo(200);
+		assertThat(meOf(id)).containsEntry("signInEmail", newEmail).containsEntry("pendingSignInEmail", null);
+		assertThat(eventTypes("my-sony", id)).containsSubsequence("basic-details.changed", "sign-in-email.verified");
+		assertThat(signIn(newEmail, RegistrationInput.PASSWORD)).isEqualTo("/");
+		assertThat(signIn(email, RegistrationInput.PASSWORD)).isEqualTo("/login?error");
+	}
+
+	@Test
+	void tellsATakenNewAddressOnlyToItsMailbox() {
+		String taken = uniqueEmail();
+		registerThrough("my-sony", taken, Map.of());
+		String id = registerThrough("my-sony");
+
+		asAccountHolder(id).documentName("account-pages/changeMySignInEmail")
+			.variable("input", Map.of("expectedRevision", 1, "newEmail", taken))
+			.execute()
+			.path("changeSignInEmail.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+
+		EntityExchangeResult<String> confirmed = confirm(TestMailbox.linkIn(TestMailbox.mailsTo(taken, 1, MAIL).get(0)),
+				RegistrationInput.PASSWORD);
+		assertThat(confirmed.getStatus().value()).isEqualTo(409);
+		assertThat(meOf(id).get("signInEmail")).isNotEqualTo(taken);
+	}
+
+	@Test
+	void resetsAForgottenPasswordOnceAndEndsWhatTheOldOneObtained() {
+		String email = uniqueEmail();
+		String id = registerThrough("my-sony", email, Map.of());
+		String refreshToken = (String) SignInFlow.through("account-pages")
+			.scopes("openid")
+			.signIn(email, RegistrationInput.PASSWORD)
+			.obtainFrom(http())
+			.get("refresh_token");
+
+		SignInFlow.Browser browser = new SignInFlow.Browser();
+		assertThat(
+				browser.fillIn(http(), "/sign-in/forgot-password", "/sign-in/forgot-password", Map.of("email", email))
+					.getResponseBody())
+			.contains("If a One Sign In uses that address");
+		URI link = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
+		String newPassword = "a brand new passphrase";
+		EntityExchangeResult<String> reset = browser.fillIn(http(), pathOf(link), "/sign-in/reset-password",
+				Map.of("token", tokenOf(link), "password", newPassword));
+
+		assertThat(reset.getStatus().value()).isEqualTo(200);
+		SignInFlow.refresh(http(), "account-pages", null, refreshToken).expectStatus().isBadRequest();
+		assertThat(signIn(email, RegistrationInput.PASSWORD)).isEqualTo("/login?error");
+		assertThat(signIn(email, newPassword)).isEqualTo("/");
+		assertThat(new SignInFlow.Browser()
+			.open(http(), (uri) -> uri.path(link.getRawPath()).query(link.getRawQuery()).build())
+			.getStatus()
+			.value()).isEqualTo(410);
+		assertThat(eventTypes("my-sony", id)).contains("password.changed");
+		assertThat(TestMailbox.mailsTo(email, 2, MAIL)).hasSize(2);
+	}
+
+	@Test
+	void answersAResetRequestTheSameForAnUnknownAddressAndMailsNothing() {
+		String known = uniqueEmail();
+		registerThrough("my-sony", known, Map.of());
+		String unknown = uniqueEmail();
+
+		String forKnown = requestReset(known);
+		String forUnknown = requestReset(unknown);
+
+		assertThat(forUnknown).isEqualTo(forKnown);
+		assertThat(TestMailbox.mailsTo(known, 1, MAIL)).hasSize(1);
+		assertThat(TestMailbox.mailsTo(unknown, 0, Duration.ZERO)).isEmpty();
+	}
+
+	@Test
+	void changesThePasswordOnlyWithTheCurrentOneAndRecordsItWithoutAValue() {
+		String email = uniqueEmail();
+		String id = registerThrough("my-sony", email, Map.of());
+
+		assertThat(changePassword(id, "not the password", "another fine passphrase")).isEqualTo("WRONG_PASSWORD");
+		assertThat(changePassword(id, RegistrationInput.PASSWORD, "password")).isEqualTo("WEAK_PASSWORD");
+		assertThat(changePassword(id, RegistrationInput.PASSWORD, "another fine passphrase")).isNull();
+
+		assertThat(signIn(email, "another fine passphrase")).isEqualTo("/");
+		List<Map<String, Object>> history = asAccountHolder(id).documentName("account-pages/myChangeHistory")
+			.variable("first", 50)
+			.execute()
+			.path("me.changeHistory.edges[*].node")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		assertThat(history).filteredOn((entry) -> "PASSWORD".equals(entry.get("field")))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.get("before")).isNull());
+		assertThat(TestMailbox.mailsTo(email, 1, MAIL)).isNotEmpty();
+	}
+
+	@Test
+	void countsWrongCurrentPasswordsAgainstTheLockout() {
+		String id = registerThrough("my-sony");
+		for (int attempt = 0; attempt < 5; attempt++) {
+			changePassword(id, "not the password", "another fine passphrase");
+		}
+
+		assertThat(changePassword(id, RegistrationInput.PASSWORD, "another fine passphrase"))
+			.isEqualTo("WRONG_PASSWORD");
+	}
+
+	private String register(String clientId, String email, String password) {
+		return asPartnerService(clientId).documentName("partner/registerAccount")
+			.variable("input",
+					aRegistration().withEmail(email)
+						.withPassword(password)
+						.forServiceAccount(clientId + "-" + UUID.randomUUID())
+						.unverified()
+						.toInput())
+			.execute()
+			.path("registerAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("registerAccount.account.id")
+			.entity(String.class)
+			.get();
+	}
+
+	private EntityExchangeResult<String> confirm(URI link, String password) {
+		return new SignInFlow.Browser().fillIn(http(), pathOf(link), "/sign-in/confirm-email",
+				Map.of("token", tokenOf(link), "password", password));
+	}
+
+	private String signIn(String email, String password) {
+		SignInFlow.Browser browser = new SignInFlow.Browser();
+		EntityExchangeResult<String> result = browser.fillIn(http(), "/login", "/login",
+				Map.of("username", email, "password", password));
+		return result.getResponseHeaders().getLocation().getPath()
+				+ ((result.getResponseHeaders().getLocation().getQuery() != null)
+						? "?" + result.getResponseHeaders().getLocation().getQuery() : "");
+	}
+
+	private Map<String, Object> meOf(String accountId) {
+		return asAccountHolder(accountId).documentName("account-pages/me")
+			.execute()
+			.path("me")
+			.entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+	}
+
+	private String requestReset(String email) {
+		return anonymous().documentName("account-pages/requestPasswordReset")
+			.variable("input", Map.of("email", email))
+			.execute()
+			.path("requestPasswordReset")
+			.entity(Object.class)
+			.get()
+			.toString();
+	}
+
+	private String changePassword(String accountId, String current, String newPassword) {
+		List<String> codes = asAccountHolder(accountId).documentName("account-pages/changeMyPassword")
+			.variable("input", Map.of("currentPassword", current, "newPassword", newPassword))
+			.execute()
+			.path("changePassword.errors[*].code")
+			.entityList(String.class)
+			.get();
+		return codes.isEmpty() ? null : codes.get(0);
+	}
+
+	private static String pathOf(URI link) {
+		return link.getRawPath() + "?" + link.getRawQuery();
+	}
+
+	private static String tokenOf(URI link) {
+		return link.getQuery().substring("token=".length());
+	}
+
+}
