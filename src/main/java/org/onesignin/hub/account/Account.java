@@ -286,10 +286,11 @@ public record Account(AccountId id, String passwordHash, Credentials credentials
 			return new LinkedAccount(link.serviceId(), link.serviceAccountId(), LinkStatus.CANCELLED, link.linkedAt(),
 					now, null);
 		}).toList();
-		return Outcome.done(new AccountChange(this.id, this.version, null, null, links, AccountStatus.CLOSED, events,
-				List.of(), now)
-			.withCredentials(new Credentials(false, null, null), signInEmail())
-			.withPassword(null));
+		return Outcome
+			.done(new AccountChange(this.id, this.version, null, null, links, AccountStatus.CLOSED, events, List.of(),
+					now)
+				.withCredentials(new Credentials(false, null, null, false), signInEmail())
+				.withPassword(null));
 	}
 
 	/** Whether two addresses are the same sign-in email (case-insensitive). */

@@ -30,10 +30,13 @@ public interface Accounts {
 	List<Account> findUnverifiedByEmail(String email, int limit);
 
 	/**
-	 * Active unverified identities whose address a verified identity holds now (left
-	 * behind when a claim was interrupted), at most {@code limit}.
+	 * Verified identities whose claim of their address is still pending (other identities
+	 * using it are to be superseded), at most {@code limit}.
 	 */
-	List<AccountId> findClaimedUnverified(int limit);
+	List<Account> findPendingClaims(int limit);
+
+	/** Records that the identity's claim of its address is settled. */
+	void claimSettled(AccountId id);
 
 	/**
 	 * The identity whose link awaiting use has this token hash (a confirmation or a

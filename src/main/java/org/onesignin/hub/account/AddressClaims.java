@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * A verified claim wins: once an identity holds its verified address, every other
  * identity registered unverified with that address is superseded (its password void, its
- * service accounts cancelled with reason {@code EMAIL_CLAIMED_BY_OWNER}, closed). A sweep
- * finishes what a crash between the claim and the supersession left behind.
+ * service accounts cancelled with reason {@code EMAIL_CLAIMED_BY_OWNER}, closed). The
+ * claim is written pending with the verification, and settled once the others are
+ * superseded, so a sweep finishes what a crash in between left behind.
  */
 @Component
 class AddressClaims {
@@ -35,7 +36,10 @@ class AddressClaims {
 		this.updates = updates;
 	}
 
-	/** Supersedes the unverified identities using the address the owner now holds. */
+	/**
+	 * Supersedes the unverified identities using the address the owner now holds, then
+	 * settles the owner's claim.
+	 */
 	void supersedeUnverified(String email, AccountId owner) {
 		List<Account> unverified;
 		do {
@@ -46,12 +50,14 @@ class AddressClaims {
 			unverified.forEach((account) -> supersede(account.id()));
 		}
 		while (unverified.size() == BATCH);
+		this.accounts.claimSettled(owner);
 	}
 
 	@Scheduled(fixedDelayString = "${hub.credentials.claim-sweep-interval:1m}")
 	void sweep() {
 		try {
-			this.accounts.findClaimedUnverified(BATCH).forEach(this::supersede);
+			this.accounts.findPendingClaims(BATCH)
+				.forEach((owner) -> supersedeUnverified(owner.signInEmail(), owner.id()));
 		}
 		catch (RuntimeException ex) {
 			// the next sweep retries

@@ -91,11 +91,11 @@ final class Registration implements AccountUpdates.Creation {
 		BasicDetails registered = details.valueOrNull().with(BasicDetailField.EMAIL, email.valueOrNull());
 		if (this.command.emailVerified()) {
 			return Outcome.done(Account.register(id, this.passwords.encode(this.command.password()),
-					Credentials.VERIFIED, registered, service, this.command.serviceAccountId(), origin, now));
+					Credentials.CLAIMED, registered, service, this.command.serviceAccountId(), origin, now));
 		}
 		Confirmations.IssuedLink link = this.confirmations.emailConfirmation(now);
-		Credentials awaiting = new Credentials(false,
-				new Credentials.Confirmation(email.valueOrNull(), link.tokenHash(), link.expiresAt(), now), null);
+		Credentials awaiting = Credentials
+			.awaiting(new Credentials.Confirmation(email.valueOrNull(), link.tokenHash(), link.expiresAt(), now));
 		Map<String, String> values = new HashMap<>();
 		values.put("link", link.url());
 		values.put("validityMinutes", link.validityMinutes());

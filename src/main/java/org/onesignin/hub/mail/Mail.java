@@ -12,7 +12,10 @@ public record Mail(MailKind kind, String to, String language, Map<String, String
 	public Mail {
 		Objects.requireNonNull(kind, "kind");
 		Objects.requireNonNull(to, "to");
-		values = Map.copyOf(values);
+		// a value left out and a value given as null are the same: absent
+		Map<String, String> given = new java.util.HashMap<>(values);
+		given.values().removeIf(java.util.Objects::isNull);
+		values = Map.copyOf(given);
 	}
 
 }

@@ -80,9 +80,12 @@ class MailDelivery {
 		String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 		Path file = directory.resolve(FILE_TIME.format(this.clock.instant()) + "-" + kind + "-" + random + ".eml");
 		message.saveChanges();
-		try (OutputStream out = Files.newOutputStream(file)) {
+		// written aside and moved in whole: a reader never opens half a mail
+		Path partial = directory.resolve(file.getFileName() + ".partial");
+		try (OutputStream out = Files.newOutputStream(partial)) {
 			message.writeTo(out);
 		}
+		Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 	}
 
 }

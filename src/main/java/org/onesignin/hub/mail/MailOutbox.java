@@ -13,14 +13,20 @@ public interface MailOutbox extends Mails {
 	/** Claims one mail due now until {@code until}, if any. */
 	Optional<Queued> claimDue(Instant now, Instant until);
 
-	/** Forgets a delivered mail (it holds a link: nothing is kept). */
-	void delivered(String id);
+	/**
+	 * Forgets a delivered (or dropped) mail, if this claim still holds it: it holds a
+	 * link, nothing is kept.
+	 */
+	void delivered(Queued queued);
 
-	/** Releases a claim after a failed attempt, to be tried again at {@code next}. */
-	void retryAt(String id, int attempts, Instant next);
+	/**
+	 * Releases the claim after a failed attempt, to be tried again at {@code next}, if
+	 * the claim still holds the mail.
+	 */
+	void retryAt(Queued queued, int attempts, Instant next);
 
-	/** One mail of the outbox and the attempts made so far. */
-	record Queued(String id, Mail mail, int attempts) {
+	/** One claimed mail of the outbox, the claim, and the attempts made so far. */
+	record Queued(String id, String claim, Mail mail, int attempts) {
 	}
 
 }

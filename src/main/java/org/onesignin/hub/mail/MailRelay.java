@@ -100,19 +100,24 @@ class MailRelay {
 	private void attempt(MailOutbox.Queued queued) {
 		try {
 			this.delivery.deliver(queued.mail());
-			this.outbox.delivered(queued.id());
+			this.outbox.delivered(queued);
+		}
+		catch (jakarta.mail.internet.AddressException | org.springframework.mail.MailParseException ex) {
+			// an address no server will take: trying again cannot help
+			log.warn("Dropped a {} mail to an unusable address", queued.mail().kind());
+			this.outbox.delivered(queued);
 		}
 		catch (Exception ex) {
 			int attempts = queued.attempts() + 1;
 			if (attempts >= this.properties.maxAttempts()) {
 				log.warn("Dropped a {} mail after {} attempts: {}", queued.mail().kind(), attempts,
 						ex.getClass().getSimpleName());
-				this.outbox.delivered(queued.id());
+				this.outbox.delivered(queued);
 				return;
 			}
 			log.info("A {} mail failed (attempt {}): {}; retried later", queued.mail().kind(), attempts,
 					ex.getClass().getSimpleName());
-			this.outbox.retryAt(queued.id(), attempts, this.clock.instant().plus(backoff(attempts)));
+			this.outbox.retryAt(queued, attempts, this.clock.instant().plus(backoff(attempts)));
 		}
 	}
 

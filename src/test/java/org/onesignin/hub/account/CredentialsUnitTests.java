@@ -131,10 +131,8 @@ class CredentialsUnitTests {
 	}
 
 	private static Account awaiting(String email) {
-		return registered(
-				new Credentials(false,
-						new Credentials.Confirmation(email, "hash-1", NOW.plus(Duration.ofHours(24)), NOW), null),
-				email);
+		return registered(Credentials
+			.awaiting(new Credentials.Confirmation(email, "hash-1", NOW.plus(Duration.ofHours(24)), NOW)), email);
 	}
 
 	private static Account registered(Credentials credentials, String email) {

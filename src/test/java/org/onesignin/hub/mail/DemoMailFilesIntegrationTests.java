@@ -60,7 +60,7 @@ class DemoMailFilesIntegrationTests {
 		while (System.nanoTime() < deadline) {
 			if (Files.isDirectory(DIRECTORY)) {
 				try (Stream<Path> files = Files.list(DIRECTORY)) {
-					List<Path> found = files.toList();
+					List<Path> found = files.filter((file) -> file.toString().endsWith(".eml")).toList();
 					if (!found.isEmpty()) {
 						return found.get(0);
 					}

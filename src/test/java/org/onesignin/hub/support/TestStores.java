@@ -33,6 +33,8 @@ public final class TestStores {
 	public static java.util.Map<String, Object> properties(Path scratch) {
 		java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 		properties.put("hub.unsubscribe.secret-file", scratch.resolve("unsubscribe-secret").toString());
+		// a hub without the test SMTP server writes its mail here, never into ./data/mail
+		properties.put("hub.mail.directory", scratch.resolve("mail").toString());
 		if (DOCKER) {
 			properties.put("spring.mongodb.uri", mongo().getReplicaSetUrl("hub"));
 		}

@@ -34,7 +34,7 @@ record AccountDocument(@Id String id, String signInEmailKey, String emailKey, St
 
 	/** {@code emailVerified} null: stored before verification existed (verified). */
 	record CredentialsDocument(Boolean emailVerified, ConfirmationDocument emailConfirmation,
-			ConfirmationDocument passwordReset) {
+			ConfirmationDocument passwordReset, Boolean claimPending) {
 	}
 
 	record ConfirmationDocument(String email, String tokenHash, Instant expiresAt, Instant requestedAt) {

@@ -53,7 +53,8 @@ interface AccountDocumentMapper {
 			return Credentials.VERIFIED;
 		}
 		return new Credentials(document.emailVerified() == null || document.emailVerified(),
-				toDomain(document.emailConfirmation()), toDomain(document.passwordReset()));
+				toDomain(document.emailConfirmation()), toDomain(document.passwordReset()),
+				Boolean.TRUE.equals(document.claimPending()));
 	}
 
 	AccountDocument.CredentialsDocument toDocument(Credentials credentials);

@@ -134,19 +134,15 @@ class MongoAccounts implements Accounts {
 	}
 
 	@Override
-	public List<AccountId> findClaimedUnverified(int limit) {
-		Query query = Query
-			.query(Criteria.where("credentials.emailVerified").is(false).and("status").is(AccountStatus.ACTIVE));
-		query.fields().include("_id", "emailKey");
-		List<AccountId> claimed = new java.util.ArrayList<>();
-		for (Document unverified : this.mongo.find(query, Document.class, "accounts")) {
-			if (claimed.size() < limit && this.mongo.exists(
-					Query.query(Criteria.where("signInEmailKey").is(unverified.getString("emailKey"))),
-					AccountDocument.class)) {
-				claimed.add(new AccountId(unverified.getString("_id")));
-			}
-		}
-		return claimed;
+	public List<Account> findPendingClaims(int limit) {
+		Query query = Query.query(Criteria.where("credentials.claimPending").is(true)).limit(limit);
+		return this.mongo.find(query, AccountDocument.class).stream().map(this.mapper::toDomain).toList();
+	}
+
+	@Override
+	public void claimSettled(AccountId id) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())),
+				new Update().set("credentials.claimPending", false), AccountDocument.class);
 	}
 
 	@Override

@@ -7,17 +7,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.onesignin.hub.mail.Mail;
+import org.onesignin.hub.mail.MailOutbox;
 import org.onesignin.hub.mail.MailQueued;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 @Component
-class MongoMailOutbox implements org.onesignin.hub.mail.MailOutbox {
+class MongoMailOutbox implements MailOutbox {
 
 	private final MongoTemplate mongo;
 
@@ -29,36 +32,50 @@ class MongoMailOutbox implements org.onesignin.hub.mail.MailOutbox {
 		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
+		mongo.indexOps(MailOutboxDocument.class)
+			.createIndex(new Index().on("nextAttemptAt", Sort.Direction.ASC).named("due"));
 	}
 
 	@Override
 	public void send(Mail mail) {
 		Instant now = this.clock.instant();
 		this.mongo.insert(new MailOutboxDocument(UUID.randomUUID().toString(), mail.kind(), mail.to(), mail.language(),
-				mail.values(), 0, now, Instant.EPOCH, now));
+				mail.values(), 0, now, Instant.EPOCH, null, now));
 		this.events.publishEvent(new MailQueued());
 	}
 
 	@Override
 	public Optional<Queued> claimDue(Instant now, Instant until) {
-		Query due = Query.query(Criteria.where("nextAttemptAt").lte(now).and("claimedUntil").lte(now));
-		MailOutboxDocument claimed = this.mongo.findAndModify(due, new Update().set("claimedUntil", until),
+		Query due = Query.query(Criteria.where("nextAttemptAt").lte(now).and("claimedUntil").lte(now))
+			.with(Sort.by("nextAttemptAt"));
+		String claim = UUID.randomUUID().toString();
+		MailOutboxDocument claimed = this.mongo.findAndModify(due,
+				new Update().set("claimedUntil", until).set("claim", claim),
 				FindAndModifyOptions.options().returnNew(true), MailOutboxDocument.class);
 		return Optional.ofNullable(claimed)
-			.map((document) -> new Queued(document.id(), new Mail(document.kind(), document.to(), document.language(),
-					(document.values() != null) ? document.values() : Map.of()), document.attempts()));
+			.map((document) -> new Queued(document.id(), claim, new Mail(document.kind(), document.to(),
+					document.language(), (document.values() != null) ? document.values() : Map.of()),
+					document.attempts()));
 	}
 
 	@Override
-	public void delivered(String id) {
-		this.mongo.remove(Query.query(Criteria.where("_id").is(id)), MailOutboxDocument.class);
+	public void delivered(Queued queued) {
+		this.mongo.remove(claimed(queued), MailOutboxDocument.class);
 	}
 
 	@Override
-	public void retryAt(String id, int attempts, Instant next) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+	public void retryAt(Queued queued, int attempts, Instant next) {
+		this.mongo.updateFirst(claimed(queued),
 				new Update().set("attempts", attempts).set("nextAttemptAt", next).set("claimedUntil", Instant.EPOCH),
 				MailOutboxDocument.class);
+	}
+
+	/**
+	 * The mail as long as this claim holds it: a relay whose claim ran out changes
+	 * nothing another relay claimed since.
+	 */
+	private static Query claimed(Queued queued) {
+		return Query.query(Criteria.where("_id").is(queued.id()).and("claim").is(queued.claim()));
 	}
 
 }
