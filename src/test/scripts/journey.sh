@@ -50,10 +50,14 @@ done
 [ -n "$LINK" ] || { echo "journey: no confirmation mail for $EMAIL in $MAIL_DIR" >&2; exit 1; }
 echo; echo "== the confirmation link mailed to $EMAIL (in $MAIL_DIR)"; echo "$LINK"
 JAR=$(mktemp); trap 'rm -f "$JAR"' EXIT
-CSRF=$(curl -sf -c "$JAR" -b "$JAR" "$LINK" | python3 -c 'import re,sys; print(re.search(r"name=\"_csrf\"[^>]*value=\"([^\"]+)\"", sys.stdin.read()).group(1))')
+# the link names the hub's public URL (hub.public-url, by default the issuer's); this
+# script talks to the hub it was given
+PAGE="$HUB/sign-in/confirm-email?token=${LINK#*token=}"
+CSRF=$(curl -sf -c "$JAR" -b "$JAR" "$PAGE" | python3 -c 'import re,sys; print(re.search(r"name=\"_csrf\"[^>]*value=\"([^\"]+)\"", sys.stdin.read()).group(1))')
 curl -sf -c "$JAR" -b "$JAR" "$HUB/sign-in/confirm-email" --data-urlencode "token=${LINK#*token=}" \
-	--data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" | grep -o 'Address confirmed' \
+	--data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" | grep -q 'Address confirmed' \
 	|| { echo "journey: the confirmation was refused" >&2; exit 1; }
+echo "confirmed on $HUB/sign-in/confirm-email with the password"
 
 MUSIC_USER=$(person_token sony-music)
 gql "$MUSIC_USER" 'mutation { linkServiceAccount(input: {serviceId: "sony-music", serviceAccountId: "sm-'"$RANDOM$RANDOM"'"}) { account { revision linkedAccounts { service { id } serviceAccountId syncState } } errors { code message } } }' \
