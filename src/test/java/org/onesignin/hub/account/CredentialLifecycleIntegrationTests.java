@@ -241,20 +241,11 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 	}
 
 	private String register(String clientId, String email, String password) {
-		return asPartnerService(clientId).documentName("partner/registerAccount")
-			.variable("input",
-					aRegistration().withEmail(email)
-						.withPassword(password)
-						.forServiceAccount(clientId + "-" + UUID.randomUUID())
-						.unverified()
-						.toInput())
-			.execute()
-			.path("registerAccount.errors")
-			.entityList(Object.class)
-			.hasSize(0)
-			.path("registerAccount.account.id")
-			.entity(String.class)
-			.get();
+		return register(clientId,
+				aRegistration().withEmail(email)
+					.withPassword(password)
+					.forServiceAccount(clientId + "-" + UUID.randomUUID())
+					.unverified());
 	}
 
 	private EntityExchangeResult<String> confirm(URI link, String password) {

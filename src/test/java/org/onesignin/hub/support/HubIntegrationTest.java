@@ -112,7 +112,10 @@ public abstract class HubIntegrationTest {
 		return registerUnverifiedThrough(clientId, uniqueEmail());
 	}
 
-	private String register(String clientId, RegistrationInput registration) {
+	/**
+	 * Registers the person as given through the partner's client; returns the account id.
+	 */
+	protected String register(String clientId, RegistrationInput registration) {
 		return asPartnerService(clientId).documentName("partner/registerAccount")
 			.variable("input", registration.toInput())
 			.execute()

@@ -278,14 +278,9 @@ public final class SignInFlow {
 		 */
 		public EntityExchangeResult<String> fillIn(WebTestClient http, String page, String action,
 				Map<String, String> fields) {
-			EntityExchangeResult<String> opened = http.get()
-				.uri(page)
-				.accept(MediaType.TEXT_HTML)
-				.cookie(SESSION_COOKIE, this.session)
-				.exchange()
-				.expectBody(String.class)
-				.returnResult();
-			keepSession(opened);
+			String[] parts = page.split("\\?", 2);
+			EntityExchangeResult<String> opened = open(http,
+					(uri) -> ((parts.length > 1) ? uri.path(parts[0]).query(parts[1]) : uri.path(parts[0])).build());
 			assertThat(opened.getStatus().value()).isEqualTo(200);
 			BodyInserters.FormInserter<String> body = BodyInserters.fromFormData("_csrf",
 					csrfOf(opened.getResponseBody()));
