@@ -29,6 +29,14 @@ public record Visibility(CallerRole role, Set<BasicDetailField> fields, Set<Stri
 		return this.role == CallerRole.SUPPORT_AGENT || this.role == CallerRole.PARTNER_SERVICE;
 	}
 
+	/**
+	 * Whether the caller sees a sign-in email asked for and not yet confirmed: the person
+	 * and support, never a service (it is no synced detail until confirmed).
+	 */
+	public boolean seesPendingSignInEmail() {
+		return this.role == CallerRole.OWNER || this.role == CallerRole.SUPPORT_AGENT;
+	}
+
 	public boolean sees(BasicDetailField field) {
 		return this.fields.contains(field);
 	}

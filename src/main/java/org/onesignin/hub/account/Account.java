@@ -30,9 +30,6 @@ public record Account(AccountId id, String passwordHash, Credentials credentials
 		Map<String, Integer> acknowledgedRevisions, Instant createdAt, Instant updatedAt,
 		Instant closedAt) implements AccountFacts {
 
-	/** Why a superseded identity's service accounts were cancelled. */
-	public static final String EMAIL_CLAIMED_BY_OWNER = "EMAIL_CLAIMED_BY_OWNER";
-
 	public Account {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(credentials, "credentials");
@@ -182,145 +179,10 @@ public record Account(AccountId id, String passwordHash, Credentials credentials
 				List.of(), now));
 	}
 
-	/**
-	 * Asks for an address to be confirmed by a mailed link: the registered address again,
-	 * or a new sign-in email, which takes effect only once confirmed (a later request
-	 * replaces an earlier one). Asking again for the verified address itself changes
-	 * nothing.
-	 */
-	public Outcome<AccountChange> requestEmailConfirmation(String email, String tokenHash, Instant expiresAt,
-			Instant now) {
-		if (this.credentials.emailVerified() && sameAddress(email, signInEmail())) {
-			return Outcome.done(AccountChange.none(this.id, this.version, now));
-		}
-		Credentials.Confirmation confirmation = new Credentials.Confirmation(email, tokenHash, expiresAt, now);
-		return Outcome.done(AccountChange.none(this.id, this.version, now)
-			.withCredentials(this.credentials.withEmailConfirmation(confirmation), signInEmail()));
-	}
-
-	/**
-	 * Confirms the address awaiting confirmation with the mailed link's token: the
-	 * sign-in email becomes verified (a new one takes effect now, propagating like any
-	 * detail), and every linked service hears {@code sign-in-email.verified}.
-	 * INVALID_TOKEN for a used, replaced, expired or unknown link.
-	 */
-	public Outcome<AccountChange> confirmEmail(String tokenHash, ChangeOrigin origin, Registry registry, Instant now) {
-		Credentials.Confirmation confirmation = this.credentials.emailConfirmation();
-		if (confirmation == null || !confirmation.accepts(tokenHash, now)) {
-			return Outcome.rejected(invalidLink());
-		}
-		Credentials verified = this.credentials.verified();
-		if (sameAddress(confirmation.email(), signInEmail())) {
-			return Outcome.done(new AccountChange(this.id, this.version, null, null, null, null,
-					emailVerifiedEvents(this.details, origin, registry, now), List.of(), now)
-				.withCredentials(verified, signInEmail()));
-		}
-		Outcome<AccountChange> changed = changeDetails(this.revision,
-				this.details.with(BasicDetailField.EMAIL, confirmation.email()), origin, registry, now);
-		AccountChange change = ((Outcome.Done<AccountChange>) changed).value();
-		List<ServiceChange> events = new ArrayList<>(change.events());
-		events.addAll(emailVerifiedEvents(change.newDetails(), origin, registry, now));
-		return Outcome.done(new AccountChange(this.id, this.version, change.newRevision(), change.newDetails(), null,
-				null, events, change.history(), now)
-			.withCredentials(verified, confirmation.email()));
-	}
-
-	/** Starts a password reset: a new link replaces any earlier one. */
-	public Outcome<AccountChange> requestPasswordReset(String tokenHash, Instant expiresAt, Instant now) {
-		Credentials.Confirmation reset = new Credentials.Confirmation(null, tokenHash, expiresAt, now);
-		return Outcome.done(AccountChange.none(this.id, this.version, now)
-			.withCredentials(this.credentials.withPasswordReset(reset), signInEmail()));
-	}
-
-	/**
-	 * Sets a new password with a reset link's token (INVALID_TOKEN for a used, replaced,
-	 * expired or unknown link); see {@link #changePassword}.
-	 */
-	public Outcome<AccountChange> resetPassword(String tokenHash, String newPasswordHash, ChangeOrigin origin,
-			Instant now) {
-		Credentials.Confirmation reset = this.credentials.passwordReset();
-		if (reset == null || !reset.accepts(tokenHash, now)) {
-			return Outcome.rejected(invalidLink());
-		}
-		return changePassword(newPasswordHash, "RESET", origin, now);
-	}
-
-	/**
-	 * Sets a new password (the caller checked the current one): recorded in the change
-	 * history without any value, any reset link void, and every linked service hears
-	 * {@code password.changed} so it can end its own sessions.
-	 */
-	public Outcome<AccountChange> changePassword(String newPasswordHash, String how, ChangeOrigin origin, Instant now) {
-		ChangeHistoryEntry entry = new ChangeHistoryEntry(UUID.randomUUID().toString(), this.id.value(), this.revision,
-				ChangedField.PASSWORD, null, null, origin, now);
-		List<ServiceChange> events = activeLinks().stream()
-			.map((link) -> new ServiceChange(ServiceChange.newId(), ServiceChange.PASSWORD_CHANGED, this.id.value(),
-					link.serviceId(), link.serviceAccountId(), this.revision, now, List.of(), Map.of("how", how),
-					origin))
-			.toList();
-		return Outcome
-			.done(new AccountChange(this.id, this.version, null, null, null, null, events, List.of(entry), now)
-				.withCredentials(this.credentials.withPasswordReset(null), signInEmail())
-				.withPassword(newPasswordHash));
-	}
-
-	/**
-	 * An unverified identity whose address its owner has now claimed: its password is
-	 * void, each linked service account is cancelled with reason
-	 * {@code EMAIL_CLAIMED_BY_OWNER}, and the identity is closed.
-	 */
-	public Outcome<AccountChange> supersede(ChangeOrigin origin, Instant now) {
-		if (this.credentials.emailVerified() || this.status != AccountStatus.ACTIVE) {
-			return Outcome.done(AccountChange.none(this.id, this.version, now));
-		}
-		List<ServiceChange> events = new ArrayList<>();
-		List<LinkedAccount> links = this.links.stream().map((link) -> {
-			if (!link.isActive()) {
-				return link;
-			}
-			Map<String, Object> data = new java.util.LinkedHashMap<>();
-			data.put("cancelledBy", null);
-			data.put("reason", EMAIL_CLAIMED_BY_OWNER);
-			events.add(new ServiceChange(ServiceChange.newId(), ServiceChange.CANCELLED, this.id.value(),
-					link.serviceId(), link.serviceAccountId(), this.revision, now, List.of(), data, origin));
-			return new LinkedAccount(link.serviceId(), link.serviceAccountId(), LinkStatus.CANCELLED, link.linkedAt(),
-					now, null);
-		}).toList();
-		return Outcome
-			.done(new AccountChange(this.id, this.version, null, null, links, AccountStatus.CLOSED, events, List.of(),
-					now)
-				.withCredentials(new Credentials(false, null, null, false), signInEmail())
-				.withPassword(null));
-	}
-
 	/** Whether two addresses are the same sign-in email (case-insensitive). */
 	static boolean sameAddress(String one, String other) {
 		return one != null && other != null
 				&& BasicDetailsValidation.emailKey(one).equals(BasicDetailsValidation.emailKey(other));
-	}
-
-	private List<ServiceChange> emailVerifiedEvents(BasicDetails details, ChangeOrigin origin, Registry registry,
-			Instant now) {
-		List<ServiceChange> events = new ArrayList<>();
-		for (LinkedAccount link : activeLinks()) {
-			Service service = registry.service(link.serviceId()).orElse(null);
-			if (service == null) {
-				continue;
-			}
-			Map<String, Object> data = new java.util.LinkedHashMap<>();
-			data.put("emailVerified", true);
-			List<BasicDetailField> fields = service.isEntitledTo(BasicDetailField.EMAIL)
-					? List.of(BasicDetailField.EMAIL) : List.of();
-			data.putAll(details.asData(fields));
-			events.add(new ServiceChange(ServiceChange.newId(), ServiceChange.SIGN_IN_EMAIL_VERIFIED, this.id.value(),
-					service.id(), link.serviceAccountId(), this.revision, now, List.of(), data, origin));
-		}
-		return events;
-	}
-
-	static Rejection invalidLink() {
-		return Rejection.of(UserErrorCode.INVALID_TOKEN,
-				"This link was used already, replaced by a newer one, or has expired");
 	}
 
 	public Rejection staleRevision() {

@@ -3,15 +3,16 @@ package org.onesignin.hub.account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.onesignin.hub.mail.Mails;
+import org.onesignin.hub.mail.MailOutbox;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Hands the mails a change wrote into its account to the mail outbox: at once after the
- * change, and by a sweep for whatever a crash left behind. A mail handed over twice (a
- * crash between the hand-over and its removal) is sent twice; none is lost.
+ * change, and by a sweep for whatever a crash left behind. Each mail keeps its id into
+ * the outbox, so a mail handed over twice (a crash between the hand-over and its removal,
+ * or two instances at once) is still sent once; none is lost.
  */
 @Component
 class AccountMails {
@@ -22,21 +23,19 @@ class AccountMails {
 
 	private final Accounts accounts;
 
-	private final Mails mails;
+	private final MailOutbox mails;
 
-	/** The change's own hand-over and the sweep never hand the same mails over twice. */
+	/** The change's own hand-over and this instance's sweep take turns. */
 	private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
 
-	AccountMails(Accounts accounts, Mails mails) {
+	AccountMails(Accounts accounts, MailOutbox mails) {
 		this.accounts = accounts;
 		this.mails = mails;
 	}
 
 	@EventListener
-	void handOver(ServiceChangesWritten written) {
-		if (written.outbox() == null) {
-			safely(() -> this.accounts.findPendingMails(new AccountId(written.ownerId())).ifPresent(this::handOver));
-		}
+	void handOver(MailsWritten written) {
+		safely(() -> this.accounts.findPendingMails(written.accountId()).ifPresent(this::handOver));
 	}
 
 	@Scheduled(fixedDelayString = "${hub.credentials.mail-sweep-interval:10s}")
@@ -45,7 +44,7 @@ class AccountMails {
 	}
 
 	private void handOver(Accounts.PendingMails pending) {
-		pending.mails().forEach((mail) -> this.mails.send(mail.mail()));
+		pending.mails().forEach((mail) -> this.mails.send(mail.id(), mail.mail()));
 		this.accounts.removeMails(pending.accountId(), pending.mails().stream().map(Accounts.PendingMail::id).toList());
 	}
 

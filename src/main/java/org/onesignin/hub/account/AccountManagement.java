@@ -2,7 +2,9 @@ package org.onesignin.hub.account;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.onesignin.hub.access.AccessRequest;
@@ -71,8 +73,14 @@ public class AccountManagement {
 		Outcome<AccountView> registered = this.updates.create(AccessRequest.of(caller, Operation.REGISTER_ACCOUNT),
 				new Registration(caller, command, this.registry, this.validation, this.passwords, this.claims,
 						this.accounts, this.confirmations));
-		if (command.emailVerified() && registered instanceof Outcome.Done<AccountView> done) {
-			this.addresses.supersedeUnverified(command.email(), new AccountId(done.value().id()));
+		if (registered instanceof Outcome.Done<AccountView> done) {
+			AccountId id = new AccountId(done.value().id());
+			if (command.emailVerified()) {
+				this.addresses.supersedeUnverified(command.email(), id);
+			}
+			else {
+				this.addresses.supersedeIfClaimed(command.email(), id);
+			}
 		}
 		return registered;
 	}
@@ -105,12 +113,10 @@ public class AccountManagement {
 			.touching(List.of(BasicDetailField.EMAIL.fieldName()));
 		Outcome<String> email = BasicDetailsValidation.email(newEmail, "newEmail");
 		return this.updates.apply(request, email.rejections(), (account, context) -> {
-			if (expectedRevision != account.revision()) {
-				return Outcome.rejected(account.staleRevision());
-			}
 			Confirmations.IssuedLink link = this.confirmations.emailConfirmation(context.now());
-			return account
-				.requestEmailConfirmation(email.valueOrNull(), link.tokenHash(), link.expiresAt(), context.now())
+			return CredentialChanges
+				.requestEmailConfirmation(account, expectedRevision, email.valueOrNull(), link.tokenHash(),
+						link.expiresAt(), context.now())
 				.map((change) -> change.isEmpty() ? change
 						: change.withMails(CredentialMails.emailChange(account, email.valueOrNull(), link)));
 		});
@@ -128,17 +134,23 @@ public class AccountManagement {
 				|| currentPassword.length() > PasswordPolicy.MAX_LENGTH) {
 			input.add(Rejection.invalid("currentPassword", "Give your current password"));
 		}
+		// the password is checked (and hashed) once, whatever the retries of the write
+		Map<AccountId, String> checked = new HashMap<>();
 		return this.updates.apply(request, input, (account, context) -> {
 			Optional<Rejection> weak = PasswordPolicy.check(newPassword, account.signInEmail(), "newPassword");
 			if (weak.isPresent()) {
 				return Outcome.rejected(weak.get());
 			}
-			if (!this.passwordChecks.isPasswordOf(account, currentPassword)) {
-				return Outcome.rejected(Rejection.onField(UserErrorCode.WRONG_PASSWORD, "currentPassword",
-						"That is not your current password"));
+			if (!checked.containsKey(account.id())) {
+				if (!this.passwordChecks.isPasswordOf(account, currentPassword)) {
+					return Outcome.rejected(Rejection.onField(UserErrorCode.WRONG_PASSWORD, "currentPassword",
+							"That is not your current password"));
+				}
+				checked.put(account.id(), this.passwords.encode(newPassword));
 			}
-			return account
-				.changePassword(this.passwords.encode(newPassword), "CHANGED", context.origin(), context.now())
+			return CredentialChanges
+				.changePassword(account, checked.get(account.id()), CredentialChanges.How.CHANGED, context.origin(),
+						context.now())
 				.map((change) -> change.withMails(CredentialMails.passwordChanged(account)));
 		});
 	}

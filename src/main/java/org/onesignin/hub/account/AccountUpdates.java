@@ -150,6 +150,9 @@ public class AccountUpdates {
 			return Outcome.rejected(emailTaken("email"));
 		}
 		this.events.publishEvent(ServiceChangesWritten.inAccount(account.id()));
+		if (!created.value().mails().isEmpty()) {
+			this.events.publishEvent(new MailsWritten(account.id()));
+		}
 		// the registering service sees only what it is entitled to, like any later read
 		Visibility visibility = this.gate.policy().visibility(request.caller(), account).orElseThrow();
 		return Outcome.done(AccountView.of(account, visibility));
@@ -172,6 +175,9 @@ public class AccountUpdates {
 			return Optional.of(Outcome.rejected(emailTaken("newEmail")));
 		}
 		this.events.publishEvent(ServiceChangesWritten.inAccount(account.id()));
+		if (!change.mails().isEmpty()) {
+			this.events.publishEvent(new MailsWritten(account.id()));
+		}
 		if (change.newStatus() == AccountStatus.CLOSED) {
 			this.events.publishEvent(new AccountClosed(account.id()));
 		}

@@ -27,10 +27,8 @@ public record AccountView(String id, String signInEmail, boolean emailVerified, 
 					link.cancelledAt(), link.cancelledBy(), account.syncState(link.serviceId()),
 					account.acknowledgedRevision(link.serviceId())))
 			.toList();
-		// an address awaiting confirmation is shown only to whoever sees the sign-in
-		// email
 		Credentials.Confirmation pending = account.credentials().emailConfirmation();
-		String pendingEmail = (details.email() != null && pending != null
+		String pendingEmail = (visibility.seesPendingSignInEmail() && pending != null
 				&& !Account.sameAddress(pending.email(), account.signInEmail())) ? pending.email() : null;
 		return new AccountView(account.id().value(), details.email(), account.credentials().emailVerified(),
 				pendingEmail, account.status(), account.revision(), details, links, account.createdAt(),

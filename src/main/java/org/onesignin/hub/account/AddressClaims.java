@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.onesignin.hub.shared.CallerKind;
 import org.onesignin.hub.shared.ChangeOrigin;
+import org.onesignin.hub.shared.Outcome;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AddressClaims {
 
+	/** The most identities awaiting confirmation one address can have. */
+	static final int MAX_UNVERIFIED = 5;
+
 	/** Who supersedes: the hub itself, on the address owner's verified claim. */
 	static final ChangeOrigin HUB = new ChangeOrigin(CallerKind.ANONYMOUS, "one-sign-in", null, null, null);
 
@@ -31,9 +35,12 @@ class AddressClaims {
 
 	private final AccountUpdates updates;
 
-	AddressClaims(Accounts accounts, AccountUpdates updates) {
+	private final ServiceAccountClaims claims;
+
+	AddressClaims(Accounts accounts, AccountUpdates updates, ServiceAccountClaims claims) {
 		this.accounts = accounts;
 		this.updates = updates;
+		this.claims = claims;
 	}
 
 	/**
@@ -65,8 +72,26 @@ class AddressClaims {
 		}
 	}
 
+	/**
+	 * A registration awaiting confirmation that raced a claim of its address (stored
+	 * after the claim superseded the others): superseded as soon as it is seen.
+	 */
+	void supersedeIfClaimed(String email, AccountId registered) {
+		if (this.accounts.findBySignInEmail(email).filter((owner) -> !owner.id().equals(registered)).isPresent()) {
+			supersede(registered);
+		}
+	}
+
+	/**
+	 * Supersedes the identity, then gives back its service accounts, so that each can be
+	 * linked to the owner's identity.
+	 */
 	private void supersede(AccountId id) {
-		this.updates.applyAs(HUB, id, (account, context) -> account.supersede(context.origin(), context.now()));
+		Outcome<Account> superseded = this.updates.applyAs(HUB, id,
+				(account, context) -> CredentialChanges.supersede(account, context.origin(), context.now()));
+		if (superseded instanceof Outcome.Done<Account> done && done.value().status() == AccountStatus.CLOSED) {
+			done.value().links().forEach((link) -> this.claims.release(link.serviceId(), link.serviceAccountId(), id));
+		}
 	}
 
 }

@@ -48,6 +48,11 @@ public class Confirmations {
 		return issue(RESET_PASSWORD_PATH, now, this.resetTtl);
 	}
 
+	/** How long a password-reset link works, in minutes. */
+	public long resetValidityMinutes() {
+		return this.resetTtl.toMinutes();
+	}
+
 	/** The hash a link's token is kept and found by. */
 	public static String hash(String token) {
 		return Sha256.hex((token != null) ? token : "");

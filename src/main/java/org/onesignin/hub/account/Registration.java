@@ -2,12 +2,7 @@ package org.onesignin.hub.account;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-
-import org.onesignin.hub.mail.Mail;
-import org.onesignin.hub.mail.MailKind;
 
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
@@ -84,6 +79,13 @@ final class Registration implements AccountUpdates.Creation {
 		if (this.accounts.findBySignInEmail(email.valueOrNull()).isPresent()) {
 			return Outcome.rejected(AccountUpdates.emailTaken("email"));
 		}
+		if (!this.command.emailVerified()
+				&& this.accounts.findUnverifiedByEmail(email.valueOrNull(), AddressClaims.MAX_UNVERIFIED)
+					.size() >= AddressClaims.MAX_UNVERIFIED) {
+			// a bound on the identities (and mails) one address can be given
+			return Outcome.rejected(Rejection.invalid("email",
+					"Too many sign-ups with this address await confirmation: confirm one of them"));
+		}
 		AccountId id = AccountId.generate();
 		if (!this.claims.claim(service.id(), this.command.serviceAccountId(), id).isHeldBy(id)) {
 			return Outcome.rejected(alreadyLinkedElsewhere("serviceAccountId"));
@@ -96,18 +98,10 @@ final class Registration implements AccountUpdates.Creation {
 		Confirmations.IssuedLink link = this.confirmations.emailConfirmation(now);
 		Credentials awaiting = Credentials
 			.awaiting(new Credentials.Confirmation(email.valueOrNull(), link.tokenHash(), link.expiresAt(), now));
-		Map<String, String> values = new HashMap<>();
-		values.put("link", link.url());
-		values.put("validityMinutes", link.validityMinutes());
-		values.put("serviceName", service.name());
-		this.registry.registry()
-			.company(service.controllerId())
-			.ifPresent((company) -> values.put("companyName", company.name()));
-		return Outcome.done(Account
-			.register(id, this.passwords.encode(this.command.password()), awaiting, registered, service,
-					this.command.serviceAccountId(), origin, now)
-			.withMails(List
-				.of(new Mail(MailKind.VERIFY_SIGN_IN_EMAIL, email.valueOrNull(), registered.language(), values))));
+		Account.NewAccount created = Account.register(id, this.passwords.encode(this.command.password()), awaiting,
+				registered, service, this.command.serviceAccountId(), origin, now);
+		return Outcome
+			.done(created.withMails(CredentialMails.verification(created.account(), link, this.registry.registry())));
 	}
 
 	@Override

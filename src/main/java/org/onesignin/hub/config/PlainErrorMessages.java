@@ -22,6 +22,10 @@ import org.springframework.stereotype.Component;
 class PlainErrorMessages implements WebGraphQlInterceptor {
 
 	/** Only GraphQL Java's own value classes, matched without backtracking. */
+	/** What graphql-java says after the value it refused. */
+	private static final List<String> ENDINGS = List.of("' must not be null", "' is not a valid",
+			"' contains a field not in", "' is missing required fields");
+
 	private static final Pattern VALUE_OBJECT = Pattern.compile(
 			"\\b(?:String|Int|Float|Boolean|Enum|Null|Array|Object|Variable)(?:Value|Reference)\\{(?:value|name)=([^}]*+)\\}");
 
@@ -39,13 +43,33 @@ class PlainErrorMessages implements WebGraphQlInterceptor {
 
 	private static boolean hasValueObject(String message) {
 		// a plain search first: a message echoes the caller's input, of any length
-		return message != null && (message.contains("{value=") || message.contains("{name="))
-				&& VALUE_OBJECT.matcher(message).find();
+		return message != null && (message.contains("{value=") || message.contains("{name=")
+				|| message.contains("NullValue{") || message.contains("ObjectValue{"));
+	}
+
+	/**
+	 * The message with each simple value as the caller wrote it; a null or an input
+	 * object (whose printed form nests its fields' classes) is left out of the message.
+	 */
+	static String withoutValueObjects(String message) {
+		String plain = VALUE_OBJECT.matcher(message).replaceAll("$1");
+		int value = plain.indexOf(" with value '");
+		if (value < 0 || !(plain.contains("NullValue{") || plain.contains("ObjectValue{"))) {
+			return plain;
+		}
+		int tail = -1;
+		for (String ending : ENDINGS) {
+			int at = plain.indexOf(ending, value);
+			if (at >= 0 && (tail < 0 || at < tail)) {
+				tail = at;
+			}
+		}
+		// the value's closing quote goes with it
+		return (tail >= 0) ? plain.substring(0, value) + plain.substring(tail + 1) : plain.substring(0, value);
 	}
 
 	private static GraphQLError plain(ResponseError error) {
-		String message = (error.getMessage() != null) ? VALUE_OBJECT.matcher(error.getMessage()).replaceAll("$1")
-				: null;
+		String message = (error.getMessage() != null) ? withoutValueObjects(error.getMessage()) : null;
 		GraphqlErrorBuilder<?> plain = GraphqlErrorBuilder.newError()
 			.message(message)
 			.locations(error.getLocations())

@@ -127,6 +127,11 @@ public class DataExportManagement {
 		Map<String, Object> identity = new LinkedHashMap<>();
 		identity.put("id", account.id().value());
 		identity.put("signInEmail", account.signInEmail());
+		identity.put("emailVerified", account.credentials().emailVerified());
+		if (account.credentials().emailConfirmation() != null
+				&& !account.credentials().emailConfirmation().email().equalsIgnoreCase(account.signInEmail())) {
+			identity.put("pendingSignInEmail", account.credentials().emailConfirmation().email());
+		}
 		identity.put("status", account.status());
 		identity.put("revision", account.revision());
 		identity.put("createdAt", account.createdAt());

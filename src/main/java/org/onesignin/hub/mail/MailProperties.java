@@ -19,6 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hub.mail")
 public record MailProperties(@DefaultValue("One Sign In <no-reply@onesignin.example>") String from,
-		@DefaultValue("./data/mail") Path directory, @DefaultValue("10") int maxAttempts,
+		@DefaultValue("./data/mail") Path directory, @DefaultValue("20") int maxAttempts,
 		@DefaultValue("2s") Duration backoffInitial, @DefaultValue("15m") Duration backoffMax) {
 }

@@ -7,7 +7,6 @@ import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.account.PasswordChecks;
 import org.onesignin.hub.audit.AccessLog;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -20,9 +19,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Checks the password of a known identity (changing the password, confirming an address
  * by its mailed link) through the same throttled check as the sign-in: the password
- * hashed first, attempts counted per identity (by its id, so an identity awaiting
- * verification is reachable too) and per client address, the lockout applied. It is not a
- * sign-in: no form or token endpoint reaches it.
+ * hashed first, attempts counted per identity (under its sign-in email, the same count as
+ * the sign-in page's) and per client address, the lockout applied. The identity is found
+ * by its id, so one awaiting verification is reachable too. It is not a sign-in: no form
+ * or token endpoint reaches it.
  */
 @Component
 class AccountPasswordChecks implements PasswordChecks {
@@ -42,8 +42,8 @@ class AccountPasswordChecks implements PasswordChecks {
 
 	@Override
 	public boolean isPasswordOf(Account account, String password) {
-		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
-			.unauthenticated(account.id().value(), password);
+		ThrottledSignIn.KnownIdentity attempt = new ThrottledSignIn.KnownIdentity(account.id().value(), password,
+				account.signInEmail());
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
 			attempt.setDetails(new WebAuthenticationDetails(request.getRequest()));
 		}

@@ -57,7 +57,7 @@ class ThrottledSignIn implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		Instant now = this.clock.instant();
-		String identity = "identity:" + Sha256.hex(BasicDetailsValidation.emailKey(authentication.getName()));
+		String identity = "identity:" + Sha256.hex(BasicDetailsValidation.emailKey(identityOf(authentication)));
 		String address = "address:" + Sha256.hex(addressOf(authentication));
 		boolean locked = this.failures.anyLocked(List.of(identity, address), now);
 		// every attempt is counted before its password is checked: guesses sent in
@@ -112,9 +112,39 @@ class ThrottledSignIn implements AuthenticationProvider {
 				SIGN_IN_FAILED, List.of(), null, now));
 	}
 
+	/**
+	 * The identity whose failures count: the email signed in with, or the sign-in email
+	 * of an identity checked by its id, so that every way of guessing one person's
+	 * password meets the same lockout.
+	 */
+	private static String identityOf(Authentication authentication) {
+		return (authentication instanceof KnownIdentity known) ? known.signInEmail() : authentication.getName();
+	}
+
 	private static String addressOf(Authentication authentication) {
 		return (authentication.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "unknown";
+	}
+
+	/**
+	 * A password given for an identity known by its id (changing the password, confirming
+	 * an address), counted under its sign-in email like a sign-in.
+	 */
+	static final class KnownIdentity extends UsernamePasswordAuthenticationToken {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String signInEmail;
+
+		KnownIdentity(String accountId, String password, String signInEmail) {
+			super(accountId, password);
+			this.signInEmail = signInEmail;
+		}
+
+		String signInEmail() {
+			return this.signInEmail;
+		}
+
 	}
 
 	/** One refusal for every failure: nothing says what was wrong. */

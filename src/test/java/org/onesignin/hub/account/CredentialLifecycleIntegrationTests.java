@@ -14,6 +14,7 @@ import org.onesignin.hub.support.RegistrationInput;
 import org.onesignin.hub.support.SignInFlow;
 import org.onesignin.hub.support.TestMailbox;
 
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,8 @@ import static org.onesignin.hub.support.RegistrationInput.aRegistration;
  * through a real SMTP server and followed on the sign-in server's pages, the
  * pre-hijacking scenario, sign-in email changes, password change and reset.
  */
+// every test here signs in from 127.0.0.1: its own context, with room for their failures
+@TestPropertySource(properties = "hub.credentials.lockout.address-failures=1000")
 class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 
 	private static final Duration MAIL = Duration.ofSeconds(10);
@@ -193,6 +196,28 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void voidsAResetLinkMailedToTheOldAddressOnceTheSignInEmailMoved() {
+		String email = uniqueEmail();
+		String id = registerThrough("my-sony", email, Map.of());
+		requestReset(email);
+		URI resetLink = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
+		String newEmail = uniqueEmail();
+		asAccountHolder(id).documentName("account-pages/changeMySignInEmail")
+			.variable("input", Map.of("expectedRevision", 1, "newEmail", newEmail))
+			.execute()
+			.path("changeSignInEmail.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+		assertThat(confirmFromMail(newEmail, RegistrationInput.PASSWORD).getStatus().value()).isEqualTo(200);
+
+		assertThat(new SignInFlow.Browser()
+			.open(http(), (uri) -> uri.path(resetLink.getRawPath()).query(resetLink.getRawQuery()).build())
+			.getStatus()
+			.value()).isEqualTo(410);
+		assertThat(signIn(newEmail, RegistrationInput.PASSWORD)).isEqualTo("/");
+	}
+
+	@Test
 	void answersAResetRequestTheSameForAnUnknownAddressAndMailsNothing() {
 		String known = uniqueEmail();
 		registerThrough("my-sony", known, Map.of());
@@ -230,14 +255,105 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void countsWrongCurrentPasswordsAgainstTheLockout() {
-		String id = registerThrough("my-sony");
+	void countsWrongCurrentPasswordsAgainstTheSignInLockoutAndTheOtherWayRound() {
+		String email = uniqueEmail();
+		String id = registerThrough("my-sony", email, Map.of());
+		String other = uniqueEmail();
+		String otherId = registerThrough("my-sony", other, Map.of());
+
 		for (int attempt = 0; attempt < 5; attempt++) {
 			changePassword(id, "not the password", "another fine passphrase");
+			signIn(other, "not the password");
 		}
 
 		assertThat(changePassword(id, RegistrationInput.PASSWORD, "another fine passphrase"))
 			.isEqualTo("WRONG_PASSWORD");
+		assertThat(signIn(email, RegistrationInput.PASSWORD)).isEqualTo("/login?error");
+		assertThat(changePassword(otherId, RegistrationInput.PASSWORD, "another fine passphrase"))
+			.isEqualTo("WRONG_PASSWORD");
+	}
+
+	@Test
+	void endsWhatTheOldPasswordObtainedWhenTheOwnerChangesIt() {
+		String email = uniqueEmail();
+		String id = registerThrough("my-sony", email, Map.of());
+		String refreshToken = (String) SignInFlow.through("account-pages")
+			.scopes("openid")
+			.signIn(email, RegistrationInput.PASSWORD)
+			.obtainFrom(http())
+			.get("refresh_token");
+
+		assertThat(changePassword(id, RegistrationInput.PASSWORD, "another fine passphrase")).isNull();
+
+		SignInFlow.refresh(http(), "account-pages", null, refreshToken).expectStatus().isBadRequest();
+		assertThat(eventTypes("my-sony", id)).contains("password.changed");
+	}
+
+	@Test
+	void showsAnAddressAwaitingConfirmationToTheOwnerAndSupportButNotToAService() {
+		String id = registerThrough("my-sony");
+		String newEmail = uniqueEmail();
+		asAccountHolder(id).documentName("account-pages/changeMySignInEmail")
+			.variable("input", Map.of("expectedRevision", 1, "newEmail", newEmail))
+			.execute()
+			.path("changeSignInEmail.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+
+		assertThat(meOf(id).get("pendingSignInEmail")).isEqualTo(newEmail);
+		asPartnerService("my-sony").document("query($id: ID!) { account(id: $id) { pendingSignInEmail } }")
+			.variable("id", id)
+			.execute()
+			.path("account.pendingSignInEmail")
+			.valueIsNull();
+		asSupportAgent("sony-europe")
+			.document("query($id: ID!) { account(id: $id, ticket: \"T-1\") { pendingSignInEmail } }")
+			.variable("id", id)
+			.execute()
+			.path("account.pendingSignInEmail")
+			.entity(String.class)
+			.isEqualTo(newEmail);
+	}
+
+	@Test
+	void boundsTheRegistrationsOneAddressCanAwaitConfirmationFor() {
+		String email = uniqueEmail();
+		for (int registration = 0; registration < 5; registration++) {
+			register("sony-rewards", email, OWNERS);
+		}
+
+		asPartnerService("sony-rewards").documentName("partner/registerAccount")
+			.variable("input",
+					aRegistration().withEmail(email)
+						.forServiceAccount("rewards-" + UUID.randomUUID())
+						.unverified()
+						.toInput())
+			.execute()
+			.path("registerAccount.errors[0].field")
+			.entityList(String.class)
+			.containsExactly("input", "email");
+	}
+
+	@Test
+	void givesASupersededIdentitysServiceAccountBackToBeLinkedToTheOwner() {
+		String email = uniqueEmail();
+		String psnAccount = "psn-" + UUID.randomUUID();
+		register("playstation-network",
+				aRegistration().withEmail(email).withPassword(OWNERS).forServiceAccount(psnAccount).unverified());
+		String owner = register("sony-music", email, OWNERS);
+		MimeMessage musicMail = TestMailbox.mailsTo(email, 2, MAIL)
+			.stream()
+			.filter((mail) -> TestMailbox.textOf(mail).contains("Sony Music"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(confirm(TestMailbox.linkIn(musicMail), OWNERS).getStatus().value()).isEqualTo(200);
+
+		asAccountHolderThrough(owner, "playstation-network").documentName("account-pages/linkServiceAccount")
+			.variable("input", Map.of("serviceId", "playstation-network", "serviceAccountId", psnAccount))
+			.execute()
+			.path("linkServiceAccount.errors")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	private String register(String clientId, String email, String password) {

@@ -48,7 +48,8 @@ class CredentialsUnitTests {
 	void verifiesTheRegisteredAddressWithItsTokenAndTellsTheLinkedServices() {
 		Account account = awaiting("ada@example.com");
 
-		AccountChange change = account.confirmEmail("hash-1", OWNER, REGISTRY, NOW.plusSeconds(60)).valueOrNull();
+		AccountChange change = CredentialChanges.confirmEmail(account, "hash-1", OWNER, REGISTRY, NOW.plusSeconds(60))
+			.valueOrNull();
 
 		assertThat(change.newCredentials().emailVerified()).isTrue();
 		assertThat(change.newCredentials().emailConfirmation()).isNull();
@@ -63,19 +64,19 @@ class CredentialsUnitTests {
 	void refusesAnExpiredOrWrongToken() {
 		Account account = awaiting("ada@example.com");
 
-		assertThat(account.confirmEmail("hash-2", OWNER, REGISTRY, NOW).rejections()).extracting((r) -> r.code())
-			.containsExactly(UserErrorCode.INVALID_TOKEN);
-		assertThat(account.confirmEmail("hash-1", OWNER, REGISTRY, NOW.plus(Duration.ofHours(25))).rejections())
+		assertThat(CredentialChanges.confirmEmail(account, "hash-2", OWNER, REGISTRY, NOW).rejections())
 			.extracting((r) -> r.code())
 			.containsExactly(UserErrorCode.INVALID_TOKEN);
+		assertThat(CredentialChanges.confirmEmail(account, "hash-1", OWNER, REGISTRY, NOW.plus(Duration.ofHours(25)))
+			.rejections()).extracting((r) -> r.code()).containsExactly(UserErrorCode.INVALID_TOKEN);
 	}
 
 	@Test
 	void changesTheSignInEmailOnlyWhenTheNewAddressIsConfirmed() {
 		Account verified = registered(Credentials.VERIFIED, "ada@example.com");
 
-		AccountChange requested = verified
-			.requestEmailConfirmation("ada@new.example", "hash-9", NOW.plus(Duration.ofHours(24)), NOW)
+		AccountChange requested = CredentialChanges
+			.requestEmailConfirmation(verified, 1, "ada@new.example", "hash-9", NOW.plus(Duration.ofHours(24)), NOW)
 			.valueOrNull();
 		assertThat(requested.newDetails()).isNull();
 		assertThat(requested.signInEmail()).isEqualTo("ada@example.com");
@@ -83,7 +84,7 @@ class CredentialsUnitTests {
 		Account pending = new Account(verified.id(), verified.passwordHash(), requested.newCredentials(),
 				verified.status(), verified.revision(), verified.version(), verified.details(), verified.links(),
 				verified.emittedRevisions(), verified.acknowledgedRevisions(), NOW, NOW, null);
-		AccountChange confirmed = pending.confirmEmail("hash-9", OWNER, REGISTRY, NOW).valueOrNull();
+		AccountChange confirmed = CredentialChanges.confirmEmail(pending, "hash-9", OWNER, REGISTRY, NOW).valueOrNull();
 		assertThat(confirmed.newDetails().email()).isEqualTo("ada@new.example");
 		assertThat(confirmed.signInEmail()).isEqualTo("ada@new.example");
 		assertThat(confirmed.newRevision()).isEqualTo(2);
@@ -95,7 +96,9 @@ class CredentialsUnitTests {
 	void recordsAPasswordChangeWithoutAnyValueAndTellsTheLinkedServices() {
 		Account account = registered(Credentials.VERIFIED, "ada@example.com");
 
-		AccountChange change = account.changePassword("new-hash", "CHANGED", OWNER, NOW).valueOrNull();
+		AccountChange change = CredentialChanges
+			.changePassword(account, "new-hash", CredentialChanges.How.CHANGED, OWNER, NOW)
+			.valueOrNull();
 
 		assertThat(change.newPassword().hash()).isEqualTo("new-hash");
 		assertThat(change.history()).singleElement().satisfies((entry) -> {
@@ -113,21 +116,22 @@ class CredentialsUnitTests {
 	void supersedesAnUnverifiedIdentityCancellingItsServiceAccounts() {
 		Account account = awaiting("ada@example.com");
 
-		AccountChange change = account.supersede(OWNER, NOW).valueOrNull();
+		AccountChange change = CredentialChanges.supersede(account, OWNER, NOW).valueOrNull();
 
 		assertThat(change.newStatus()).isEqualTo(AccountStatus.CLOSED);
 		assertThat(change.newPassword().hash()).isNull();
 		assertThat(change.links()).allSatisfy((link) -> assertThat(link.status()).isEqualTo(LinkStatus.CANCELLED));
 		assertThat(change.events()).singleElement().satisfies((event) -> {
 			assertThat(event.type()).isEqualTo(ServiceChange.CANCELLED);
-			assertThat(event.data()).containsEntry("reason", Account.EMAIL_CLAIMED_BY_OWNER);
+			assertThat(event.data()).containsEntry("reason", CredentialChanges.EMAIL_CLAIMED_BY_OWNER);
 		});
 	}
 
 	@Test
 	void neverSupersedesAVerifiedIdentity() {
-		assertThat(registered(Credentials.VERIFIED, "ada@example.com").supersede(OWNER, NOW).valueOrNull().isEmpty())
-			.isTrue();
+		assertThat(CredentialChanges.supersede(registered(Credentials.VERIFIED, "ada@example.com"), OWNER, NOW)
+			.valueOrNull()
+			.isEmpty()).isTrue();
 	}
 
 	private static Account awaiting(String email) {

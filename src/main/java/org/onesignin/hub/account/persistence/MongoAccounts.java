@@ -40,6 +40,11 @@ class MongoAccounts implements Accounts {
 		this.mapper = mapper;
 		mongo.indexOps(AccountDocument.class)
 			.createIndex(new Index().on("signInEmailKey", Sort.Direction.ASC).unique().named("unique_sign_in_email"));
+		// lookups by anonymous callers (a link's token) and by address, verified or not
+		for (String field : List.of("emailKey", "credentials.emailConfirmation.tokenHash",
+				"credentials.passwordReset.tokenHash", "credentials.claimPending")) {
+			mongo.indexOps(AccountDocument.class).createIndex(new Index().on(field, Sort.Direction.ASC));
+		}
 	}
 
 	@Override

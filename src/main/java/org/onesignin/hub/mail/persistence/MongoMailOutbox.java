@@ -38,9 +38,23 @@ class MongoMailOutbox implements MailOutbox {
 
 	@Override
 	public void send(Mail mail) {
+		send(UUID.randomUUID().toString(), mail);
+	}
+
+	@Override
+	public void send(String id, Mail mail) {
 		Instant now = this.clock.instant();
-		this.mongo.insert(new MailOutboxDocument(UUID.randomUUID().toString(), mail.kind(), mail.to(), mail.language(),
-				mail.values(), 0, now, Instant.EPOCH, null, now));
+		// inserted only if absent: a second hand-over of the same mail changes nothing
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(id)),
+				new Update().setOnInsert("kind", mail.kind())
+					.setOnInsert("to", mail.to())
+					.setOnInsert("language", mail.language())
+					.setOnInsert("values", mail.values())
+					.setOnInsert("attempts", 0)
+					.setOnInsert("nextAttemptAt", now)
+					.setOnInsert("claimedUntil", Instant.EPOCH)
+					.setOnInsert("createdAt", now),
+				MailOutboxDocument.class);
 		this.events.publishEvent(new MailQueued());
 	}
 

@@ -4,9 +4,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.onesignin.hub.account.Account;
+import org.onesignin.hub.account.Confirmations;
 import org.onesignin.hub.account.CredentialManagement;
-import org.onesignin.hub.account.PasswordChecks;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.UserErrorCode;
@@ -19,9 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The sign-in server's pages for mailed links: confirming an address (with the identity's
  * password, so a link reaching the wrong hands, or a registration someone else made with
- * the owner's address, confirms nothing), asking for a password reset (the same answer
- * whether the address is known or not), and setting a new password with a reset link.
- * Following a link (GET) never uses it: mail scanners open links too.
+ * the owner's address, confirms nothing), asking for a link (a password reset, or a new
+ * confirmation link; the same answer whether the address is known or not), and setting a
+ * new password with a reset link. Following a link (GET) never uses it: mail scanners
+ * open links too.
  */
 @Controller
 class CredentialPagesController {
@@ -34,40 +34,42 @@ class CredentialPagesController {
 
 	private static final int MAX_PASSWORD_LENGTH = 1000;
 
+	private static final int MAX_EMAIL_LENGTH = 320;
+
 	private final CredentialManagement credentials;
 
-	private final PasswordChecks passwords;
+	private final Confirmations confirmations;
 
-	CredentialPagesController(CredentialManagement credentials, PasswordChecks passwords) {
+	CredentialPagesController(CredentialManagement credentials, Confirmations confirmations) {
 		this.credentials = credentials;
-		this.passwords = passwords;
+		this.confirmations = confirmations;
 	}
 
 	@GetMapping("/sign-in/confirm-email")
 	String confirmEmailPage(@RequestParam(required = false) String token, HttpServletResponse response, Model model) {
-		Optional<CredentialManagement.AwaitingLink> link = emailConfirmation(token);
-		if (link.isEmpty()) {
+		Optional<String> address = usable(token) ? this.credentials.addressToConfirm(token) : Optional.empty();
+		if (address.isEmpty()) {
 			return invalidLink(response, model);
 		}
-		return confirmEmailForm(link.get(), token, false, response, model);
+		return confirmEmailForm(address.get(), token, false, response, model);
 	}
 
 	@PostMapping("/sign-in/confirm-email")
 	String confirmEmail(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
 			HttpServletResponse response, Model model) {
-		Optional<CredentialManagement.AwaitingLink> link = emailConfirmation(token);
-		if (link.isEmpty()) {
+		if (!usable(token)) {
 			return invalidLink(response, model);
 		}
-		if (password == null || password.length() > MAX_PASSWORD_LENGTH
-				|| !this.passwords.isPasswordOf(link.get().account(), password)) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return confirmEmailForm(link.get(), token, true, response, model);
-		}
-		Outcome<Account> confirmed = this.credentials.confirmEmail(token);
-		if (confirmed instanceof Outcome.Done<Account> done) {
+		Optional<String> address = this.credentials.addressToConfirm(token);
+		Outcome<String> confirmed = this.credentials.confirmEmail(token,
+				(password != null && password.length() <= MAX_PASSWORD_LENGTH) ? password : null);
+		if (confirmed instanceof Outcome.Done<String> done) {
 			return done(response, model, "Address confirmed",
-					"Your One Sign In now uses " + done.value().signInEmail() + ". You can sign in with it.");
+					"Your One Sign In now uses " + done.value() + ". You can sign in with it.");
+		}
+		if (has(confirmed, UserErrorCode.WRONG_PASSWORD) && address.isPresent()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return confirmEmailForm(address.get(), token, true, response, model);
 		}
 		if (has(confirmed, UserErrorCode.EMAIL_TAKEN)) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -86,18 +88,19 @@ class CredentialPagesController {
 
 	@PostMapping("/sign-in/forgot-password")
 	String forgotPassword(@RequestParam(required = false) String email, HttpServletResponse response, Model model) {
-		if (email != null && email.length() <= 320) {
+		if (email != null && email.length() <= MAX_EMAIL_LENGTH) {
 			this.credentials.requestPasswordReset(email);
 		}
-		// the same page whether an identity uses the address or not
+		// the same page, at once, whether an identity uses the address or not
 		return done(response, model, "Check your mail",
-				"If a One Sign In uses that address, we have sent it a link to set a new password. "
-						+ "The link works once, for 30 minutes.");
+				"If a One Sign In uses that address, we have sent it a link to set a new password (or, if the "
+						+ "address is not confirmed yet, a new link to confirm it). The link works once, for "
+						+ this.confirmations.resetValidityMinutes() + " minutes.");
 	}
 
 	@GetMapping("/sign-in/reset-password")
 	String resetPasswordPage(@RequestParam(required = false) String token, HttpServletResponse response, Model model) {
-		if (!usable(token) || this.credentials.passwordReset(token).isEmpty()) {
+		if (!usable(token) || !this.credentials.canReset(token)) {
 			return invalidLink(response, model);
 		}
 		return resetPasswordForm(token, null, response, model);
@@ -109,9 +112,9 @@ class CredentialPagesController {
 		if (!usable(token)) {
 			return invalidLink(response, model);
 		}
-		Outcome<Account> reset = this.credentials.resetPassword(token,
+		Outcome<String> reset = this.credentials.resetPassword(token,
 				(password != null && password.length() <= MAX_PASSWORD_LENGTH) ? password : null);
-		if (reset instanceof Outcome.Done<Account>) {
+		if (reset instanceof Outcome.Done<String>) {
 			return done(response, model, "Password changed",
 					"Your new password is set, and you are signed out everywhere. Sign in again with it.");
 		}
@@ -126,10 +129,6 @@ class CredentialPagesController {
 		return invalidLink(response, model);
 	}
 
-	private Optional<CredentialManagement.AwaitingLink> emailConfirmation(String token) {
-		return usable(token) ? this.credentials.emailConfirmation(token) : Optional.empty();
-	}
-
 	private static boolean usable(String token) {
 		return token != null && !token.isEmpty() && token.length() <= MAX_TOKEN_LENGTH;
 	}
@@ -138,10 +137,10 @@ class CredentialPagesController {
 		return outcome.rejections().stream().anyMatch((r) -> r.code() == code);
 	}
 
-	private static String confirmEmailForm(CredentialManagement.AwaitingLink link, String token, boolean failed,
-			HttpServletResponse response, Model model) {
+	private static String confirmEmailForm(String email, String token, boolean failed, HttpServletResponse response,
+			Model model) {
 		response.setHeader("Content-Security-Policy", POLICY);
-		model.addAttribute("email", link.email());
+		model.addAttribute("email", email);
 		model.addAttribute("token", token);
 		model.addAttribute("failed", failed);
 		return "confirm-email";
@@ -157,7 +156,8 @@ class CredentialPagesController {
 	private static String invalidLink(HttpServletResponse response, Model model) {
 		response.setStatus(HttpServletResponse.SC_GONE);
 		return done(response, model, "This link cannot be used",
-				"It was used already, replaced by a newer one, or has expired. Ask for a new one.");
+				"It was used already, replaced by a newer one, or has expired. Ask for a new one with "
+						+ "\"Forgotten your password?\" on the sign-in page.");
 	}
 
 	private static String done(HttpServletResponse response, Model model, String title, String message) {

@@ -1,0 +1,110 @@
+package org.onesignin.hub.account;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.MovableClock;
+import org.onesignin.hub.support.RegistrationInput;
+import org.onesignin.hub.support.SignInFlow;
+import org.onesignin.hub.support.TestMailbox;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.onesignin.hub.support.RegistrationInput.aRegistration;
+
+/**
+ * Mailed links end with their time: a confirmation link after 24 hours, a reset link
+ * after 30 minutes (the hub's clock moved on, as the person comes back late).
+ */
+class CredentialLinkExpiryIntegrationTests extends HubIntegrationTest {
+
+	private static final Duration MAIL = Duration.ofSeconds(10);
+
+	@Autowired
+	private MovableClock clock;
+
+	@Test
+	void refusesAConfirmationLinkAfterADay() {
+		String email = uniqueEmail();
+		register(aRegistration().withEmail(email).forServiceAccount("rewards-" + email).unverified());
+		URI link = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
+		assertThat(open(link)).isEqualTo(200);
+
+		this.clock.move(Duration.ofHours(24).plusMinutes(1));
+
+		assertThat(open(link)).isEqualTo(410);
+	}
+
+	@Test
+	void sendsANewConfirmationLinkThroughTheForgottenPasswordFormOnceTheFirstExpired() {
+		String email = uniqueEmail();
+		register(aRegistration().withEmail(email)
+			.withPassword("the owner's own passphrase")
+			.forServiceAccount("rewards-" + email)
+			.unverified());
+		URI expired = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
+		this.clock.move(Duration.ofHours(25));
+
+		new SignInFlow.Browser().fillIn(http(), "/sign-in/forgot-password", "/sign-in/forgot-password",
+				Map.of("email", email));
+
+		URI fresh = TestMailbox.linkIn(TestMailbox.mailsTo(email, 2, MAIL).get(1));
+		assertThat(open(expired)).isEqualTo(410);
+		assertThat(new SignInFlow.Browser()
+			.fillIn(http(), fresh.getRawPath() + "?" + fresh.getRawQuery(), "/sign-in/confirm-email", Map.of("token",
+					fresh.getRawQuery().substring("token=".length()), "password", "the owner's own passphrase"))
+			.getStatus()
+			.value()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesAResetLinkAfterThirtyMinutes() {
+		String email = uniqueEmail();
+		registerThrough("my-sony", email, Map.of());
+		new SignInFlow.Browser().fillIn(http(), "/sign-in/forgot-password", "/sign-in/forgot-password",
+				Map.of("email", email));
+		URI link = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
+		assertThat(open(link)).isEqualTo(200);
+
+		this.clock.move(Duration.ofMinutes(31));
+
+		assertThat(open(link)).isEqualTo(410);
+		assertThat(new SignInFlow.Browser()
+			.fillIn(http(), "/sign-in/forgot-password", "/sign-in/reset-password",
+					Map.of("token", link.getRawQuery().substring("token=".length()), "password",
+							"a brand new passphrase"))
+			.getStatus()
+			.value()).isEqualTo(410);
+	}
+
+	private String register(RegistrationInput registration) {
+		return register("sony-rewards", registration);
+	}
+
+	private int open(URI link) {
+		return new SignInFlow.Browser()
+			.open(http(), (uri) -> uri.path(link.getRawPath()).query(link.getRawQuery()).build())
+			.getStatus()
+			.value();
+	}
+
+	@TestConfiguration
+	static class MovingClock {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock(Instant.now());
+		}
+
+	}
+
+}
