@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times failed sign-ins against a running demo hub (default http://localhost:8080) for an
 # unknown email, a closed identity and an active one (median of N each, interleaved), to
-# show that a refusal's time does not tell them apart. Wrong passwords lock the two
+# show that a refusal's time does not tell them apart; then the answer to
+# requestPasswordReset for N fresh verified addresses and N unknown ones (each asked once,
+# interleaved), which must not tell them apart either. Wrong passwords lock the two
 # identities (and, after 20, this client address) for 15 minutes: every refusal still
 # checks a password hash, so the timing holds, but run it against a hub you can spare.
 # Usage: src/test/scripts/sign-in-timing.sh [hub-url] [N]      (needs curl and python3)
@@ -42,4 +44,24 @@ for _ in range(n):
 for kind, values in times.items():
     q = statistics.quantiles(values, n=4)
     print(f"failed sign-in, {kind:7} identity: median {statistics.median(values):6.1f} ms  (quartiles {q[0]:.1f}-{q[2]:.1f} ms, n={len(values)})")
+PY
+
+KNOWN=()
+for i in $(seq 1 "$N"); do KNOWN+=("$RUN-reset-$i@example.com"); register "$RUN-reset-$i@example.com"; done
+python3 - "$HUB" "$RUN" "${KNOWN[@]}" <<'PY'
+import json, statistics, subprocess, sys
+hub, run, known = sys.argv[1], sys.argv[2], sys.argv[3:]
+query = "mutation($i: RequestPasswordResetInput!) { requestPasswordReset(input: $i) { errors { code } } }"
+times = {"known": [], "unknown": []}
+for i, address in enumerate(known):
+    for kind, email in (("known", address), ("unknown", f"{run}-nobody-{i}@example.com")):
+        body = json.dumps({"query": query, "variables": {"i": {"email": email}}})
+        out = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{time_total}",
+                              "-H", "Content-Type: application/json", "-d", body, hub + "/graphql"],
+                             capture_output=True, text=True).stdout.split()
+        assert out[0] == "200", out
+        times[kind].append(float(out[1]) * 1000)
+for kind, values in times.items():
+    q = statistics.quantiles(values, n=4)
+    print(f"requestPasswordReset, {kind:7} address: median {statistics.median(values):6.1f} ms  (quartiles {q[0]:.1f}-{q[2]:.1f} ms, n={len(values)})")
 PY

@@ -134,22 +134,25 @@ public class AccountManagement {
 				|| currentPassword.length() > PasswordPolicy.MAX_LENGTH) {
 			input.add(Rejection.invalid("currentPassword", "Give your current password"));
 		}
-		// the password is checked (and hashed) once, whatever the retries of the write
-		Map<AccountId, String> checked = new HashMap<>();
+		// the password is checked (and the new one hashed) once per stored password,
+		// whatever the retries of the write: a retry after the password changed meanwhile
+		// checks again
+		Map<String, String> checked = new HashMap<>();
 		return this.updates.apply(request, input, (account, context) -> {
 			Optional<Rejection> weak = PasswordPolicy.check(newPassword, account.signInEmail(), "newPassword");
 			if (weak.isPresent()) {
 				return Outcome.rejected(weak.get());
 			}
-			if (!checked.containsKey(account.id())) {
+			String stored = String.valueOf(account.passwordHash());
+			if (!checked.containsKey(stored)) {
 				if (!this.passwordChecks.isPasswordOf(account, currentPassword)) {
 					return Outcome.rejected(Rejection.onField(UserErrorCode.WRONG_PASSWORD, "currentPassword",
 							"That is not your current password"));
 				}
-				checked.put(account.id(), this.passwords.encode(newPassword));
+				checked.put(stored, this.passwords.encode(newPassword));
 			}
 			return CredentialChanges
-				.changePassword(account, checked.get(account.id()), CredentialChanges.How.CHANGED, context.origin(),
+				.changePassword(account, checked.get(stored), CredentialChanges.How.CHANGED, context.origin(),
 						context.now())
 				.map((change) -> change.withMails(CredentialMails.passwordChanged(account)));
 		});

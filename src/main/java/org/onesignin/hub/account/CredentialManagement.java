@@ -59,7 +59,7 @@ public class CredentialManagement {
 				Thread thread = new Thread(task, "credential-link-requests");
 				thread.setDaemon(true);
 				return thread;
-			}, new ThreadPoolExecutor.DiscardPolicy());
+			}, (dropped, executor) -> log.warn("A link request was dropped: {} wait already", REQUEST_BACKLOG));
 
 	CredentialManagement(Accounts accounts, AccountUpdates updates, Confirmations confirmations,
 			AddressClaims addresses, PasswordChecks passwordChecks, RegistryManagement registry,

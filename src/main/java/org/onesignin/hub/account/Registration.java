@@ -80,11 +80,11 @@ final class Registration implements AccountUpdates.Creation {
 			return Outcome.rejected(AccountUpdates.emailTaken("email"));
 		}
 		if (!this.command.emailVerified()
-				&& this.accounts.findUnverifiedByEmail(email.valueOrNull(), AddressClaims.MAX_UNVERIFIED)
-					.size() >= AddressClaims.MAX_UNVERIFIED) {
-			// a bound on the identities (and mails) one address can be given
+				&& awaitingConfirmation(email.valueOrNull(), now) >= AddressClaims.MAX_UNVERIFIED) {
+			// a bound on the identities (and mails) one address can be given; a sign-up
+			// whose link expired no longer counts
 			return Outcome.rejected(Rejection.invalid("email",
-					"Too many sign-ups with this address await confirmation: confirm one of them"));
+					"Too many sign-ups with this address await confirmation: try again tomorrow"));
 		}
 		AccountId id = AccountId.generate();
 		if (!this.claims.claim(service.id(), this.command.serviceAccountId(), id).isHeldBy(id)) {
@@ -102,6 +102,14 @@ final class Registration implements AccountUpdates.Creation {
 				registered, service, this.command.serviceAccountId(), origin, now);
 		return Outcome
 			.done(created.withMails(CredentialMails.verification(created.account(), link, this.registry.registry())));
+	}
+
+	private long awaitingConfirmation(String email, Instant now) {
+		return this.accounts.findUnverifiedByEmail(email, AddressClaims.MAX_UNVERIFIED * 4)
+			.stream()
+			.filter((account) -> account.credentials().emailConfirmation() != null
+					&& account.credentials().emailConfirmation().expiresAt().isAfter(now))
+			.count();
 	}
 
 	@Override

@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class PlainErrorMessages implements WebGraphQlInterceptor {
 
-	/** Only GraphQL Java's own value classes, matched without backtracking. */
 	/** What graphql-java says after the value it refused. */
 	private static final List<String> ENDINGS = List.of("' must not be null", "' is not a valid",
 			"' contains a field not in", "' is missing required fields");
 
+	/** Only GraphQL Java's own value classes, matched without backtracking. */
 	private static final Pattern VALUE_OBJECT = Pattern.compile(
 			"\\b(?:String|Int|Float|Boolean|Enum|Null|Array|Object|Variable)(?:Value|Reference)\\{(?:value|name)=([^}]*+)\\}");
 
@@ -43,8 +43,9 @@ class PlainErrorMessages implements WebGraphQlInterceptor {
 
 	private static boolean hasValueObject(String message) {
 		// a plain search first: a message echoes the caller's input, of any length
-		return message != null && (message.contains("{value=") || message.contains("{name=")
-				|| message.contains("NullValue{") || message.contains("ObjectValue{"));
+		return message != null
+				&& (message.contains("{value=") || message.contains("{name=") || message.contains("NullValue{")
+						|| message.contains("ObjectValue{") || message.contains("ArrayValue{"));
 	}
 
 	/**
@@ -54,7 +55,8 @@ class PlainErrorMessages implements WebGraphQlInterceptor {
 	static String withoutValueObjects(String message) {
 		String plain = VALUE_OBJECT.matcher(message).replaceAll("$1");
 		int value = plain.indexOf(" with value '");
-		if (value < 0 || !(plain.contains("NullValue{") || plain.contains("ObjectValue{"))) {
+		if (value < 0
+				|| !(plain.contains("NullValue{") || plain.contains("ObjectValue{") || plain.contains("ArrayValue{"))) {
 			return plain;
 		}
 		int tail = -1;

@@ -128,8 +128,10 @@ public class DataExportManagement {
 		identity.put("id", account.id().value());
 		identity.put("signInEmail", account.signInEmail());
 		identity.put("emailVerified", account.credentials().emailVerified());
-		if (account.credentials().emailConfirmation() != null
-				&& !account.credentials().emailConfirmation().email().equalsIgnoreCase(account.signInEmail())) {
+		if (account.credentials().emailConfirmation() != null && !account.credentials()
+			.emailConfirmation()
+			.email()
+			.equalsIgnoreCase(String.valueOf(account.signInEmail()).strip())) {
 			identity.put("pendingSignInEmail", account.credentials().emailConfirmation().email());
 		}
 		identity.put("status", account.status());

@@ -56,7 +56,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 	/** Whether requests to this path count against the caller's limit. */
 	static boolean isLimited(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return path.equals("/graphql") || path.startsWith("/unsubscribe/") || path.equals("/me/export");
+		// the sign-in server's link forms (forgotten password, confirm, reset) too
+		return path.equals("/graphql") || path.startsWith("/unsubscribe/") || path.equals("/me/export")
+				|| (path.startsWith("/sign-in/") && "POST".equals(request.getMethod()));
 	}
 
 	/** The {@code RateLimit-*} headers of the caller's bucket. */

@@ -20,10 +20,14 @@ public interface MailOutbox extends Mails {
 	Optional<Queued> claimDue(Instant now, Instant until);
 
 	/**
-	 * Forgets a delivered (or dropped) mail, if this claim still holds it: it holds a
-	 * link, nothing is kept.
+	 * Forgets a delivered (or dropped) mail, if this claim still holds it: only a mark of
+	 * its id is kept (the mail held a link), so the same id handed over again is not sent
+	 * again.
 	 */
 	void delivered(Queued queued);
+
+	/** Forgets the marks of mails delivered before {@code before}. */
+	void purgeDelivered(Instant before);
 
 	/**
 	 * Releases the claim after a failed attempt, to be tried again at {@code next}, if

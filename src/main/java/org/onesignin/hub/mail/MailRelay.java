@@ -71,6 +71,17 @@ class MailRelay {
 		}
 	}
 
+	/** Marks of delivered mails are kept a day: longer than any hand-over is retried. */
+	@Scheduled(fixedDelayString = "${hub.mail.purge-interval:1h}")
+	void purgeDelivered() {
+		try {
+			this.outbox.purgeDelivered(this.clock.instant().minus(Duration.ofDays(1)));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Purging delivered mail marks failed: {}", ex.getClass().getSimpleName());
+		}
+	}
+
 	@PreDestroy
 	void stop() {
 		this.worker.shutdownNow();

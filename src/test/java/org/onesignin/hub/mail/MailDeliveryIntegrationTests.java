@@ -72,6 +72,19 @@ class MailDeliveryIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void sendsAMailHandedOverTwiceUnderOneIdOnceEvenAfterItWasDelivered() {
+		String to = address();
+		String id = UUID.randomUUID().toString();
+		Mail mail = new Mail(MailKind.PASSWORD_CHANGED, to, null, Map.of());
+
+		this.outbox.send(id, mail);
+		TestMailbox.mailsTo(to, 1, MAIL);
+		this.outbox.send(id, mail);
+
+		assertThat(TestMailbox.mailsTo(to, 2, Duration.ofSeconds(2))).hasSize(1);
+	}
+
+	@Test
 	void letsOneRelayClaimAMailAtATime() {
 		Instant later = Instant.now().plus(Duration.ofDays(1));
 		String to = address();

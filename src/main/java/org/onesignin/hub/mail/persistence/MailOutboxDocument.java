@@ -13,5 +13,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("mail_outbox")
 record MailOutboxDocument(@Id String id, MailKind kind, String to, String language, Map<String, String> values,
-		int attempts, Instant nextAttemptAt, Instant claimedUntil, String claim, Instant createdAt) {
+		int attempts, Instant nextAttemptAt, Instant claimedUntil, String claim, Instant createdAt,
+		Instant deliveredAt) {
 }

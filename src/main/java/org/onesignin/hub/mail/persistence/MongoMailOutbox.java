@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MongoMailOutbox implements MailOutbox {
 
+	/** Due never: a delivered mail's mark. */
+	private static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
+
 	private final MongoTemplate mongo;
 
 	private final ApplicationEventPublisher events;
@@ -72,9 +75,26 @@ class MongoMailOutbox implements MailOutbox {
 					document.attempts()));
 	}
 
+	/**
+	 * Keeps only a mark of the delivered mail (no address, no values, never due again),
+	 * so that the same mail handed over again is not sent again; marks are purged after a
+	 * day.
+	 */
 	@Override
 	public void delivered(Queued queued) {
-		this.mongo.remove(claimed(queued), MailOutboxDocument.class);
+		this.mongo.updateFirst(claimed(queued),
+				new Update().set("nextAttemptAt", NEVER)
+					.set("claimedUntil", NEVER)
+					.set("deliveredAt", this.clock.instant())
+					.unset("to")
+					.unset("values")
+					.unset("language"),
+				MailOutboxDocument.class);
+	}
+
+	@Override
+	public void purgeDelivered(Instant before) {
+		this.mongo.remove(Query.query(Criteria.where("deliveredAt").lt(before)), MailOutboxDocument.class);
 	}
 
 	@Override

@@ -93,9 +93,9 @@ class CredentialPagesController {
 		}
 		// the same page, at once, whether an identity uses the address or not
 		return done(response, model, "Check your mail",
-				"If a One Sign In uses that address, we have sent it a link to set a new password (or, if the "
-						+ "address is not confirmed yet, a new link to confirm it). The link works once, for "
-						+ this.confirmations.resetValidityMinutes() + " minutes.");
+				"If a One Sign In uses that address, we have sent it a link to set a new password, which works "
+						+ "once, for " + this.confirmations.resetValidityMinutes() + " minutes (or, if the address "
+						+ "is not confirmed yet, a new link to confirm it).");
 	}
 
 	@GetMapping("/sign-in/reset-password")
