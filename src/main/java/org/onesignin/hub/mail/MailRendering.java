@@ -57,11 +57,18 @@ class MailRendering {
 		context.setVariable("link", link);
 		context.setVariable("action", (link != null) ? message(kind + ".action", locale) : null);
 		context.setVariable("validity", (link != null && values.get("validityMinutes") != null)
-				? message("validity", locale, values.get("validityMinutes")) : null);
+				? validity(values.get("validityMinutes"), locale) : null);
 		context.setVariable("ignore", message(kind + ".ignore", locale));
 		context.setVariable("signature", message("signature", locale));
 		return new Rendered(message(kind + ".subject", locale), this.engine.process("mail.txt", context),
 				this.engine.process("mail.html", context));
+	}
+
+	/** "for 30 minutes", "for 24 hours". */
+	private String validity(String minutes, Locale locale) {
+		long value = Long.parseLong(minutes);
+		return (value >= 120 && value % 60 == 0) ? message("validity.hours", locale, value / 60)
+				: message("validity", locale, value);
 	}
 
 	private String message(String key, Locale locale, Object... arguments) {

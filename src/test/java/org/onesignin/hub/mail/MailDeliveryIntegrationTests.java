@@ -40,7 +40,7 @@ class MailDeliveryIntegrationTests extends HubIntegrationTest {
 		assertThat(TestMailbox.subjectOf(mail)).isEqualTo("Confirm your email address for One Sign In");
 		assertThat(TestMailbox.textOf(mail)).contains("Sony Music of Sony Music Entertainment")
 			.contains("http://localhost:8080/sign-in/confirm-email?token=abc")
-			.contains("1440 minutes");
+			.contains("24 hours");
 		assertThat(TestMailbox.htmlOf(mail)).contains("href=\"http://localhost:8080/sign-in/confirm-email?token=abc\"")
 			.contains("lang=\"en\"");
 	}
