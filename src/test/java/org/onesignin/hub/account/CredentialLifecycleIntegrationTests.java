@@ -150,12 +150,7 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 		registerThrough("my-sony", taken, Map.of());
 		String id = registerThrough("my-sony");
 
-		asAccountHolder(id).documentName("account-pages/changeMySignInEmail")
-			.variable("input", Map.of("expectedRevision", 1, "newEmail", taken))
-			.execute()
-			.path("changeSignInEmail.errors")
-			.entityList(Object.class)
-			.hasSize(0);
+		askForSignInEmail(id, taken);
 
 		EntityExchangeResult<String> confirmed = confirm(TestMailbox.linkIn(TestMailbox.mailsTo(taken, 1, MAIL).get(0)),
 				RegistrationInput.PASSWORD);
@@ -167,11 +162,7 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 	void resetsAForgottenPasswordOnceAndEndsWhatTheOldOneObtained() {
 		String email = uniqueEmail();
 		String id = registerThrough("my-sony", email, Map.of());
-		String refreshToken = (String) SignInFlow.through("account-pages")
-			.scopes("openid")
-			.signIn(email, RegistrationInput.PASSWORD)
-			.obtainFrom(http())
-			.get("refresh_token");
+		String refreshToken = refreshTokenOf(email);
 
 		SignInFlow.Browser browser = new SignInFlow.Browser();
 		assertThat(
@@ -202,12 +193,7 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 		requestReset(email);
 		URI resetLink = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
 		String newEmail = uniqueEmail();
-		asAccountHolder(id).documentName("account-pages/changeMySignInEmail")
-			.variable("input", Map.of("expectedRevision", 1, "newEmail", newEmail))
-			.execute()
-			.path("changeSignInEmail.errors")
-			.entityList(Object.class)
-			.hasSize(0);
+		askForSignInEmail(id, newEmail);
 		assertThat(confirmFromMail(newEmail, RegistrationInput.PASSWORD).getStatus().value()).isEqualTo(200);
 
 		assertThat(new SignInFlow.Browser()
@@ -277,11 +263,7 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 	void endsWhatTheOldPasswordObtainedWhenTheOwnerChangesIt() {
 		String email = uniqueEmail();
 		String id = registerThrough("my-sony", email, Map.of());
-		String refreshToken = (String) SignInFlow.through("account-pages")
-			.scopes("openid")
-			.signIn(email, RegistrationInput.PASSWORD)
-			.obtainFrom(http())
-			.get("refresh_token");
+		String refreshToken = refreshTokenOf(email);
 
 		assertThat(changePassword(id, RegistrationInput.PASSWORD, "another fine passphrase")).isNull();
 
@@ -293,12 +275,7 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 	void showsAnAddressAwaitingConfirmationToTheOwnerAndSupportButNotToAService() {
 		String id = registerThrough("my-sony");
 		String newEmail = uniqueEmail();
-		asAccountHolder(id).documentName("account-pages/changeMySignInEmail")
-			.variable("input", Map.of("expectedRevision", 1, "newEmail", newEmail))
-			.execute()
-			.path("changeSignInEmail.errors")
-			.entityList(Object.class)
-			.hasSize(0);
+		askForSignInEmail(id, newEmail);
 
 		assertThat(meOf(id).get("pendingSignInEmail")).isEqualTo(newEmail);
 		asPartnerService("my-sony").document("query($id: ID!) { account(id: $id) { pendingSignInEmail } }")
@@ -362,6 +339,27 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 					.withPassword(password)
 					.forServiceAccount(clientId + "-" + UUID.randomUUID())
 					.unverified());
+	}
+
+	/**
+	 * The owner asks for a new sign-in email, based on revision 1, and is not refused.
+	 */
+	private void askForSignInEmail(String accountId, String newEmail) {
+		asAccountHolder(accountId).documentName("account-pages/changeMySignInEmail")
+			.variable("input", Map.of("expectedRevision", 1, "newEmail", newEmail))
+			.execute()
+			.path("changeSignInEmail.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	/** A refresh token of the account pages, from a sign-in with the test password. */
+	private String refreshTokenOf(String email) {
+		return (String) SignInFlow.through("account-pages")
+			.scopes("openid")
+			.signIn(email, RegistrationInput.PASSWORD)
+			.obtainFrom(http())
+			.get("refresh_token");
 	}
 
 	private EntityExchangeResult<String> confirm(URI link, String password) {
