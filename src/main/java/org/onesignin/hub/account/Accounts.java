@@ -35,6 +35,17 @@ public interface Accounts {
 	 */
 	List<Account> findPendingClaims(int limit);
 
+	/**
+	 * Active unverified identities registered since {@code since}, at most {@code limit}.
+	 */
+	List<Account> findUnverifiedRegisteredSince(java.time.Instant since, int limit);
+
+	/**
+	 * Active unverified identities whose confirmation link expired before
+	 * {@code expiredBefore}, at most {@code limit}.
+	 */
+	List<Account> findUnconfirmedExpiredBefore(java.time.Instant expiredBefore, int limit);
+
 	/** Records that the identity's claim of its address is settled. */
 	void claimSettled(AccountId id);
 

@@ -1,5 +1,8 @@
 package org.onesignin.hub.account;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -8,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.onesignin.hub.shared.CallerKind;
 import org.onesignin.hub.shared.ChangeOrigin;
 import org.onesignin.hub.shared.Outcome;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +41,17 @@ class AddressClaims {
 
 	private final ServiceAccountClaims claims;
 
-	AddressClaims(Accounts accounts, AccountUpdates updates, ServiceAccountClaims claims) {
+	private final Duration unconfirmedRetention;
+
+	private final Clock clock;
+
+	AddressClaims(Accounts accounts, AccountUpdates updates, ServiceAccountClaims claims,
+			@Value("${hub.credentials.unconfirmed-retention:7d}") Duration unconfirmedRetention, Clock clock) {
 		this.accounts = accounts;
 		this.updates = updates;
 		this.claims = claims;
+		this.unconfirmedRetention = unconfirmedRetention;
+		this.clock = clock;
 	}
 
 	/**
@@ -73,6 +84,35 @@ class AddressClaims {
 	}
 
 	/**
+	 * Identities left unverified: a registration of the last day whose address another
+	 * identity holds now (it raced a claim, and a crash kept it from being superseded),
+	 * and a registration whose link expired more than
+	 * {@code hub.credentials.unconfirmed-retention} ago, which is closed and gives back
+	 * its service accounts. Returns how many identities were closed that way.
+	 */
+	@Scheduled(fixedDelayString = "${hub.credentials.unconfirmed-sweep-interval:1h}",
+			initialDelayString = "${hub.credentials.unconfirmed-sweep-interval:1h}")
+	int closeLeftUnverified() {
+		Instant now = this.clock.instant();
+		int closed = 0;
+		try {
+			for (Account recent : this.accounts.findUnverifiedRegisteredSince(now.minus(Duration.ofDays(1)), BATCH)) {
+				supersedeIfClaimed(recent.signInEmail(), recent.id());
+			}
+			Instant expiredBefore = now.minus(this.unconfirmedRetention);
+			for (Account unconfirmed : this.accounts.findUnconfirmedExpiredBefore(expiredBefore, BATCH)) {
+				closed += close(unconfirmed.id(), (account, context) -> CredentialChanges.closeUnconfirmed(account,
+						expiredBefore, context.origin(), context.now())) ? 1 : 0;
+			}
+		}
+		catch (RuntimeException ex) {
+			// the next sweep retries
+			log.warn("Closing unverified identities interrupted: {}", ex.getClass().getSimpleName());
+		}
+		return closed;
+	}
+
+	/**
 	 * A registration awaiting confirmation that raced a claim of its address (stored
 	 * after the claim superseded the others): superseded as soon as it is seen.
 	 */
@@ -87,11 +127,17 @@ class AddressClaims {
 	 * linked to the owner's identity.
 	 */
 	private void supersede(AccountId id) {
-		Outcome<Account> superseded = this.updates.applyAs(HUB, id,
-				(account, context) -> CredentialChanges.supersede(account, context.origin(), context.now()));
-		if (superseded instanceof Outcome.Done<Account> done && done.value().status() == AccountStatus.CLOSED) {
+		close(id, (account, context) -> CredentialChanges.supersede(account, context.origin(), context.now()));
+	}
+
+	/** Closes the identity as decided, then gives back its service accounts. */
+	private boolean close(AccountId id, AccountUpdates.Decision decision) {
+		Outcome<Account> closed = this.updates.applyAs(HUB, id, decision);
+		if (closed instanceof Outcome.Done<Account> done && done.value().status() == AccountStatus.CLOSED) {
 			done.value().links().forEach((link) -> this.claims.release(link.serviceId(), link.serviceAccountId(), id));
+			return true;
 		}
+		return false;
 	}
 
 }

@@ -27,6 +27,12 @@ public final class CredentialChanges {
 	/** Why a superseded identity's service accounts were cancelled. */
 	public static final String EMAIL_CLAIMED_BY_OWNER = "EMAIL_CLAIMED_BY_OWNER";
 
+	/**
+	 * Why an identity whose address was never confirmed had its service accounts
+	 * cancelled.
+	 */
+	public static final String EMAIL_NOT_CONFIRMED = "EMAIL_NOT_CONFIRMED";
+
 	/** How a password changed, as {@code password.changed} says. */
 	public enum How {
 
@@ -167,6 +173,26 @@ public final class CredentialChanges {
 	 * identity is left as it is.
 	 */
 	public static Outcome<AccountChange> supersede(Account account, ChangeOrigin origin, Instant now) {
+		return closeUnverified(account, EMAIL_CLAIMED_BY_OWNER, origin, now);
+	}
+
+	/**
+	 * An identity whose address was never confirmed, long after its link expired: closed
+	 * like a superseded one, its service accounts cancelled with reason
+	 * {@code EMAIL_NOT_CONFIRMED}. An identity that was confirmed or asked for a new link
+	 * meanwhile is left as it is.
+	 */
+	public static Outcome<AccountChange> closeUnconfirmed(Account account, Instant expiredBefore, ChangeOrigin origin,
+			Instant now) {
+		Credentials.Confirmation confirmation = account.credentials().emailConfirmation();
+		if (confirmation != null && !confirmation.expiresAt().isBefore(expiredBefore)) {
+			return Outcome.done(AccountChange.none(account.id(), account.version(), now));
+		}
+		return closeUnverified(account, EMAIL_NOT_CONFIRMED, origin, now);
+	}
+
+	private static Outcome<AccountChange> closeUnverified(Account account, String reason, ChangeOrigin origin,
+			Instant now) {
 		if (account.credentials().emailVerified() || account.status() != AccountStatus.ACTIVE) {
 			return Outcome.done(AccountChange.none(account.id(), account.version(), now));
 		}
@@ -177,7 +203,7 @@ public final class CredentialChanges {
 			}
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("cancelledBy", null);
-			data.put("reason", EMAIL_CLAIMED_BY_OWNER);
+			data.put("reason", reason);
 			events.add(new ServiceChange(ServiceChange.newId(), ServiceChange.CANCELLED, account.accountId(),
 					link.serviceId(), link.serviceAccountId(), account.revision(), now, List.of(), data, origin));
 			return new LinkedAccount(link.serviceId(), link.serviceAccountId(), LinkStatus.CANCELLED, link.linkedAt(),

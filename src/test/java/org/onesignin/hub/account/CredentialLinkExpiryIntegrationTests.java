@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
 import org.onesignin.hub.support.MovableClock;
 import org.onesignin.hub.support.RegistrationInput;
@@ -30,6 +32,9 @@ class CredentialLinkExpiryIntegrationTests extends HubIntegrationTest {
 
 	@Autowired
 	private MovableClock clock;
+
+	@Autowired
+	private AddressClaims addresses;
 
 	@Test
 	void refusesAConfirmationLinkAfterADay() {
@@ -83,6 +88,21 @@ class CredentialLinkExpiryIntegrationTests extends HubIntegrationTest {
 							"a brand new passphrase"))
 			.getStatus()
 			.value()).isEqualTo(410);
+	}
+
+	@Test
+	void closesAnIdentityNeverConfirmedAWeekAfterItsLinkExpiredAndGivesBackItsServiceAccount() {
+		String email = uniqueEmail();
+		String serviceAccount = "rewards-" + UUID.randomUUID();
+		String id = register(aRegistration().withEmail(email).forServiceAccount(serviceAccount).unverified());
+
+		this.clock.move(Duration.ofDays(8).plusHours(1));
+		this.addresses.closeLeftUnverified();
+
+		assertThat(wholeFeedEvents("sony-rewards", id)).extracting(FeedEvent::type)
+			.containsExactly("service-account.linked", "service-account.cancelled");
+		assertThat(wholeFeedEvents("sony-rewards", id).get(1).data()).containsEntry("reason", "EMAIL_NOT_CONFIRMED");
+		register(aRegistration().withEmail(uniqueEmail()).forServiceAccount(serviceAccount).unverified());
 	}
 
 	private String register(RegistrationInput registration) {

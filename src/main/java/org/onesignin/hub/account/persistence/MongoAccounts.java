@@ -42,7 +42,8 @@ class MongoAccounts implements Accounts {
 			.createIndex(new Index().on("signInEmailKey", Sort.Direction.ASC).unique().named("unique_sign_in_email"));
 		// lookups by anonymous callers (a link's token) and by address, verified or not
 		for (String field : List.of("emailKey", "credentials.emailConfirmation.tokenHash",
-				"credentials.passwordReset.tokenHash", "credentials.claimPending")) {
+				"credentials.passwordReset.tokenHash", "credentials.claimPending",
+				"credentials.emailConfirmation.expiresAt")) {
 			mongo.indexOps(AccountDocument.class).createIndex(new Index().on(field, Sort.Direction.ASC));
 		}
 	}
@@ -141,6 +142,23 @@ class MongoAccounts implements Accounts {
 	@Override
 	public List<Account> findPendingClaims(int limit) {
 		Query query = Query.query(Criteria.where("credentials.claimPending").is(true)).limit(limit);
+		return this.mongo.find(query, AccountDocument.class).stream().map(this.mapper::toDomain).toList();
+	}
+
+	@Override
+	public List<Account> findUnverifiedRegisteredSince(java.time.Instant since, int limit) {
+		return findUnverified(Criteria.where("createdAt").gte(since), limit);
+	}
+
+	@Override
+	public List<Account> findUnconfirmedExpiredBefore(java.time.Instant expiredBefore, int limit) {
+		return findUnverified(Criteria.where("credentials.emailConfirmation.expiresAt").lt(expiredBefore), limit);
+	}
+
+	private List<Account> findUnverified(Criteria criteria, int limit) {
+		Query query = Query
+			.query(criteria.and("credentials.emailVerified").is(false).and("status").is(AccountStatus.ACTIVE))
+			.limit(limit);
 		return this.mongo.find(query, AccountDocument.class).stream().map(this.mapper::toDomain).toList();
 	}
 
