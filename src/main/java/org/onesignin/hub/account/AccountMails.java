@@ -3,7 +3,7 @@ package org.onesignin.hub.account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.onesignin.hub.mail.MailOutbox;
+import org.onesignin.hub.mail.Mails;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,12 +23,12 @@ class AccountMails {
 
 	private final Accounts accounts;
 
-	private final MailOutbox mails;
+	private final Mails mails;
 
 	/** The change's own hand-over and this instance's sweep take turns. */
 	private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
 
-	AccountMails(Accounts accounts, MailOutbox mails) {
+	AccountMails(Accounts accounts, Mails mails) {
 		this.accounts = accounts;
 		this.mails = mails;
 	}

@@ -10,12 +10,6 @@ import java.util.Optional;
  */
 public interface MailOutbox extends Mails {
 
-	/**
-	 * Accepts a mail under an id of the sender's: the same id sent again (a hand-over
-	 * repeated after a crash, or by two instances) is the same mail, sent once.
-	 */
-	void send(String id, Mail mail);
-
 	/** Claims one mail due now until {@code until}, if any. */
 	Optional<Queued> claimDue(Instant now, Instant until);
 

@@ -6,6 +6,10 @@ package org.onesignin.hub.mail;
  */
 public interface Mails {
 
-	void send(Mail mail);
+	/**
+	 * Accepts a mail under an id of the sender's: the same id sent again (a hand-over
+	 * repeated after a crash, or by two instances) is the same mail, sent once.
+	 */
+	void send(String id, Mail mail);
 
 }

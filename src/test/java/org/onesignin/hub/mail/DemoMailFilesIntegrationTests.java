@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -42,7 +43,7 @@ class DemoMailFilesIntegrationTests {
 
 	@Test
 	void writesAnEmlFileWithTextAndHtml() throws Exception {
-		this.mails.send(new Mail(MailKind.RESET_PASSWORD, "eml@example.com", null,
+		this.mails.send(UUID.randomUUID().toString(), new Mail(MailKind.RESET_PASSWORD, "eml@example.com", null,
 				Map.of("link", "http://localhost:8080/sign-in/reset-password?token=xyz", "validityMinutes", "30")));
 
 		Path file = awaitFile();

@@ -32,9 +32,10 @@ class MailDeliveryIntegrationTests extends HubIntegrationTest {
 	void deliversTextAndHtmlWithTheLinkInBoth() {
 		String to = address();
 
-		this.mails.send(new Mail(MailKind.VERIFY_SIGN_IN_EMAIL, to, null,
-				Map.of("link", "http://localhost:8080/sign-in/confirm-email?token=abc", "validityMinutes", "1440",
-						"serviceName", "Sony Music", "companyName", "Sony Music Entertainment")));
+		this.mails.send(UUID.randomUUID().toString(),
+				new Mail(MailKind.VERIFY_SIGN_IN_EMAIL, to, null,
+						Map.of("link", "http://localhost:8080/sign-in/confirm-email?token=abc", "validityMinutes",
+								"1440", "serviceName", "Sony Music", "companyName", "Sony Music Entertainment")));
 
 		MimeMessage mail = TestMailbox.mailsTo(to, 1, MAIL).get(0);
 		assertThat(TestMailbox.subjectOf(mail)).isEqualTo("Confirm your email address for One Sign In");
@@ -50,8 +51,8 @@ class MailDeliveryIntegrationTests extends HubIntegrationTest {
 		String german = address();
 		String other = address();
 
-		this.mails.send(new Mail(MailKind.PASSWORD_CHANGED, german, "de-DE", Map.of()));
-		this.mails.send(new Mail(MailKind.PASSWORD_CHANGED, other, "xx", Map.of()));
+		this.mails.send(UUID.randomUUID().toString(), new Mail(MailKind.PASSWORD_CHANGED, german, "de-DE", Map.of()));
+		this.mails.send(UUID.randomUUID().toString(), new Mail(MailKind.PASSWORD_CHANGED, other, "xx", Map.of()));
 
 		assertThat(TestMailbox.subjectOf(TestMailbox.mailsTo(german, 1, MAIL).get(0)))
 			.isEqualTo("Ihr Passwort für One Sign In wurde geändert");
@@ -63,7 +64,7 @@ class MailDeliveryIntegrationTests extends HubIntegrationTest {
 	void escapesValuesInTheHtmlPart() {
 		String to = address();
 
-		this.mails.send(new Mail(MailKind.SIGN_IN_EMAIL_CHANGE_REQUESTED, to, "fr",
+		this.mails.send(UUID.randomUUID().toString(), new Mail(MailKind.SIGN_IN_EMAIL_CHANGE_REQUESTED, to, "fr",
 				Map.of("newEmail", "<b>x</b>@example.com")));
 
 		MimeMessage mail = TestMailbox.mailsTo(to, 1, MAIL).get(0);
@@ -88,7 +89,7 @@ class MailDeliveryIntegrationTests extends HubIntegrationTest {
 	void letsOneRelayClaimAMailAtATime() {
 		Instant later = Instant.now().plus(Duration.ofDays(1));
 		String to = address();
-		this.outbox.send(new Mail(MailKind.PASSWORD_CHANGED, to, null, Map.of()));
+		this.outbox.send(UUID.randomUUID().toString(), new Mail(MailKind.PASSWORD_CHANGED, to, null, Map.of()));
 
 		// a relay's claim: while it lasts, no other claim gets the mail; once it is
 		// delivered, nothing is left to claim

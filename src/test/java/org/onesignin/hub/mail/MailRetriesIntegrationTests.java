@@ -56,7 +56,7 @@ class MailRetriesIntegrationTests {
 	void deliversWhatWasAcceptedWhileTheServerWasDownOnceItIsUp() throws Exception {
 		String to = "retry-" + UUID.randomUUID() + "@example.com";
 
-		this.mails.send(new Mail(MailKind.PASSWORD_CHANGED, to, null, Map.of()));
+		this.mails.send(UUID.randomUUID().toString(), new Mail(MailKind.PASSWORD_CHANGED, to, null, Map.of()));
 		Thread.sleep(1500);
 		SERVER.start();
 

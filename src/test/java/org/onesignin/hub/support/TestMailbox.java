@@ -39,11 +39,6 @@ public final class TestMailbox {
 		registry.add("spring.mail.port", TestMailbox::port);
 	}
 
-	/** The arguments that point a hub started by hand at the test SMTP server. */
-	public static List<String> arguments() {
-		return List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + port());
-	}
-
 	public static synchronized int port() {
 		if (server == null) {
 			server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

@@ -40,11 +40,6 @@ class MongoMailOutbox implements MailOutbox {
 	}
 
 	@Override
-	public void send(Mail mail) {
-		send(UUID.randomUUID().toString(), mail);
-	}
-
-	@Override
 	public void send(String id, Mail mail) {
 		Instant now = this.clock.instant();
 		// inserted only if absent: a second hand-over of the same mail changes nothing
