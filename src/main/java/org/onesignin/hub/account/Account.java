@@ -180,7 +180,7 @@ public record Account(AccountId id, String passwordHash, Credentials credentials
 	}
 
 	/** Whether two addresses are the same sign-in email (case-insensitive). */
-	static boolean sameAddress(String one, String other) {
+	public static boolean sameAddress(String one, String other) {
 		return one != null && other != null
 				&& BasicDetailsValidation.emailKey(one).equals(BasicDetailsValidation.emailKey(other));
 	}

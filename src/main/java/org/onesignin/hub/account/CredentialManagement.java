@@ -127,11 +127,14 @@ public class CredentialManagement {
 	 * identities awaiting confirmation use it, each gets a new confirmation link. At most
 	 * one link of a kind a minute per identity.
 	 */
-	public void requestPasswordReset(String email) {
+	public List<Rejection> requestPasswordReset(String email) {
+		// a malformed address is refused; a well-formed one gets the same answer whether
+		// an identity uses it or not
 		Outcome<String> address = BasicDetailsValidation.email(email, "email");
 		if (address instanceof Outcome.Done<String> valid) {
 			this.requests.execute(() -> sendLinksTo(valid.value()));
 		}
+		return address.rejections();
 	}
 
 	/**

@@ -128,10 +128,8 @@ public class DataExportManagement {
 		identity.put("id", account.id().value());
 		identity.put("signInEmail", account.signInEmail());
 		identity.put("emailVerified", account.credentials().emailVerified());
-		if (account.credentials().emailConfirmation() != null && !account.credentials()
-			.emailConfirmation()
-			.email()
-			.equalsIgnoreCase(String.valueOf(account.signInEmail()).strip())) {
+		if (account.credentials().emailConfirmation() != null
+				&& !Account.sameAddress(account.credentials().emailConfirmation().email(), account.signInEmail())) {
 			identity.put("pendingSignInEmail", account.credentials().emailConfirmation().email());
 		}
 		identity.put("status", account.status());

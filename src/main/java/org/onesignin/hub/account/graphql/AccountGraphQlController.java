@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.onesignin.hub.account.AccountManagement;
 import org.onesignin.hub.account.AccountQueries;
 import org.onesignin.hub.account.AccountView;
-import org.onesignin.hub.account.BasicDetailsValidation;
 import org.onesignin.hub.account.CredentialManagement;
 import org.onesignin.hub.account.RegisterAccountCommand;
 import org.onesignin.hub.registry.Company;
@@ -113,14 +112,8 @@ class AccountGraphQlController {
 	@MutationMapping
 	AccountViews.RequestPasswordResetPayload requestPasswordReset(
 			@Argument AccountInputs.RequestPasswordResetInput input) {
-		// a malformed address is refused; a well-formed one gets the same answer whether
-		// an
-		// identity uses it or not
-		List<UserError> errors = UserError.of(BasicDetailsValidation.email(input.email(), "email").rejections());
-		if (errors.isEmpty()) {
-			this.credentials.requestPasswordReset(input.email());
-		}
-		return new AccountViews.RequestPasswordResetPayload(errors);
+		return new AccountViews.RequestPasswordResetPayload(
+				UserError.of(this.credentials.requestPasswordReset(input.email())));
 	}
 
 	@MutationMapping
