@@ -121,8 +121,7 @@ public final class CredentialChanges {
 		if (recently(account.credentials().passwordReset(), now)) {
 			return Outcome.done(AccountChange.none(account.id(), account.version(), now));
 		}
-		// the link works for the address it was mailed to, while that is the sign-in
-		// email
+		// the link works only while the sign-in email is the address it was mailed to
 		Credentials.Confirmation reset = new Credentials.Confirmation(account.signInEmail(), tokenHash, expiresAt, now);
 		return Outcome.done(AccountChange.none(account.id(), account.version(), now)
 			.withCredentials(account.credentials().withPasswordReset(reset), account.signInEmail()));

@@ -48,8 +48,8 @@ class TrustedDocumentsConfiguration {
 	}
 
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE) // before any other interceptor looks at the
-										// document
+	// before any other interceptor looks at the document
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	TrustedDocumentsOnly trustedDocumentsOnly(TrustedDocuments trusted, TrustedDocumentsProperties properties) {
 		return new TrustedDocumentsOnly(trusted, properties);
 	}

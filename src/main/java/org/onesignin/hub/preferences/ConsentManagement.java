@@ -46,8 +46,8 @@ public class ConsentManagement {
 			.forCompany(companyId)
 			.withTicket(ticket)
 			.touching(List.of(companyId + ":" + channel));
-		// its input problems come together with the address's, which need the addresses
-		// known
+		// its input problems come together with the address's, which need the
+		// addresses known
 		return this.updates.apply(request, (target) -> target.preferences()
 			.setChannel(target.change(company, state, policyVersion), channel, address, target.account().signInEmail(),
 					target.isOwner(), target.account().details().dateOfBirth(), target.today()));

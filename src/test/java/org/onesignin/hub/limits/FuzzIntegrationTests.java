@@ -80,8 +80,8 @@ class FuzzIntegrationTests extends HubIntegrationTest {
 			}
 			Map<String, Object> variables = generator.variablesFor(document);
 			String token = tokens.get(random.nextInt(tokens.size()));
-			// a published document is sent by its id a quarter of the time, as clients
-			// may
+			// a quarter of the time a published document is sent by its id, as
+			// clients may
 			boolean byId = !mangled && random.nextInt(4) == 0;
 			EntityExchangeResult<String> answer = post(token, document, variables, byId);
 			int status = answer.getStatus().value();

@@ -1,5 +1,6 @@
 package org.onesignin.hub.account.persistence;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -284,11 +285,10 @@ class MongoAccounts implements Accounts {
 			.is(org.onesignin.hub.account.AccountStatus.ACTIVE)
 			.and("links")
 			.elemMatch(Criteria.where("serviceId").in(serviceIds).and("status").is(LinkStatus.ACTIVE));
-		// each alternative nested in one $and: keyset scrolling merges its cursor
-		// condition
-		// into a top-level $or, which would otherwise turn "name matches" into "name
-		// matches or after cursor"
-		List<Criteria> alternatives = new java.util.ArrayList<>();
+		// each alternative is nested in one $and: keyset scrolling merges its cursor
+		// condition into a top-level $or, which would otherwise turn "name matches"
+		// into "name matches or after cursor"
+		List<Criteria> alternatives = new ArrayList<>();
 		if (emailKey != null) {
 			// verified or not (emailKey), and identities stored before verification
 			// existed (only signInEmailKey)

@@ -25,8 +25,7 @@ class MongoRegistryStore implements RegistryStore {
 		registry.companies().forEach((company) -> this.mongo.save(this.mapper.toDocument(company)));
 		registry.services().forEach((service) -> this.mongo.save(this.mapper.toDocument(service)));
 		registry.clients().forEach((client) -> this.mongo.save(this.mapper.toDocument(client)));
-		// the file is the list of clients: one dropped from it can no longer sign anyone
-		// in
+		// the file is the list of clients: one dropped from it signs nobody in
 		this.mongo.remove(
 				Query.query(Criteria.where("_id").nin(registry.clients().stream().map(SignInClient::id).toList())),
 				SignInClientDocument.class);

@@ -80,8 +80,8 @@ class MongoSignInFailures implements SignInFailures {
 				return 1;
 			}
 			catch (DuplicateKeyException ex) {
-				// another instance counted this key's first attempt meanwhile: count on
-				// it
+				// another instance counted this key's first attempt meanwhile: count
+				// on from there
 			}
 		}
 		throw new IllegalStateException("Sign-in failures could not be counted");

@@ -106,8 +106,8 @@ class ConsentLedgerMigrationIntegrationTests extends HubIntegrationTest {
 			.variable("input", Map.of("state", "GRANTED", "policyVersion", "v1"))
 			.execute();
 		List<String> before = historyIds(id);
-		// a former instance, still running, wrote the person's next choice in the old
-		// shape
+		// a former instance, still running, wrote the person's next choice in the
+		// old shape
 		store(aLegacyLedgerOf(id).recordingGroupNews("GRANTED", "WITHDRAWN"));
 
 		ConsentLedgerMigration.Result result = this.migration.migrate();
