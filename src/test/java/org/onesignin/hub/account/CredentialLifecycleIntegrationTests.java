@@ -46,7 +46,7 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 			.filter((mail) -> TestMailbox.textOf(mail).contains("Sony Music"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(confirm(TestMailbox.linkIn(ownersMail), OWNERS).getStatus().value()).isEqualTo(200);
+		assertThat(confirmLink(TestMailbox.linkIn(ownersMail), OWNERS).getStatus().value()).isEqualTo(200);
 
 		assertThat(signIn(email, PLANTED)).isEqualTo("/login?error");
 		assertThat(signIn(email, OWNERS)).isEqualTo("/");
@@ -63,7 +63,7 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 		register("sony-rewards", email, PLANTED);
 		URI plantedLink = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
 
-		EntityExchangeResult<String> withOwnersPassword = confirm(plantedLink, OWNERS);
+		EntityExchangeResult<String> withOwnersPassword = confirmLink(plantedLink, OWNERS);
 
 		assertThat(withOwnersPassword.getStatus().value()).isEqualTo(400);
 		assertThat(withOwnersPassword.getResponseBody()).contains("The password is not right");
@@ -103,12 +103,9 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 		String id = register("sony-music", email, OWNERS);
 		URI link = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
 
-		assertThat(confirm(link, "not the password").getStatus().value()).isEqualTo(400);
-		assertThat(confirm(link, OWNERS).getStatus().value()).isEqualTo(200);
-		assertThat(new SignInFlow.Browser()
-			.open(http(), (uri) -> uri.path(link.getRawPath()).query(link.getRawQuery()).build())
-			.getStatus()
-			.value()).isEqualTo(410);
+		assertThat(confirmLink(link, "not the password").getStatus().value()).isEqualTo(400);
+		assertThat(confirmLink(link, OWNERS).getStatus().value()).isEqualTo(200);
+		assertThat(statusOfLink(link)).isEqualTo(410);
 		assertThat(meOf(id).get("emailVerified")).isEqualTo(true);
 		assertThat(eventTypes("sony-music", id)).contains("sign-in-email.verified");
 	}
@@ -133,11 +130,10 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 			.isEqualTo(newEmail);
 		assertThat(TestMailbox.textOf(TestMailbox.mailsTo(email, 1, MAIL).get(0))).contains(newEmail);
 
-		assertThat(
-				confirm(TestMailbox.linkIn(TestMailbox.mailsTo(newEmail, 1, MAIL).get(0)), RegistrationInput.PASSWORD)
-					.getStatus()
-					.value())
-			.isEqualTo(200);
+		assertThat(confirmLink(TestMailbox.linkIn(TestMailbox.mailsTo(newEmail, 1, MAIL).get(0)),
+				RegistrationInput.PASSWORD)
+			.getStatus()
+			.value()).isEqualTo(200);
 		assertThat(meOf(id)).containsEntry("signInEmail", newEmail).containsEntry("pendingSignInEmail", null);
 		assertThat(eventTypes("my-sony", id)).containsSubsequence("basic-details.changed", "sign-in-email.verified");
 		assertThat(signIn(newEmail, RegistrationInput.PASSWORD)).isEqualTo("/");
@@ -152,8 +148,8 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 
 		askForSignInEmail(id, taken);
 
-		EntityExchangeResult<String> confirmed = confirm(TestMailbox.linkIn(TestMailbox.mailsTo(taken, 1, MAIL).get(0)),
-				RegistrationInput.PASSWORD);
+		EntityExchangeResult<String> confirmed = confirmLink(
+				TestMailbox.linkIn(TestMailbox.mailsTo(taken, 1, MAIL).get(0)), RegistrationInput.PASSWORD);
 		assertThat(confirmed.getStatus().value()).isEqualTo(409);
 		assertThat(meOf(id).get("signInEmail")).isNotEqualTo(taken);
 	}
@@ -171,17 +167,13 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 			.contains("If a One Sign In uses that address");
 		URI link = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
 		String newPassword = "a brand new passphrase";
-		EntityExchangeResult<String> reset = browser.fillIn(http(), pathOf(link), "/sign-in/reset-password",
-				Map.of("token", tokenOf(link), "password", newPassword));
+		EntityExchangeResult<String> reset = submitLink(link, "/sign-in/reset-password", newPassword);
 
 		assertThat(reset.getStatus().value()).isEqualTo(200);
 		SignInFlow.refresh(http(), "account-pages", null, refreshToken).expectStatus().isBadRequest();
 		assertThat(signIn(email, RegistrationInput.PASSWORD)).isEqualTo("/login?error");
 		assertThat(signIn(email, newPassword)).isEqualTo("/");
-		assertThat(new SignInFlow.Browser()
-			.open(http(), (uri) -> uri.path(link.getRawPath()).query(link.getRawQuery()).build())
-			.getStatus()
-			.value()).isEqualTo(410);
+		assertThat(statusOfLink(link)).isEqualTo(410);
 		assertThat(eventTypes("my-sony", id)).contains("password.changed");
 		assertThat(TestMailbox.mailsTo(email, 2, MAIL)).hasSize(2);
 	}
@@ -196,10 +188,7 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 		askForSignInEmail(id, newEmail);
 		assertThat(confirmFromMail(newEmail, RegistrationInput.PASSWORD).getStatus().value()).isEqualTo(200);
 
-		assertThat(new SignInFlow.Browser()
-			.open(http(), (uri) -> uri.path(resetLink.getRawPath()).query(resetLink.getRawQuery()).build())
-			.getStatus()
-			.value()).isEqualTo(410);
+		assertThat(statusOfLink(resetLink)).isEqualTo(410);
 		assertThat(signIn(newEmail, RegistrationInput.PASSWORD)).isEqualTo("/");
 	}
 
@@ -323,7 +312,7 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 			.filter((mail) -> TestMailbox.textOf(mail).contains("Sony Music"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(confirm(TestMailbox.linkIn(musicMail), OWNERS).getStatus().value()).isEqualTo(200);
+		assertThat(confirmLink(TestMailbox.linkIn(musicMail), OWNERS).getStatus().value()).isEqualTo(200);
 
 		asAccountHolderThrough(owner, "playstation-network").documentName("account-pages/linkServiceAccount")
 			.variable("input", Map.of("serviceId", "playstation-network", "serviceAccountId", psnAccount))
@@ -362,11 +351,6 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 			.get("refresh_token");
 	}
 
-	private EntityExchangeResult<String> confirm(URI link, String password) {
-		return new SignInFlow.Browser().fillIn(http(), pathOf(link), "/sign-in/confirm-email",
-				Map.of("token", tokenOf(link), "password", password));
-	}
-
 	private String signIn(String email, String password) {
 		SignInFlow.Browser browser = new SignInFlow.Browser();
 		EntityExchangeResult<String> result = browser.fillIn(http(), "/login", "/login",
@@ -403,14 +387,6 @@ class CredentialLifecycleIntegrationTests extends HubIntegrationTest {
 			.entityList(String.class)
 			.get();
 		return codes.isEmpty() ? null : codes.get(0);
-	}
-
-	private static String pathOf(URI link) {
-		return link.getRawPath() + "?" + link.getRawQuery();
-	}
-
-	private static String tokenOf(URI link) {
-		return link.getQuery().substring("token=".length());
 	}
 
 }

@@ -41,11 +41,11 @@ class CredentialLinkExpiryIntegrationTests extends HubIntegrationTest {
 		String email = uniqueEmail();
 		register(aRegistration().withEmail(email).forServiceAccount("rewards-" + email).unverified());
 		URI link = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
-		assertThat(open(link)).isEqualTo(200);
+		assertThat(statusOfLink(link)).isEqualTo(200);
 
 		this.clock.move(Duration.ofHours(24).plusMinutes(1));
 
-		assertThat(open(link)).isEqualTo(410);
+		assertThat(statusOfLink(link)).isEqualTo(410);
 	}
 
 	@Test
@@ -62,12 +62,8 @@ class CredentialLinkExpiryIntegrationTests extends HubIntegrationTest {
 				Map.of("email", email));
 
 		URI fresh = TestMailbox.linkIn(TestMailbox.mailsTo(email, 2, MAIL).get(1));
-		assertThat(open(expired)).isEqualTo(410);
-		assertThat(new SignInFlow.Browser()
-			.fillIn(http(), fresh.getRawPath() + "?" + fresh.getRawQuery(), "/sign-in/confirm-email", Map.of("token",
-					fresh.getRawQuery().substring("token=".length()), "password", "the owner's own passphrase"))
-			.getStatus()
-			.value()).isEqualTo(200);
+		assertThat(statusOfLink(expired)).isEqualTo(410);
+		assertThat(confirmLink(fresh, "the owner's own passphrase").getStatus().value()).isEqualTo(200);
 	}
 
 	@Test
@@ -77,11 +73,11 @@ class CredentialLinkExpiryIntegrationTests extends HubIntegrationTest {
 		new SignInFlow.Browser().fillIn(http(), "/sign-in/forgot-password", "/sign-in/forgot-password",
 				Map.of("email", email));
 		URI link = TestMailbox.linkIn(TestMailbox.mailsTo(email, 1, MAIL).get(0));
-		assertThat(open(link)).isEqualTo(200);
+		assertThat(statusOfLink(link)).isEqualTo(200);
 
 		this.clock.move(Duration.ofMinutes(31));
 
-		assertThat(open(link)).isEqualTo(410);
+		assertThat(statusOfLink(link)).isEqualTo(410);
 		assertThat(new SignInFlow.Browser()
 			.fillIn(http(), "/sign-in/forgot-password", "/sign-in/reset-password",
 					Map.of("token", link.getRawQuery().substring("token=".length()), "password",
@@ -107,13 +103,6 @@ class CredentialLinkExpiryIntegrationTests extends HubIntegrationTest {
 
 	private String register(RegistrationInput registration) {
 		return register("sony-rewards", registration);
-	}
-
-	private int open(URI link) {
-		return new SignInFlow.Browser()
-			.open(http(), (uri) -> uri.path(link.getRawPath()).query(link.getRawQuery()).build())
-			.getStatus()
-			.value();
 	}
 
 	@TestConfiguration

@@ -34,8 +34,8 @@ import static org.onesignin.hub.support.RegistrationInput.aRegistration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hub.relay.interval=100ms", "logging.level.org.testcontainers=warn",
-				// the suite's callers share a few identities: limits are tested on their
-				// own
+				// the suite's callers share a few identities: limits have tests of
+				// their own
 				"hub.rate-limits.partner-service.capacity=1000000", "hub.rate-limits.person.capacity=1000000",
 				"hub.rate-limits.support-agent.capacity=1000000", "hub.rate-limits.anonymous.capacity=1000000",
 				"logging.level.com.icegreen=warn" })
@@ -157,10 +157,29 @@ public abstract class HubIntegrationTest {
 	protected EntityExchangeResult<String> confirmFromMail(String address, String password) {
 		List<jakarta.mail.internet.MimeMessage> mails = TestMailbox.mailsTo(address, 1, Duration.ofSeconds(10));
 		assertThat(mails).as("a mail to the address").isNotEmpty();
-		URI link = TestMailbox.linkIn(mails.get(mails.size() - 1));
-		return new SignInFlow.Browser().fillIn(http(), link.getRawPath() + "?" + link.getRawQuery(),
-				"/sign-in/confirm-email",
+		return confirmLink(TestMailbox.linkIn(mails.get(mails.size() - 1)), password);
+	}
+
+	/** Confirms with the password on the page a mailed confirmation link opens. */
+	protected EntityExchangeResult<String> confirmLink(URI link, String password) {
+		return submitLink(link, "/sign-in/confirm-email", password);
+	}
+
+	/**
+	 * Opens the page of a mailed link (on this hub, whatever address the link names) and
+	 * submits its form to {@code action} with the password, as the person does.
+	 */
+	protected EntityExchangeResult<String> submitLink(URI link, String action, String password) {
+		return new SignInFlow.Browser().fillIn(http(), link.getRawPath() + "?" + link.getRawQuery(), action,
 				Map.of("token", link.getRawQuery().substring("token=".length()), "password", password));
+	}
+
+	/** The status a browser gets opening a mailed link on this hub. */
+	protected int statusOfLink(URI link) {
+		return new SignInFlow.Browser()
+			.open(http(), (uri) -> uri.path(link.getRawPath()).query(link.getRawQuery()).build())
+			.getStatus()
+			.value();
 	}
 
 	/** An RFC 8058 one-click unsubscribe, as a mail client posts it for a link. */
