@@ -9,7 +9,9 @@
 # of the rounds: throughput, p50 and p99 (ms), failed answers, and the hub's RSS
 # (MiB, after the scenario; peak at the end). Ends with me/floor.
 # BENCH_JAVA picks the hub's JVM (default: the Temurin 25 JDK when present);
-# BENCH_HEAP its -Xmx (default 768m); BENCH_WARMUP the warm-up seconds (default 10).
+# BENCH_HEAP its -Xmx (default 768m); BENCH_JAVA_OPTS more JVM options (a JFR recording:
+# -XX:+UseSerialGC); BENCH_JFR a file for a JFR profile of the measured rounds; BENCH_WARMUP the
+# warm-up seconds (default 10); BENCH_SCENARIOS a subset of the scenarios, in order.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
@@ -35,7 +37,8 @@ fi
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 
 scratch=$(mktemp -d /tmp/hub-bench-XXXXXX)
-"$java_bin" -Xmx"${BENCH_HEAP:-768m}" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+# shellcheck disable=SC2086
+"$java_bin" -Xmx"${BENCH_HEAP:-768m}" ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
 	org.onesignin.hub.bench.BenchmarkHub "$scratch" "$people" "$writers" $((rounds + 1)) >"$scratch/hub.log" 2>&1 &
 hub=$!
 trap 'kill $hub 2>/dev/null || true; wait $hub 2>/dev/null || true; rm -rf "$scratch"' EXIT
@@ -58,7 +61,7 @@ rss_mib() {
 	awk -v field="$1" '$1 == field":" { printf "%.0f", $2 / 1024 }' "/proc/$hub/status"
 }
 
-scenarios="floor typename me partner support update"
+scenarios="${BENCH_SCENARIOS:-floor typename me partner support update}"
 script=src/test/scripts/api-bench.lua
 results="$scratch/results.txt"
 
@@ -72,6 +75,11 @@ for scenario in $scenarios; do
 	run "$scenario" "$file" "$warmup" >/dev/null
 done
 
+jcmd_bin="$(dirname "$(readlink -f "$(command -v "$java_bin")")")/jcmd"
+if [ -n "${BENCH_JFR:-}" ]; then
+	"$jcmd_bin" "$hub" JFR.start name=bench settings=profile >/dev/null
+fi
+
 for round in $(seq 1 "$rounds"); do
 	for scenario in $scenarios; do
 		file="$scratch/$scenario.tsv"
@@ -81,6 +89,11 @@ for round in $(seq 1 "$rounds"); do
 		echo "$scenario $line" >>"$results"
 	done
 done
+
+if [ -n "${BENCH_JFR:-}" ]; then
+	"$jcmd_bin" "$hub" JFR.stop name=bench filename="$BENCH_JFR" >/dev/null
+	echo "profile of the measured rounds: $BENCH_JFR (jfr view hot-methods $BENCH_JFR)"
+fi
 
 echo
 echo "medians of $rounds rounds (hub $people people + $((writers * (rounds + 1))) writers):"
@@ -100,4 +113,6 @@ done
 echo "peak_rss_mib=$(rss_mib VmHWM)"
 floor=$(grep '^floor ' "$results" | sed 's/.*req_s=\([0-9]*\).*/\1/' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 me=$(grep '^me ' "$results" | sed 's/.*req_s=\([0-9]*\).*/\1/' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-awk -v me="$me" -v floor="$floor" 'BEGIN { printf "me/floor=%.2f\n", me / floor }'
+if [ -n "$me" ] && [ -n "$floor" ]; then
+	awk -v me="$me" -v floor="$floor" 'BEGIN { printf "me/floor=%.2f\n", me / floor }'
+fi

@@ -129,11 +129,21 @@ public class AccountGate {
 	 * What it touched is the request's, or for a read the fields the caller saw.
 	 */
 	public void logIfNotOwner(AccessRequest request, Visible visible) {
-		if (visible.visibility().isLogged()) {
-			log(request, visible.account().id(),
+		logIfNotOwner(request, List.of(visible));
+	}
+
+	/** {@link #logIfNotOwner(AccessRequest, Visible)} for many accounts, in one write. */
+	public void logIfNotOwner(AccessRequest request, List<Visible> visibles) {
+		List<AccessLogEntry> entries = visibles.stream()
+			.filter((visible) -> visible.visibility().isLogged())
+			.map((visible) -> entry(request, visible.account().id(),
 					(request.touches() == null)
 							? visible.visibility().fields().stream().map(BasicDetailField::fieldName).toList()
-							: request.touches());
+							: request.touches()))
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		if (!entries.isEmpty()) {
+			this.accessLog.appendAll(entries);
 		}
 	}
 
@@ -152,16 +162,25 @@ public class AccountGate {
 	}
 
 	private void log(AccessRequest request, AccountId accountId, List<String> touched) {
+		AccessLogEntry entry = entry(request, accountId, touched);
+		if (entry != null) {
+			this.accessLog.append(entry);
+		}
+	}
+
+	/**
+	 * The request's entry for the account, or null for an operation that is not logged.
+	 */
+	private AccessLogEntry entry(AccessRequest request, AccountId accountId, List<String> touched) {
 		String action = request.operation().auditAction();
 		if (action == null) {
-			return;
+			return null;
 		}
 		Caller caller = request.caller();
 		// one entry per access and request: an alias or a nested field reading the same
 		// account again in the same request writes nothing more
-		this.accessLog.append(AccessLogEntry.inRequest(caller.requestId(), accountId.value(), caller.kind(),
-				caller.subject(), caller.actingCompanyId(), caller.serviceId(), action, touched, request.ticket(),
-				this.clock.instant()));
+		return AccessLogEntry.inRequest(caller.requestId(), accountId.value(), caller.kind(), caller.subject(),
+				caller.actingCompanyId(), caller.serviceId(), action, touched, request.ticket(), this.clock.instant());
 	}
 
 	public AccessPolicy policy() {

@@ -166,7 +166,8 @@ public class AccountUpdates {
 		if (change.isEmpty()) {
 			return Optional.of(Outcome.done(account));
 		}
-		Accounts.WriteResult result = this.accounts.apply(change);
+		Accounts.Written written = this.accounts.apply(change);
+		Accounts.WriteResult result = written.result();
 		if (result == Accounts.WriteResult.VERSION_CONFLICT) {
 			return Optional.empty();
 		}
@@ -184,7 +185,7 @@ public class AccountUpdates {
 		else if (change.newPassword() != null) {
 			this.events.publishEvent(new PasswordChanged(account.id()));
 		}
-		return Optional.of(Outcome.done(this.accounts.findById(account.id()).orElseThrow()));
+		return Optional.of(Outcome.done(written.account()));
 	}
 
 	static Rejection emailTaken(String field) {

@@ -66,9 +66,10 @@ public interface Accounts {
 	void removeMails(AccountId id, Collection<String> mailIds);
 
 	/**
-	 * Applies a decided change if the account is still at the version it was decided on.
+	 * Applies a decided change if the account is still at the version it was decided on,
+	 * and answers the account as written (one store command for both).
 	 */
-	WriteResult apply(AccountChange change);
+	Written apply(AccountChange change);
 
 	/**
 	 * Accounts whose outbox holds events or history not yet relayed, at most
@@ -78,8 +79,14 @@ public interface Accounts {
 
 	Optional<Outbox> findPendingOutbox(AccountId id);
 
-	/** Removes relayed entries from the account's outbox. */
-	void removeFromOutbox(AccountId id, Collection<String> eventIds, Collection<String> historyIds);
+	/** The non-empty outboxes of these accounts, in one read. */
+	List<Outbox> findPendingOutboxes(Collection<AccountId> ids);
+
+	/**
+	 * Removes relayed entries from the accounts' outboxes (what each outbox names), in
+	 * one write.
+	 */
+	void removeFromOutboxes(List<Outbox> relayed);
 
 	/**
 	 * Records that a service applied the account's changes up to a revision (never goes
@@ -122,6 +129,10 @@ public interface Accounts {
 
 		APPLIED, VERSION_CONFLICT, EMAIL_TAKEN
 
+	}
+
+	/** A conditional write's outcome, and the account as written when it was applied. */
+	record Written(WriteResult result, Account account) {
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.onesignin.hub.audit;
 
+import java.util.List;
+
 import org.onesignin.hub.shared.Page;
 import org.onesignin.hub.shared.PageRequest;
 
@@ -13,6 +15,9 @@ public interface AccessLog {
 	 * entry twice (or concurrently) keeps the first, and never fails for it.
 	 */
 	void append(AccessLogEntry entry);
+
+	/** {@link #append} for many entries, in one write. */
+	void appendAll(List<AccessLogEntry> entries);
 
 	/** The account's entries, oldest first, from the position on. */
 	Page<AccessLogEntry> page(String accountId, PageRequest page);

@@ -15,7 +15,7 @@ import org.h2.mvstore.MVStore;
  * {@code fsync} the file is also forced to the disk (survives a power cut too, at a
  * higher cost).
  */
-class DurableH2Backend extends H2Backend {
+class DurableH2Backend extends IndexedH2Backend {
 
 	private final MVStore store;
 

@@ -43,7 +43,7 @@ public final class EmbeddedStore {
 			store.setRetentionTime(0);
 		}
 		MongoServer server = new MongoServer(
-				durable ? new DurableH2Backend(store, fsync) : new de.bwaldvogel.mongo.backend.h2.H2Backend(store));
+				durable ? new DurableH2Backend(store, fsync) : new IndexedH2Backend(store));
 		server.bind(new InetSocketAddress("127.0.0.1", port));
 		return server;
 	}

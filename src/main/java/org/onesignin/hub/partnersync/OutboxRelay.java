@@ -1,7 +1,11 @@
 package org.onesignin.hub.partnersync;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -11,7 +15,6 @@ import org.onesignin.hub.account.Account;
 import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.account.ChangeHistory;
-import org.onesignin.hub.account.ChangeHistoryEntry;
 import org.onesignin.hub.account.ServiceChange;
 import org.onesignin.hub.account.ServiceChangeOutbox;
 import org.onesignin.hub.account.ServiceChangesWritten;
@@ -26,6 +29,14 @@ import org.springframework.stereotype.Component;
  * any two steps is repaired by the next run without loss or visible duplicates. One relay
  * runs at a time across all hub instances (a lease in the store) and within this instance
  * (a lock), which keeps every feed append-only in cursor order.
+ *
+ * <p>
+ * A writer waits until its account's outbox is relayed, so the feeds follow at once; but
+ * writers do not relay one at a time. Each joins the next <em>pass</em>; whichever writer
+ * gets the lock runs the pass for everyone who joined it, with a few store commands
+ * whatever their number (one read of the outboxes, one append per pass, one write that
+ * empties them), while the next writers gather for the pass after. Under load the cost of
+ * a relay is shared by the writers of a pass instead of being paid by each in turn.
  */
 @Component
 public class OutboxRelay {
@@ -48,10 +59,16 @@ public class OutboxRelay {
 
 	private final List<ServiceChangeOutbox> otherOutboxes;
 
+	/** How long a writer waits for its relay before leaving it to the sweep. */
+	private static final long WAIT_SECONDS = 10;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	/** The lease epoch this instance relays under (0 before its first run). */
 	private long epoch;
+
+	/** The accounts that joined the next pass, and that pass's end. */
+	private Pass next = new Pass();
 
 	public OutboxRelay(Accounts accounts, ServiceChangeSink sink, ChangeHistory history, Leases leases,
 			List<ServiceChangeOutbox> otherOutboxes) {
@@ -69,8 +86,7 @@ public class OutboxRelay {
 	@EventListener
 	public void relay(ServiceChangesWritten written) {
 		if (written.outbox() == null) {
-			runExclusively(
-					() -> this.accounts.findPendingOutbox(new AccountId(written.ownerId())).ifPresent(this::move));
+			relayInPass(new AccountId(written.ownerId()));
 		}
 		else {
 			this.otherOutboxes.stream()
@@ -87,7 +103,7 @@ public class OutboxRelay {
 			List<Accounts.Outbox> pending;
 			do {
 				pending = this.accounts.findPendingOutboxes(BATCH);
-				pending.forEach(this::move);
+				move(pending);
 			}
 			while (pending.size() == BATCH);
 			for (ServiceChangeOutbox outbox : this.otherOutboxes) {
@@ -99,6 +115,55 @@ public class OutboxRelay {
 				while (others.size() == BATCH);
 			}
 		});
+	}
+
+	/**
+	 * Joins the next pass and returns once it ran: run by this thread when it gets the
+	 * lock first, by another writer otherwise. Gives up after {@link #WAIT_SECONDS} (a
+	 * stalled store): the outbox keeps the entries and the sweep relays them.
+	 */
+	private void relayInPass(AccountId accountId) {
+		Pass joined;
+		synchronized (this) {
+			joined = this.next;
+			joined.accounts.add(accountId);
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+		try {
+			while (!joined.done.isDone()) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0 || !this.lock.tryLock(left, TimeUnit.NANOSECONDS)) {
+					log.warn("Outbox relay busy: an account's changes are left to the sweep");
+					return;
+				}
+				try {
+					if (!joined.done.isDone()) {
+						runPass();
+					}
+				}
+				finally {
+					this.lock.unlock();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Runs the next pass (the lock held): relays every account that joined it. */
+	private void runPass() {
+		Pass pass;
+		synchronized (this) {
+			pass = this.next;
+			this.next = new Pass();
+		}
+		try {
+			runExclusively(() -> move(this.accounts.findPendingOutboxes(pass.accounts)));
+		}
+		finally {
+			pass.done.complete(null);
+		}
 	}
 
 	private void move(ServiceChangeOutbox outbox, ServiceChangeOutbox.Pending pending) {
@@ -147,12 +212,24 @@ public class OutboxRelay {
 		}
 	}
 
-	private void move(Accounts.Outbox outbox) {
+	/** Relays these outboxes: three writes (feeds, history, outboxes) for all of them. */
+	private void move(List<Accounts.Outbox> outboxes) {
+		if (outboxes.isEmpty()) {
+			return;
+		}
 		ensureLease();
-		outbox.events().forEach((event) -> this.sink.append(event, this.epoch));
-		this.history.saveAll(outbox.history());
-		this.accounts.removeFromOutbox(outbox.accountId(), outbox.events().stream().map(ServiceChange::id).toList(),
-				outbox.history().stream().map(ChangeHistoryEntry::id).toList());
+		this.sink.appendAll(outboxes.stream().flatMap((outbox) -> outbox.events().stream()).toList(), this.epoch);
+		this.history.saveAll(outboxes.stream().flatMap((outbox) -> outbox.history().stream()).toList());
+		this.accounts.removeFromOutboxes(outboxes);
+	}
+
+	/** The accounts relayed together, and the end of their relay. */
+	private static final class Pass {
+
+		private final Set<AccountId> accounts = new LinkedHashSet<>();
+
+		private final CompletableFuture<Void> done = new CompletableFuture<>();
+
 	}
 
 }

@@ -15,6 +15,13 @@ public interface ServiceChangeSink {
 	void append(ServiceChange change, long epoch);
 
 	/**
+	 * Appends the changes, each service's in their order, with a few store commands
+	 * whatever their number; fails when a relay of a later epoch has taken over (what was
+	 * appended before stays, and appending it again keeps it once).
+	 */
+	void appendAll(java.util.List<ServiceChange> changes, long epoch);
+
+	/**
 	 * Called once by a relay starting a new epoch: fences out earlier relays and closes
 	 * every sequence they took but may never fill, so readers can move past them.
 	 */

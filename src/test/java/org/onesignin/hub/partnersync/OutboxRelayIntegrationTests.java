@@ -119,6 +119,17 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
 		}
 
 		@Override
+		public void appendAll(List<ServiceChange> changes, long epoch) {
+			if (this.next.compareAndSet(Crash.BEFORE_APPEND, null)) {
+				throw new IllegalStateException("simulated crash before append");
+			}
+			this.feed.appendAll(changes, epoch);
+			if (this.next.compareAndSet(Crash.AFTER_APPEND, null)) {
+				throw new IllegalStateException("simulated crash after append");
+			}
+		}
+
+		@Override
 		public void takeOver(long epoch) {
 			this.feed.takeOver(epoch);
 		}

@@ -155,6 +155,10 @@ class ThrottledSignInUnitTests {
 		}
 
 		@Override
+		public void appendAll(java.util.List<AccessLogEntry> entries) {
+		}
+
+		@Override
 		public Page<AccessLogEntry> page(String accountId, PageRequest page) {
 			return null;
 		}

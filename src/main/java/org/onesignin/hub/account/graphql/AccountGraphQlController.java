@@ -1,10 +1,5 @@
 package org.onesignin.hub.account.graphql;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import org.onesignin.hub.account.AccountManagement;
 import org.onesignin.hub.account.AccountQueries;
 import org.onesignin.hub.account.AccountView;
@@ -23,7 +18,6 @@ import graphql.execution.DataFetcherResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -153,19 +147,21 @@ class AccountGraphQlController {
 				this.mapper::toView);
 	}
 
-	@BatchMapping(typeName = "LinkedAccount")
-	Map<AccountViews.LinkedAccount, Service> service(List<AccountViews.LinkedAccount> links) {
-		return links.stream()
-			.collect(Collectors.toMap(Function.identity(),
-					(link) -> this.registry.registry().service(link.serviceId()).orElseThrow(), (a, b) -> a));
+	/*
+	 * The registry is in memory: a field of it is a map lookup, resolved in place. A
+	 * batch loader would cost more than the lookup (issue 10's profile) and saves no
+	 * store read.
+	 */
+
+	@SchemaMapping(typeName = "LinkedAccount")
+	Service service(AccountViews.LinkedAccount link) {
+		return this.registry.registry().service(link.serviceId()).orElseThrow();
 	}
 
-	@BatchMapping(typeName = "LinkedAccount")
-	Map<AccountViews.LinkedAccount, Company> cancelledBy(List<AccountViews.LinkedAccount> links) {
-		return links.stream()
-			.filter((link) -> link.cancelledById() != null)
-			.collect(Collectors.toMap(Function.identity(),
-					(link) -> this.registry.registry().company(link.cancelledById()).orElseThrow(), (a, b) -> a));
+	@SchemaMapping(typeName = "LinkedAccount")
+	Company cancelledBy(AccountViews.LinkedAccount link) {
+		return (link.cancelledById() != null) ? this.registry.registry().company(link.cancelledById()).orElseThrow()
+				: null;
 	}
 
 	private AccountViews.Account view(Outcome<AccountView> outcome) {

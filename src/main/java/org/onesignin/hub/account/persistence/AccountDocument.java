@@ -23,14 +23,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * address against its owner; {@code emailKey} is the lower-cased email whatever its state
  * (absent in identities stored before verification existed, which count as verified).
  * {@code pendingMails} hold the mails a change produced until they are handed to the mail
- * outbox.
+ * outbox. {@code relayDue} and {@code mailsDue} (indexed) mark a document whose outbox or
+ * pending mails are not empty, written in the same update that fills them and cleared
+ * once they are empty, so the sweeps look them up instead of reading every identity.
  */
 @Document("accounts")
 record AccountDocument(@Id String id, String signInEmailKey, String emailKey, String passwordHash,
 		CredentialsDocument credentials, AccountStatus status, int revision, long version, BasicDetailsDocument details,
 		List<LinkDocument> links, Map<String, Integer> emittedRevisions, Map<String, Integer> acknowledgedRevisions,
 		List<ServiceChangeDocument> outbox, List<HistoryDocument> pendingHistory, List<MailDocument> pendingMails,
-		Instant createdAt, Instant updatedAt, Instant closedAt, Instant erasedAt) {
+		Instant createdAt, Instant updatedAt, Instant closedAt, Instant erasedAt, Boolean relayDue, Boolean mailsDue) {
 
 	/** {@code emailVerified} null: stored before verification existed (verified). */
 	record CredentialsDocument(Boolean emailVerified, ConfirmationDocument emailConfirmation,

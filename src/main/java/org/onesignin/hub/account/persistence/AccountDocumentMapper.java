@@ -37,7 +37,8 @@ interface AccountDocumentMapper {
 				toDocument(account.credentials()), account.status(), account.revision(), account.version(),
 				toDocument(account.details()), toLinkDocuments(account.links()), account.emittedRevisions(),
 				account.acknowledgedRevisions(), toChangeDocuments(outbox), List.of(), toMailDocuments(mails),
-				account.createdAt(), account.updatedAt(), account.closedAt(), null);
+				account.createdAt(), account.updatedAt(), account.closedAt(), null, outbox.isEmpty() ? null : true,
+				mails.isEmpty() ? null : true);
 	}
 
 	/**

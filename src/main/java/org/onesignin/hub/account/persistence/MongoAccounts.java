@@ -20,6 +20,7 @@ import org.onesignin.hub.shared.persistence.Cursors;
 import org.onesignin.hub.account.ServiceChange;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,6 +32,10 @@ import org.springframework.stereotype.Component;
 class MongoAccounts implements Accounts {
 
 	private static final String ERASED = "erased";
+
+	private static final String RELAY_DUE = "relayDue";
+
+	private static final String MAILS_DUE = "mailsDue";
 
 	private final MongoTemplate mongo;
 
@@ -44,9 +49,16 @@ class MongoAccounts implements Accounts {
 		// lookups by anonymous callers (a link's token) and by address, verified or not
 		for (String field : List.of("emailKey", "credentials.emailConfirmation.tokenHash",
 				"credentials.passwordReset.tokenHash", "credentials.claimPending",
-				"credentials.emailConfirmation.expiresAt")) {
+				"credentials.emailConfirmation.expiresAt", RELAY_DUE, MAILS_DUE)) {
 			mongo.indexOps(AccountDocument.class).createIndex(new Index().on(field, Sort.Direction.ASC));
 		}
+		// identities stored before the marks existed: marked once (one read of every
+		// identity, here only)
+		mongo.updateMulti(
+				Query.query(new Criteria().andOperator(pendingOutbox(), Criteria.where(RELAY_DUE).exists(false))),
+				new Update().set(RELAY_DUE, true), AccountDocument.class);
+		mongo.updateMulti(Query.query(Criteria.where("pendingMails.0").exists(true).and(MAILS_DUE).exists(false)),
+				new Update().set(MAILS_DUE, true), AccountDocument.class);
 	}
 
 	@Override
@@ -72,7 +84,7 @@ class MongoAccounts implements Accounts {
 	}
 
 	@Override
-	public WriteResult apply(AccountChange change) {
+	public Written apply(AccountChange change) {
 		Query query = Query
 			.query(Criteria.where("_id").is(change.accountId().value()).and("version").is(change.expectedVersion()));
 		Update update = new Update().inc("version", 1).set("updatedAt", change.time());
@@ -95,7 +107,9 @@ class MongoAccounts implements Accounts {
 			}
 		}
 		if (!change.mails().isEmpty()) {
-			update.push("pendingMails").each(this.mapper.toMailDocuments(change.mails()).toArray());
+			update.push("pendingMails")
+				.each(this.mapper.toMailDocuments(change.mails()).toArray())
+				.set(MAILS_DUE, true);
 		}
 		if (change.newRevision() != null) {
 			update.set("revision", change.newRevision());
@@ -118,12 +132,18 @@ class MongoAccounts implements Accounts {
 		if (!change.history().isEmpty()) {
 			update.push("pendingHistory").each(change.history().stream().map(this.mapper::toPendingDocument).toArray());
 		}
+		if (!change.events().isEmpty() || !change.history().isEmpty()) {
+			update.set(RELAY_DUE, true);
+		}
 		try {
-			return (this.mongo.updateFirst(query, update, AccountDocument.class).getMatchedCount() == 1)
-					? WriteResult.APPLIED : WriteResult.VERSION_CONFLICT;
+			AccountDocument written = this.mongo.findAndModify(query, update,
+					org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+					AccountDocument.class);
+			return (written != null) ? new Written(WriteResult.APPLIED, this.mapper.toDomain(written))
+					: new Written(WriteResult.VERSION_CONFLICT, null);
 		}
 		catch (DuplicateKeyException ex) {
-			return WriteResult.EMAIL_TAKEN;
+			return new Written(WriteResult.EMAIL_TAKEN, null);
 		}
 	}
 
@@ -179,7 +199,7 @@ class MongoAccounts implements Accounts {
 
 	@Override
 	public List<PendingMails> findPendingMails(int limit) {
-		Query query = Query.query(Criteria.where("pendingMails.0").exists(true)).limit(limit);
+		Query query = Query.query(Criteria.where(MAILS_DUE).is(true)).limit(limit);
 		return this.mongo.find(query, AccountDocument.class).stream().map(this::pendingMails).toList();
 	}
 
@@ -192,10 +212,15 @@ class MongoAccounts implements Accounts {
 
 	@Override
 	public void removeMails(AccountId id, Collection<String> mailIds) {
+		BulkOperations updates = this.mongo.bulkOps(BulkOperations.BulkMode.ORDERED, AccountDocument.class);
 		if (!mailIds.isEmpty()) {
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())), new Update().pull("pendingMails",
-					new Document("mailId", new Document("$in", List.copyOf(mailIds)))), AccountDocument.class);
+			updates.updateOne(Query.query(Criteria.where("_id").is(id.value())), new Update().pull("pendingMails",
+					new Document("mailId", new Document("$in", List.copyOf(mailIds)))));
 		}
+		// the mark goes only once nothing is left: a mail added meanwhile keeps it
+		updates.updateOne(Query.query(Criteria.where("_id").is(id.value()).and("pendingMails.0").exists(false)),
+				new Update().unset(MAILS_DUE));
+		updates.execute();
 	}
 
 	private PendingMails pendingMails(AccountDocument document) {
@@ -205,8 +230,18 @@ class MongoAccounts implements Accounts {
 
 	@Override
 	public List<Outbox> findPendingOutboxes(int limit) {
-		Query query = pendingQuery().limit(limit);
+		Query query = Query.query(Criteria.where(RELAY_DUE).is(true)).limit(limit);
 		return this.mongo.find(query, AccountDocument.class).stream().map(this::outbox).toList();
+	}
+
+	@Override
+	public List<Outbox> findPendingOutboxes(Collection<AccountId> ids) {
+		Query query = Query.query(Criteria.where("_id").in(ids.stream().map(AccountId::value).toList()));
+		return this.mongo.find(query, AccountDocument.class)
+			.stream()
+			.map(this::outbox)
+			.filter((outbox) -> !outbox.events().isEmpty() || !outbox.history().isEmpty())
+			.toList();
 	}
 
 	@Override
@@ -217,17 +252,31 @@ class MongoAccounts implements Accounts {
 	}
 
 	@Override
-	public void removeFromOutbox(AccountId id, Collection<String> eventIds, Collection<String> historyIds) {
-		Update update = new Update();
-		if (!eventIds.isEmpty()) {
-			update.pull("outbox", new Document("eventId", new Document("$in", List.copyOf(eventIds))));
+	public void removeFromOutboxes(List<Outbox> relayed) {
+		if (relayed.isEmpty()) {
+			return;
 		}
-		if (!historyIds.isEmpty()) {
-			update.pull("pendingHistory", new Document("entryId", new Document("$in", List.copyOf(historyIds))));
+		BulkOperations updates = this.mongo.bulkOps(BulkOperations.BulkMode.ORDERED, AccountDocument.class);
+		for (Outbox outbox : relayed) {
+			Update update = new Update();
+			if (!outbox.events().isEmpty()) {
+				update.pull("outbox", new Document("eventId",
+						new Document("$in", outbox.events().stream().map(ServiceChange::id).toList())));
+			}
+			if (!outbox.history().isEmpty()) {
+				update.pull("pendingHistory", new Document("entryId",
+						new Document("$in", outbox.history().stream().map(h -> h.id()).toList())));
+			}
+			if (!update.getUpdateObject().isEmpty()) {
+				updates.updateOne(Query.query(Criteria.where("_id").is(outbox.accountId().value())), update);
+			}
+			// the mark goes only once both are empty: a change written meanwhile keeps it
+			updates
+				.updateOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(outbox.accountId().value()),
+						Criteria.where("outbox.0").exists(false), Criteria.where("pendingHistory.0").exists(false))),
+						new Update().unset(RELAY_DUE));
 		}
-		if (!update.getUpdateObject().isEmpty()) {
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())), update, AccountDocument.class);
-		}
+		updates.execute();
 	}
 
 	@Override
@@ -272,6 +321,8 @@ class MongoAccounts implements Accounts {
 			.set("links", links)
 			.set("outbox", List.of())
 			.set("pendingHistory", List.of())
+			.unset(RELAY_DUE)
+			.unset(MAILS_DUE)
 			.set("erasedAt", now)
 			.set("status", org.onesignin.hub.account.AccountStatus.ERASED)
 			.inc("version", 1);
@@ -311,9 +362,9 @@ class MongoAccounts implements Accounts {
 				this.mapper::toDomain);
 	}
 
-	private static Query pendingQuery() {
-		return new Query(new Criteria().orOperator(Criteria.where("outbox.0").exists(true),
-				Criteria.where("pendingHistory.0").exists(true)));
+	private static Criteria pendingOutbox() {
+		return new Criteria().orOperator(Criteria.where("outbox.0").exists(true),
+				Criteria.where("pendingHistory.0").exists(true));
 	}
 
 	private Outbox outbox(AccountDocument document) {

@@ -31,8 +31,18 @@ class MongoChangeHistory implements ChangeHistory {
 
 	@Override
 	public void saveAll(List<ChangeHistoryEntry> entries) {
-		// save is an upsert by id: relaying an entry twice keeps one copy
-		entries.forEach((entry) -> this.mongo.save(this.mapper.toDocument(entry)));
+		if (entries.isEmpty()) {
+			return;
+		}
+		// one write for all; each an upsert by id: relaying an entry twice keeps one copy
+		org.springframework.data.mongodb.core.BulkOperations upserts = this.mongo.bulkOps(
+				org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, HistoryEntryDocument.class);
+		for (ChangeHistoryEntry entry : entries) {
+			HistoryEntryDocument document = this.mapper.toDocument(entry);
+			upserts.replaceOne(Query.query(Criteria.where("_id").is(document.id())), document,
+					org.springframework.data.mongodb.core.FindAndReplaceOptions.options().upsert());
+		}
+		upserts.execute();
 	}
 
 	@Override

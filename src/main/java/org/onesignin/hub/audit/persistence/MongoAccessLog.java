@@ -18,6 +18,8 @@ class MongoAccessLog implements AccessLog {
 
 	private final MongoTemplate mongo;
 
+	private static final int DUPLICATE_KEY = 11000;
+
 	private final AccessLogDocumentMapper mapper;
 
 	MongoAccessLog(MongoTemplate mongo, AccessLogDocumentMapper mapper) {
@@ -36,6 +38,26 @@ class MongoAccessLog implements AccessLog {
 		}
 		catch (DuplicateKeyException ex) {
 			// the same access of the same request, already written: the first copy stays
+		}
+	}
+
+	@Override
+	public void appendAll(java.util.List<AccessLogEntry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		try {
+			this.mongo
+				.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED,
+						AccessLogDocument.class)
+				.insert(entries.stream().map(this.mapper::toDocument).toList())
+				.execute();
+		}
+		catch (org.springframework.data.mongodb.BulkOperationException ex) {
+			// unordered: every other entry was written; one already there stays as it is
+			if (!ex.getErrors().stream().allMatch((error) -> error.getCode() == DUPLICATE_KEY)) {
+				throw ex;
+			}
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.onesignin.hub.partnersync.ServiceChangeSink;
 import org.onesignin.hub.shared.persistence.Cursors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -45,6 +46,8 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 	private static final String SEQUENCES = "feed_sequences";
 
 	private static final String ACKNOWLEDGEMENTS = "feed_acknowledgements";
+
+	private static final String FEED = "service_changes";
 
 	private final MongoTemplate mongo;
 
@@ -91,6 +94,83 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 			}
 			publish(serviceId, taken, epoch);
 		}
+	}
+
+	/**
+	 * Appends many changes with a few store commands, whatever their number: one lookup
+	 * of those already there, one block of sequences taken per service, one insert of
+	 * every entry, one update of the published marks. Each service's entries keep their
+	 * order in {@code changes}. Fenced like {@link #append}: a sequence a later relay
+	 * closed fails the insert, and what was not appended stays in its outbox for that
+	 * relay.
+	 */
+	@Override
+	public void appendAll(List<ServiceChange> changes, long epoch) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		Query known = Query.query(Criteria.where("_id").in(changes.stream().map(ServiceChange::id).toList()));
+		known.fields().include("_id");
+		java.util.Set<String> present = new java.util.HashSet<>();
+		this.mongo.find(known, Document.class, FEED).forEach((doc) -> present.add(doc.getString("_id")));
+		Map<String, List<ServiceChange>> byService = new LinkedHashMap<>();
+		for (ServiceChange change : changes) {
+			if (!present.contains(change.id())) {
+				byService.computeIfAbsent(change.serviceId(), (service) -> new java.util.ArrayList<>()).add(change);
+			}
+		}
+		if (byService.isEmpty()) {
+			return;
+		}
+		Map<String, Long> lastTaken = allocateAll(byService, epoch);
+		List<FeedEntryDocument> entries = new java.util.ArrayList<>();
+		byService.forEach((serviceId, serviceChanges) -> {
+			long sequence = lastTaken.get(serviceId) - serviceChanges.size();
+			for (ServiceChange change : serviceChanges) {
+				entries.add(this.mapper.toDocument(change, ++sequence));
+			}
+		});
+		try {
+			this.mongo.insertAll(entries);
+		}
+		catch (DuplicateKeyException | org.springframework.data.mongodb.BulkOperationException ex) {
+			// a sequence closed by a later relay (the changes already there were left
+			// out above): the rest stays in the outbox for that relay
+			throw new FencedException();
+		}
+		BulkOperations publish = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SEQUENCES);
+		lastTaken.forEach((serviceId, taken) -> publish.updateOne(
+				Query.query(Criteria.where("_id").is(serviceId).and("epoch").is(epoch)),
+				new Update().max("published", taken)));
+		publish.execute();
+	}
+
+	/**
+	 * Takes a block of sequences for each service (as many as it has changes), with one
+	 * write for all and one read of where each block ends; fenced like {@link #allocate}.
+	 * Only the relay holding the lease takes sequences, so nothing moves a counter
+	 * between the two (a later relay taking over only fences it and fills what was
+	 * taken).
+	 */
+	private Map<String, Long> allocateAll(Map<String, List<ServiceChange>> byService, long epoch) {
+		BulkOperations take = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SEQUENCES);
+		byService.forEach((serviceId, changes) -> take.upsert(
+				Query.query(Criteria.where("_id").is(serviceId)).addCriteria(notLaterThan(epoch)),
+				new Update().inc("sequence", (long) changes.size()).set("epoch", epoch)));
+		try {
+			take.execute();
+		}
+		catch (DuplicateKeyException | org.springframework.data.mongodb.BulkOperationException ex) {
+			// the upsert of a counter a later epoch fenced
+			throw new FencedException();
+		}
+		Map<String, Long> lastTaken = new LinkedHashMap<>();
+		this.mongo.find(Query.query(Criteria.where("_id").in(byService.keySet())), Document.class, SEQUENCES)
+			.forEach((counter) -> lastTaken.put(counter.getString("_id"), number(counter, "sequence")));
+		if (!lastTaken.keySet().equals(byService.keySet())) {
+			throw new FencedException();
+		}
+		return lastTaken;
 	}
 
 	/** Takes the service's next sequence, unless a relay of a later epoch took over. */
@@ -145,7 +225,7 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 		Query query = visible(serviceId).addCriteria(Criteria.where("sequence").gt(after).lte(upTo));
 		query.fields().include("accountId", "revision");
 		Map<String, Integer> latest = new LinkedHashMap<>();
-		this.mongo.find(query, Document.class, "service_changes")
+		this.mongo.find(query, Document.class, FEED)
 			.forEach((doc) -> latest.merge(doc.getString("accountId"), doc.getInteger("revision"), Math::max));
 		return latest;
 	}

@@ -1,7 +1,5 @@
 package org.onesignin.hub.preferences.graphql;
 
-import java.util.List;
-
 import org.onesignin.hub.preferences.Channel;
 import org.onesignin.hub.preferences.ConsentManagement;
 import org.onesignin.hub.preferences.ConsentQueries;
@@ -19,7 +17,6 @@ import org.onesignin.hub.shared.graphql.UserError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.LocalContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -57,13 +54,10 @@ class PreferencesGraphQlController {
 		this.maxPageSize = maxPageSize;
 	}
 
-	@BatchMapping(typeName = "ConsentRecord")
-	java.util.Map<PreferencesViews.ConsentRecord, Company> company(List<PreferencesViews.ConsentRecord> records) {
-		java.util.Map<PreferencesViews.ConsentRecord, Company> companies = new java.util.HashMap<>();
-		records.stream()
-			.filter((r) -> r.companyId() != null)
-			.forEach((r) -> this.registry.registry().company(r.companyId()).ifPresent((c) -> companies.put(r, c)));
-		return companies;
+	/* In memory: resolved in place, no batch loader (see AccountGraphQlController). */
+	@SchemaMapping(typeName = "ConsentRecord")
+	Company company(PreferencesViews.ConsentRecord record) {
+		return (record.companyId() != null) ? this.registry.registry().company(record.companyId()).orElse(null) : null;
 	}
 
 	/**

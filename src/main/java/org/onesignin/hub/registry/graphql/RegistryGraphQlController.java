@@ -1,16 +1,12 @@
 package org.onesignin.hub.registry.graphql;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.shared.graphql.UserError;
 import org.onesignin.hub.shared.SignedIn;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -69,18 +65,16 @@ class RegistryGraphQlController {
 	record ActiveLink(Service service, Company controller) {
 	}
 
-	@BatchMapping
-	Map<Company, List<Service>> services(List<Company> companies) {
-		return companies.stream()
-			.collect(Collectors.toMap(Function.identity(),
-					(company) -> this.registry.registry().servicesControlledBy(company.id())));
+	/* In memory: resolved in place, no batch loader (see AccountGraphQlController). */
+
+	@SchemaMapping
+	List<Service> services(Company company) {
+		return this.registry.registry().servicesControlledBy(company.id());
 	}
 
-	@BatchMapping
-	Map<Service, Company> controller(List<Service> services) {
-		return services.stream()
-			.collect(
-					Collectors.toMap(Function.identity(), (service) -> this.registry.registry().controllerOf(service)));
+	@SchemaMapping
+	Company controller(Service service) {
+		return this.registry.registry().controllerOf(service);
 	}
 
 }

@@ -1,0 +1,179 @@
+package org.onesignin.hub.embeddedstore;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded store's indexes, through the MongoDB driver: a query narrowed by an index
+ * (non-unique ones included, nested paths, {@code $in}, {@code $and}, {@code $or}, the id
+ * beside other conditions) answers exactly what reading every document answers, after
+ * inserts, updates that move a document between keys, deletes and a restart; and reads
+ * running while documents change never fail.
+ */
+class EmbeddedStoreIndexesIntegrationTests {
+
+	private static final int DOCUMENTS = 300;
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void answersWhatAFullReadAnswersThroughEveryKindOfIndexedCondition() {
+		MongoServer server = EmbeddedStore.start(this.directory, 0, true, false);
+		try (MongoClient client = client(server)) {
+			MongoCollection<Document> people = client.getDatabase("hub").getCollection("people");
+			people.createIndex(Indexes.ascending("team"));
+			people.createIndex(Indexes.ascending("card.token"));
+			for (int i = 0; i < DOCUMENTS; i++) {
+				people.insertOne(person(i));
+			}
+			assertMatchesFullRead(people);
+
+			// move documents between keys, then remove some
+			people.updateMany(Filters.lt("number", 50), Updates.set("team", "moved"));
+			people.updateMany(Filters.in("_id", "p-7", "p-8"), Updates.set("card.token", "shared"));
+			people.deleteMany(Filters.gte("number", 280));
+			assertMatchesFullRead(people);
+			assertThat(ids(people, Filters.eq("team", "moved"))).hasSize(50);
+			assertThat(ids(people, Filters.eq("team", "team-3"))).noneMatch((id) -> number(id) < 50);
+			assertThat(ids(people, Filters.eq("card.token", "shared"))).containsExactlyInAnyOrder("p-7", "p-8");
+			assertThat(ids(people, Filters.eq("card.token", "token-7"))).isEmpty();
+		}
+		finally {
+			server.shutdownNow();
+		}
+
+		// reopened: the non-unique indexes are rebuilt from the documents
+		MongoServer reopened = EmbeddedStore.start(this.directory, 0, true, false);
+		try (MongoClient client = client(reopened)) {
+			MongoCollection<Document> people = client.getDatabase("hub").getCollection("people");
+			assertMatchesFullRead(people);
+			assertThat(ids(people, Filters.eq("team", "moved"))).hasSize(50);
+		}
+		finally {
+			reopened.shutdownNow();
+		}
+	}
+
+	@Test
+	void readsWhileDocumentsChangeNeverFail() throws Exception {
+		MongoServer server = EmbeddedStore.start(this.directory, 0, true, false);
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try (MongoClient client = client(server)) {
+			MongoCollection<Document> people = client.getDatabase("hub").getCollection("people");
+			people.createIndex(Indexes.ascending("team"));
+			for (int i = 0; i < DOCUMENTS; i++) {
+				people.insertOne(person(i));
+			}
+			ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+			List<Future<?>> work = new ArrayList<>();
+			work.add(threads.submit(() -> {
+				for (int round = 0; round < 300; round++) {
+					int n = round % DOCUMENTS;
+					people.updateOne(Filters.eq("_id", "p-" + n), Updates.set("team", "team-" + (round % 5)));
+					people.deleteOne(Filters.eq("_id", "p-extra-" + round));
+					people.insertOne(new Document("_id", "p-extra-" + (round + 1)).append("team", "team-1")
+						.append("number", DOCUMENTS + round));
+				}
+			}));
+			for (int reader = 0; reader < 3; reader++) {
+				work.add(threads.submit(() -> {
+					for (int round = 0; round < 200; round++) {
+						try {
+							for (Document found : people.find(Filters.eq("team", "team-" + (round % 5)))) {
+								assertThat(found.getString("team")).isEqualTo("team-" + (round % 5));
+							}
+							people.find(Filters.and(Filters.eq("_id", "p-" + round), Filters.exists("number"))).first();
+						}
+						catch (Throwable ex) {
+							failures.add(ex);
+						}
+					}
+				}));
+			}
+			for (Future<?> done : work) {
+				done.get(60, TimeUnit.SECONDS);
+			}
+			assertThat(failures).isEmpty();
+		}
+		finally {
+			threads.shutdownNow();
+			server.shutdownNow();
+		}
+	}
+
+	/**
+	 * Each kind of condition an index narrows, against the same test on every document.
+	 */
+	private static void assertMatchesFullRead(MongoCollection<Document> people) {
+		List<Document> all = people.find().into(new ArrayList<>());
+		check(people, all, Filters.eq("team", "team-3"), (d) -> "team-3".equals(d.getString("team")));
+		check(people, all, Filters.in("team", "team-1", "team-4"),
+				(d) -> Set.of("team-1", "team-4").contains(d.getString("team")));
+		check(people, all, Filters.eq("card.token", "token-42"), (d) -> "token-42".equals(token(d)));
+		check(people, all, Filters.and(Filters.eq("_id", "p-12"), Filters.eq("number", 12)),
+				(d) -> "p-12".equals(d.getString("_id")) && d.getInteger("number") == 12);
+		check(people, all, Filters.and(Filters.eq("_id", "p-12"), Filters.eq("number", 13)), (d) -> false);
+		check(people, all,
+				Filters.and(Filters.eq("team", "team-2"),
+						Filters.or(Filters.eq("card.token", "token-2"), Filters.eq("card.token", "token-102"),
+								Filters.eq("card.token", "token-7"))),
+				(d) -> "team-2".equals(d.getString("team"))
+						&& Set.of("token-2", "token-102", "token-7").contains(token(d)));
+		check(people, all, Filters.or(Filters.eq("team", "team-0"), Filters.gt("number", 250)),
+				(d) -> "team-0".equals(d.getString("team")) || d.getInteger("number") > 250);
+	}
+
+	private static void check(MongoCollection<Document> people, List<Document> all, Bson filter,
+			Predicate<Document> test) {
+		Set<String> expected = all.stream().filter(test).map((d) -> d.getString("_id")).collect(Collectors.toSet());
+		assertThat(ids(people, filter)).as(filter.toString()).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	private static List<String> ids(MongoCollection<Document> people, Bson filter) {
+		return people.find(filter).map((d) -> d.getString("_id")).into(new ArrayList<>());
+	}
+
+	private static Document person(int i) {
+		return new Document("_id", "p-" + i).append("number", i)
+			.append("team", "team-" + (i % 5))
+			.append("card", new Document("token", "token-" + i));
+	}
+
+	private static String token(Document person) {
+		Document card = person.get("card", Document.class);
+		return (card != null) ? card.getString("token") : null;
+	}
+
+	private static int number(String id) {
+		return Integer.parseInt(id.substring(2));
+	}
+
+	private static MongoClient client(MongoServer server) {
+		return MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+	}
+
+}
