@@ -8,10 +8,18 @@
 # `wrk -t1 -c16` (16 connections). Prints each measurement, then per scenario the median
 # of the rounds: throughput, p50 and p99 (ms), failed answers, and the hub's RSS
 # (MiB, after the scenario; peak at the end). Ends with me/floor.
-# BENCH_JAVA picks the hub's JVM (default: the Temurin 25 JDK when present);
-# BENCH_HEAP its -Xmx (default 768m); BENCH_JAVA_OPTS more JVM options (a JFR recording:
-# -XX:+UseSerialGC); BENCH_JFR a file for a JFR profile of the measured rounds; BENCH_WARMUP the
-# warm-up seconds (default 10); BENCH_SCENARIOS a subset of the scenarios, in order.
+# Environment:
+#   BENCH_JAVA       the hub's JVM (default: the Temurin 25 JDK when present, else java)
+#   BENCH_HEAP       its -Xmx (default 768m)
+#   BENCH_GC         its collector options (default HUB_GC_OPTIONS below, as the README
+#                    recommends; empty for the JVM's defaults)
+#   BENCH_JAVA_OPTS  more JVM options (-XX:NativeMemoryTracking=summary, ...)
+#   BENCH_HUB_ARGS   more hub arguments (--hub.security.verified-tokens=20000, ...)
+#   BENCH_WARMUP     warm-up seconds per scenario (default 10)
+#   BENCH_SCENARIOS  a subset of "floor typename me partner support update", in order
+#   BENCH_JFR        a file for a JFR profile of the measured rounds
+#   BENCH_NMT=1      the JVM's native memory summary at the end (needs the NMT option)
+# Runs about 4 minutes with the defaults (a minute of it seeding); ends by itself.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
@@ -33,13 +41,18 @@ if [ -z "$java_bin" ]; then
 	java_bin="${java_bin:-java}"
 fi
 
+# the garbage collector settings the README recommends for the hub (G1 giving back what
+# it does not need, trading a little GC time for a heap near the live set)
+HUB_GC_OPTIONS="-XX:GCTimeRatio=4 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+
 ./mvnw -q -B -ntp test-compile -Djacoco.skip=true
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 
 scratch=$(mktemp -d /tmp/hub-bench-XXXXXX)
 # shellcheck disable=SC2086
-"$java_bin" -Xmx"${BENCH_HEAP:-768m}" ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-	org.onesignin.hub.bench.BenchmarkHub "$scratch" "$people" "$writers" $((rounds + 1)) >"$scratch/hub.log" 2>&1 &
+"$java_bin" -Xmx"${BENCH_HEAP:-768m}" ${BENCH_GC-$HUB_GC_OPTIONS} ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+	org.onesignin.hub.bench.BenchmarkHub "$scratch" "$people" "$writers" $((rounds + 1)) ${BENCH_HUB_ARGS:-} \
+	>"$scratch/hub.log" 2>&1 &
 hub=$!
 trap 'kill $hub 2>/dev/null || true; wait $hub 2>/dev/null || true; rm -rf "$scratch"' EXIT
 
@@ -55,7 +68,8 @@ done
 [ -f "$scratch/ready" ] || { echo "the hub was not ready within 15 minutes" >&2; exit 1; }
 url="http://127.0.0.1:$(cat "$scratch/port")"
 grep -h "^seeded" "$scratch/hub.log"
-echo "java: $("$java_bin" -version 2>&1 | head -1); wrk -t1 -c$connections; ${seconds}s per measurement, $rounds rounds"
+echo "java: $("$java_bin" -version 2>&1 | head -1) -Xmx${BENCH_HEAP:-768m} ${BENCH_GC-$HUB_GC_OPTIONS}"
+echo "wrk -t1 -c$connections; ${seconds}s per measurement, $rounds rounds, ${warmup}s of warm-up per scenario"
 
 rss_mib() {
 	awk -v field="$1" '$1 == field":" { printf "%.0f", $2 / 1024 }' "/proc/$hub/status"
@@ -111,6 +125,13 @@ for scenario in $scenarios; do
 		}'
 done
 echo "peak_rss_mib=$(rss_mib VmHWM)"
+"$jcmd_bin" "$hub" GC.run >/dev/null
+"$jcmd_bin" "$hub" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "heap_after_gc_mib=%.0f ", v / 1024; break } }
+	/committed/ { for (i = 1; i <= NF; i++) if ($i == "committed") { v = $(i + 1); sub(/K,?/, "", v); printf "heap_committed_mib=%.0f\n", v / 1024; exit } }'
+echo "rss_after_gc_mib=$(rss_mib VmRSS)"
+if [ -n "${BENCH_NMT:-}" ]; then
+	"$jcmd_bin" "$hub" VM.native_memory summary | grep -E "^-|committed=" | grep -E "^-" | sed 's/^-  *//' | awk '{ print "  " $0 }'
+fi
 floor=$(grep '^floor ' "$results" | sed 's/.*req_s=\([0-9]*\).*/\1/' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 me=$(grep '^me ' "$results" | sed 's/.*req_s=\([0-9]*\).*/\1/' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 if [ -n "$me" ] && [ -n "$floor" ]; then

@@ -65,6 +65,15 @@ final class IndexedH2Collection extends H2Collection {
 		this.indexes = List.copyOf(getIndexes());
 	}
 
+	/**
+	 * No running data size (only {@code collStats} reports it): keeping it encoded every
+	 * inserted and updated document once more and wrote a second entry per write.
+	 */
+	@Override
+	protected boolean tracksDataSize() {
+		return false;
+	}
+
 	/** Not synchronized: see the class comment. */
 	@Override
 	public QueryResult handleQuery(QueryParameters parameters) {

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
@@ -44,9 +45,40 @@ final class IndexedH2Database extends H2Database {
 	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 		MVStore mvStore = (this.store != null) ? this.store : OPENING.get();
 		String fullCollectionName = getFullCollectionNamespace(collectionName);
-		MVMap<Object, Document> dataMap = mvStore.openMap("databases." + fullCollectionName);
+		MVMap<Object, Document> dataMap = mvStore.openMap("databases." + fullCollectionName,
+				new MVMap.Builder<Object, Document>().valueType(new BsonValues.Documents()));
 		MVMap<String, Object> metaMap = mvStore.openMap("meta." + fullCollectionName);
 		return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, this.cursorRegistry);
+	}
+
+	/**
+	 * A unique index in the file, under a name of its own: its keys are ordered by value
+	 * ({@link BsonValues.Keys}), not by their serialised bytes as in the H2 backend's
+	 * {@code _index_} maps, so those are dropped and the index is built again from the
+	 * documents the first time a store is opened here.
+	 */
+	@Override
+	protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+			boolean sparse) {
+		MVStore mvStore = (this.store != null) ? this.store : OPENING.get();
+		String namespace = getFullCollectionNamespace(collectionName);
+		String older = namespace + "._index_" + indexName;
+		if (mvStore.hasMap(older)) {
+			mvStore.removeMap(older);
+		}
+		MVMap<KeyValue, Object> map = mvStore.openMap(namespace + "._unique_" + indexName,
+				new MVMap.Builder<KeyValue, Object>().keyType(new BsonValues.Keys()));
+		return new UniqueIndex(map, indexName, keys, sparse);
+	}
+
+	@Override
+	protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+		super.dropIndex(collection, indexName);
+		MVStore mvStore = this.store;
+		String name = getFullCollectionNamespace(collection.getCollectionName()) + "._unique_" + indexName;
+		if (mvStore.hasMap(name)) {
+			mvStore.removeMap(name);
+		}
 	}
 
 	@Override

@@ -12,19 +12,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded store's indexes, through the MongoDB driver: a query narrowed by an index
@@ -75,6 +80,43 @@ class EmbeddedStoreIndexesIntegrationTests {
 		}
 		finally {
 			reopened.shutdownNow();
+		}
+	}
+
+	@Test
+	void opensAStoreTheH2BackendWroteWithItsDocumentsAndUniqueIndexes() {
+		// written as stores were before: Java-serialised documents, byte-ordered indexes
+		MVStore before = new MVStore.Builder().fileName(this.directory.resolve(EmbeddedStore.FILE_NAME).toString())
+			.open();
+		MongoServer older = new MongoServer(new H2Backend(before));
+		older.bind("127.0.0.1", 0);
+		try (MongoClient client = client(older)) {
+			MongoCollection<Document> people = client.getDatabase("hub").getCollection("people");
+			people.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+			for (int i = 0; i < 50; i++) {
+				people.insertOne(person(i).append("email", "p" + i + "@example.com"));
+			}
+		}
+		finally {
+			older.shutdownNow();
+		}
+
+		for (int opening = 0; opening < 2; opening++) {
+			MongoServer server = EmbeddedStore.start(this.directory, 0, true, false);
+			try (MongoClient client = client(server)) {
+				MongoCollection<Document> people = client.getDatabase("hub").getCollection("people");
+				assertThat(people.countDocuments()).isEqualTo(50 + opening);
+				assertThat(people.find(Filters.eq("email", "p7@example.com")).first()).containsEntry("_id", "p-7")
+					.containsEntry("card", new Document("token", "token-7"));
+				Document duplicate = new Document("_id", "p-x" + opening).append("email", "p7@example.com");
+				assertThatThrownBy(() -> people.insertOne(duplicate)).isInstanceOf(MongoWriteException.class)
+					.satisfies((ex) -> assertThat(((MongoWriteException) ex).getCode()).isEqualTo(11000));
+				// a document written in the new format beside the older ones
+				people.insertOne(person(100 + opening).append("email", "new" + opening + "@example.com"));
+			}
+			finally {
+				server.shutdownNow();
+			}
 		}
 	}
 

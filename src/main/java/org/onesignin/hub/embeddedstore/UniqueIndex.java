@@ -1,0 +1,65 @@
+package org.onesignin.hub.embeddedstore;
+
+import java.util.List;
+import java.util.Map;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A unique index of the embedded store, in an H2 map whose keys are ordered by value
+ * ({@link BsonValues.Keys}); the same as the H2 backend's otherwise.
+ */
+final class UniqueIndex extends AbstractUniqueIndex<Object> {
+
+	private final MVMap<KeyValue, Object> map;
+
+	UniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+		super(name, keys, sparse);
+		this.map = map;
+	}
+
+	@Override
+	protected Object removeDocument(KeyValue keyValue) {
+		return this.map.remove(keyValue);
+	}
+
+	@Override
+	protected boolean putKeyPosition(KeyValue keyValue, Object position) {
+		return this.map.putIfAbsent(keyValue, Missing.ofNullable(position)) == null;
+	}
+
+	@Override
+	protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+		return this.map.entrySet();
+	}
+
+	@Override
+	protected Object getPosition(KeyValue keyValue) {
+		return this.map.get(keyValue);
+	}
+
+	@Override
+	public long getCount() {
+		return this.map.sizeAsLong();
+	}
+
+	@Override
+	public boolean isEmpty() {
+		return this.map.isEmpty();
+	}
+
+	@Override
+	public long getDataSize() {
+		return getCount();
+	}
+
+	@Override
+	public void drop() {
+		this.map.clear();
+	}
+
+}
