@@ -44,7 +44,9 @@ final class EqualityIndex extends Index<Object> {
 
 	@Override
 	public void checkAdd(Document document, MongoCollection<Object> collection) {
-		// never a conflict: the index is not unique
+		// never a conflict (not unique), but refused values (parallel arrays) are refused
+		// here, before anything is written
+		keysOf(document);
 	}
 
 	@Override
@@ -71,12 +73,17 @@ final class EqualityIndex extends Index<Object> {
 		if (!query.keySet().equals(keySet())) {
 			return false;
 		}
+		int lists = 0;
 		for (Object value : query.values()) {
-			if (!isEquality(value) && !isIn(value)) {
+			if (isIn(value)) {
+				lists++;
+			}
+			else if (!isEquality(value)) {
 				return false;
 			}
 		}
-		return true;
+		// the keys of two $in lists would be their product: read the documents instead
+		return lists <= 1;
 	}
 
 	@Override
@@ -112,7 +119,7 @@ final class EqualityIndex extends Index<Object> {
 
 	@Override
 	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
-		// never a conflict: the index is not unique
+		keysOf(newDocument);
 	}
 
 	@Override
@@ -144,7 +151,9 @@ final class EqualityIndex extends Index<Object> {
 	}
 
 	private Set<KeyValue> keysOf(Document document) {
-		if (isSparse() && keys().stream().noneMatch(document::containsKey)) {
+		if (isSparse() && keys().stream()
+			.allMatch((key) -> de.bwaldvogel.mongo.backend.Utils.getSubdocumentValue(document,
+					key) instanceof de.bwaldvogel.mongo.backend.Missing)) {
 			return Set.of();
 		}
 		return getKeyValues(document);

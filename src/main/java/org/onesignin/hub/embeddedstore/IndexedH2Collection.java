@@ -50,6 +50,9 @@ final class IndexedH2Collection extends H2Collection {
 	@Override
 	public synchronized void addIndex(Index<Object> index) {
 		super.addIndex(index);
+		if (index instanceof UniqueIndex unique) {
+			unique.built();
+		}
 		this.indexes = List.copyOf(getIndexes());
 	}
 
@@ -107,9 +110,41 @@ final class IndexedH2Collection extends H2Collection {
 	protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int numberToSkip,
 			int limit, int batchSize, Document fieldSelector) {
 		Stream<Document> documents = StreamSupport.stream(positions.spliterator(), false)
-			.map(this::getDocument)
+			.map(super::getDocument)
 			.filter(Objects::nonNull);
-		return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		return matchDocumentsFromStream(forThisThread(documents, query), query, orderBy, numberToSkip, limit, batchSize,
+				fieldSelector);
+	}
+
+	@Override
+	protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+			Document fieldSelector) {
+		if (!Thread.holdsLock(this)) {
+			return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+		return matchDocumentsFromStream(
+				forThisThread(streamAllDocumentsWithPosition().map((d) -> d.getDocument()), query), query, orderBy,
+				numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+	/**
+	 * Copy on write: the H2 backend updates a document in place before it stores it back,
+	 * and readers no longer wait for writers, so a writer (the thread holding this
+	 * collection's lock) changes a copy, and a stored document never changes once readers
+	 * and the commit can see it.
+	 */
+	@Override
+	protected Document getDocument(Object position) {
+		Document document = super.getDocument(position);
+		return (document != null && Thread.holdsLock(this)) ? document.cloneDeeply() : document;
+	}
+
+	/** A writer's copies of the documents that match (see {@link #getDocument}). */
+	private Stream<Document> forThisThread(Stream<Document> documents, Document query) {
+		if (!Thread.holdsLock(this)) {
+			return documents;
+		}
+		return documents.filter((document) -> documentMatchesQuery(document, query)).map(Document::cloneDeeply);
 	}
 
 	/**

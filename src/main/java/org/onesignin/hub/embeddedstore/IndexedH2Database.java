@@ -22,6 +22,11 @@ final class IndexedH2Database extends H2Database {
 
 	private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
 
+	/**
+	 * The unique index maps known to be complete (committed with or after their keys).
+	 */
+	private static final String BUILT = "hub.built-unique-indexes";
+
 	private final MVStore store;
 
 	private IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
@@ -66,9 +71,15 @@ final class IndexedH2Database extends H2Database {
 		if (mvStore.hasMap(older)) {
 			mvStore.removeMap(older);
 		}
-		MVMap<KeyValue, Object> map = mvStore.openMap(namespace + "._unique_" + indexName,
+		String name = namespace + "._unique_" + indexName;
+		MVMap<KeyValue, Object> map = mvStore.openMap(name,
 				new MVMap.Builder<KeyValue, Object>().keyType(new BsonValues.Keys()));
-		return new UniqueIndex(map, indexName, keys, sparse);
+		MVMap<String, Boolean> built = mvStore.openMap(BUILT);
+		if (!Boolean.TRUE.equals(built.get(name))) {
+			// never finished (a crash while it was built): built again from the documents
+			map.clear();
+		}
+		return new UniqueIndex(map, indexName, keys, sparse, () -> built.put(name, true));
 	}
 
 	@Override
@@ -76,6 +87,7 @@ final class IndexedH2Database extends H2Database {
 		super.dropIndex(collection, indexName);
 		MVStore mvStore = this.store;
 		String name = getFullCollectionNamespace(collection.getCollectionName()) + "._unique_" + indexName;
+		mvStore.<String, Boolean>openMap(BUILT).remove(name);
 		if (mvStore.hasMap(name)) {
 			mvStore.removeMap(name);
 		}

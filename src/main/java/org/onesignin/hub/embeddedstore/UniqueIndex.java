@@ -11,15 +11,29 @@ import org.h2.mvstore.MVMap;
 
 /**
  * A unique index of the embedded store, in an H2 map whose keys are ordered by value
- * ({@link BsonValues.Keys}); the same as the H2 backend's otherwise.
+ * ({@link BsonValues.Keys}); the same as the H2 backend's otherwise. A map not marked as
+ * built (a crash while it was being filled) is emptied when the store opens, and filled
+ * again from the documents.
  */
 final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
 	private final MVMap<KeyValue, Object> map;
 
-	UniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+	private final Runnable markBuilt;
+
+	/**
+	 * @param markBuilt records that the map holds every document's key (called once the
+	 * collection has filled it)
+	 */
+	UniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse, Runnable markBuilt) {
 		super(name, keys, sparse);
 		this.map = map;
+		this.markBuilt = markBuilt;
+	}
+
+	/** The collection filled the index from its documents (or had none). */
+	void built() {
+		this.markBuilt.run();
 	}
 
 	@Override

@@ -24,6 +24,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +123,44 @@ class EmbeddedStoreIndexesIntegrationTests {
 	}
 
 	@Test
+	void rebuildsAUniqueIndexThatWasNotFinished() {
+		MongoServer server = EmbeddedStore.start(this.directory, 0, true, false);
+		try (MongoClient client = client(server)) {
+			MongoCollection<Document> people = client.getDatabase("hub").getCollection("people");
+			people.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true).name("email_1"));
+			for (int i = 0; i < 20; i++) {
+				people.insertOne(person(i).append("email", "p" + i + "@example.com"));
+			}
+		}
+		finally {
+			server.shutdownNow();
+		}
+		// as a crash while the index was being filled leaves it: part of the keys, not
+		// marked as built
+		MVStore file = new MVStore.Builder().fileName(this.directory.resolve(EmbeddedStore.FILE_NAME).toString())
+			.open();
+		MVMap<KeyValue, Object> index = file.openMap("hub.people._unique_email_1",
+				new MVMap.Builder<KeyValue, Object>().keyType(new BsonValues.Keys()));
+		assertThat(index.sizeAsLong()).isEqualTo(20);
+		for (int i = 0; i < 10; i++) {
+			index.remove(new KeyValue("p" + i + "@example.com"));
+		}
+		file.<String, Boolean>openMap("hub.built-unique-indexes").remove("hub.people._unique_email_1");
+		file.close();
+
+		MongoServer reopened = EmbeddedStore.start(this.directory, 0, true, false);
+		try (MongoClient client = client(reopened)) {
+			MongoCollection<Document> people = client.getDatabase("hub").getCollection("people");
+			assertThat(people.find(Filters.eq("email", "p3@example.com")).first()).containsEntry("_id", "p-3");
+			Document duplicate = new Document("_id", "p-x").append("email", "p3@example.com");
+			assertThatThrownBy(() -> people.insertOne(duplicate)).isInstanceOf(MongoWriteException.class);
+		}
+		finally {
+			reopened.shutdownNow();
+		}
+	}
+
+	@Test
 	void readsWhileDocumentsChangeNeverFail() throws Exception {
 		MongoServer server = EmbeddedStore.start(this.directory, 0, true, false);
 		ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -135,7 +175,12 @@ class EmbeddedStoreIndexesIntegrationTests {
 			work.add(threads.submit(() -> {
 				for (int round = 0; round < 300; round++) {
 					int n = round % DOCUMENTS;
-					people.updateOne(Filters.eq("_id", "p-" + n), Updates.set("team", "team-" + (round % 5)));
+					// one update: both copies of the team, and a field added or taken
+					// away
+					String team = "team-" + (round % 5);
+					people.updateOne(Filters.eq("_id", "p-" + n),
+							Updates.combine(Updates.set("team", team), Updates.set("sameTeam", team),
+									(round % 2 == 0) ? Updates.set("extra", round) : Updates.unset("extra")));
 					people.deleteOne(Filters.eq("_id", "p-extra-" + round));
 					people.insertOne(new Document("_id", "p-extra-" + (round + 1)).append("team", "team-1")
 						.append("number", DOCUMENTS + round));
@@ -147,6 +192,15 @@ class EmbeddedStoreIndexesIntegrationTests {
 						try {
 							for (Document found : people.find(Filters.eq("team", "team-" + (round % 5)))) {
 								assertThat(found.getString("team")).isEqualTo("team-" + (round % 5));
+								// never half an update
+								if (found.containsKey("sameTeam")) {
+									assertThat(found.getString("sameTeam")).isEqualTo(found.getString("team"));
+								}
+							}
+							for (Document found : people.find(Filters.gte("number", 0))) {
+								if (found.containsKey("sameTeam")) {
+									assertThat(found.getString("sameTeam")).isEqualTo(found.getString("team"));
+								}
 							}
 							people.find(Filters.and(Filters.eq("_id", "p-" + round), Filters.exists("number"))).first();
 						}

@@ -148,9 +148,10 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 	/**
 	 * Takes a block of sequences for each service (as many as it has changes), with one
 	 * write for all and one read of where each block ends; fenced like {@link #allocate}.
-	 * Only the relay holding the lease takes sequences, so nothing moves a counter
-	 * between the two (a later relay taking over only fences it and fills what was
-	 * taken).
+	 * Within an epoch only this relay takes sequences; a later relay that took over
+	 * between the write and the read has set its own epoch on the counter, which the read
+	 * then misses (fenced), and one that takes over after the read fills this block with
+	 * placeholders, which the insert then meets (fenced).
 	 */
 	private Map<String, Long> allocateAll(Map<String, List<ServiceChange>> byService, long epoch) {
 		BulkOperations take = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SEQUENCES);
@@ -165,7 +166,12 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 			throw new FencedException();
 		}
 		Map<String, Long> lastTaken = new LinkedHashMap<>();
-		this.mongo.find(Query.query(Criteria.where("_id").in(byService.keySet())), Document.class, SEQUENCES)
+		// read under this epoch: a counter a later relay fenced since (and may have
+		// moved)
+		// is missing from the answer, and this relay stops
+		this.mongo
+			.find(Query.query(Criteria.where("_id").in(byService.keySet()).and("epoch").is(epoch)), Document.class,
+					SEQUENCES)
 			.forEach((counter) -> lastTaken.put(counter.getString("_id"), number(counter, "sequence")));
 		if (!lastTaken.keySet().equals(byService.keySet())) {
 			throw new FencedException();
