@@ -4,7 +4,9 @@
 -- Arguments (after --): scenario name, scenario file.
 
 local records = {}
-local counter = 0
+-- wrk asks each thread for one request it never sends before the first one it sends:
+-- that one is number -1, so that no writer's first revision is skipped
+local counter = -1
 failures = 0
 
 local marks = {

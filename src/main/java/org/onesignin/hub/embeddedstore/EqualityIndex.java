@@ -1,45 +1,64 @@
 package org.onesignin.hub.embeddedstore;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
 
 /**
  * A non-unique index of the embedded store (the H2 backend has only unique ones and
- * ignores the others): for each value of its fields, the positions of the documents
- * holding it, in memory, built from the documents when the store opens. It answers
- * equality and {@code $in} on all of its fields; the collection checks every candidate
- * against the whole query, so the index only has to over-approximate.
+ * ignores the others), in the store file: one entry per document and key value, the value
+ * followed by the document's position, so that a key's documents are the entries right
+ * after the key in the map's order. Equality and {@code $in} on all of its fields; the
+ * collection checks every candidate against the whole query, so the index only has to
+ * over-approximate. Like a unique index, one not marked as built (a crash while it was
+ * being filled) is emptied when the store opens and filled again from the documents.
  *
  * <p>
- * Thread-safe without a lock: concurrent maps and sets, so reads need not wait for the
- * collection's writers.
+ * Reads need no lock: an H2 map is safe to read while it changes.
  */
 final class EqualityIndex extends Index<Object> {
 
 	private static final String ID = "_id";
 
-	private final Map<KeyValue, Set<Object>> positionsByKey = new ConcurrentHashMap<>();
+	private static final ValueComparator ORDER = ValueComparator.asc();
 
-	private final Map<Object, Indexed> byDocumentId = new ConcurrentHashMap<>();
+	/** One entry per document and key: the key's values, then the document's position. */
+	private final MVMap<KeyValue, Boolean> entries;
 
-	EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
+	private final Runnable markBuilt;
+
+	/**
+	 * @param entries the index's map in the store file, ordered by value (a key's prefix
+	 * before its extensions: {@link BsonValues.Keys})
+	 * @param markBuilt records that the map holds every document's keys
+	 */
+	EqualityIndex(String name, List<IndexKey> keys, boolean sparse, MVMap<KeyValue, Boolean> entries,
+			Runnable markBuilt) {
 		super(name, keys, sparse);
+		this.entries = entries;
+		this.markBuilt = markBuilt;
+	}
+
+	/** The collection filled the index from its documents (or had none). */
+	void built() {
+		this.markBuilt.run();
 	}
 
 	@Override
 	public Object getPosition(Document document) {
-		Indexed indexed = this.byDocumentId.get(document.get(ID));
-		return (indexed != null) ? indexed.position() : null;
+		return positionOf(document);
 	}
 
 	@Override
@@ -51,21 +70,18 @@ final class EqualityIndex extends Index<Object> {
 
 	@Override
 	public void add(Document document, Object position, MongoCollection<Object> collection) {
-		Set<KeyValue> keys = keysOf(document);
-		for (KeyValue key : keys) {
-			this.positionsByKey.computeIfAbsent(key, (k) -> ConcurrentHashMap.newKeySet()).add(position);
+		for (KeyValue key : keysOf(document)) {
+			this.entries.put(entry(key, position), Boolean.TRUE);
 		}
-		this.byDocumentId.put(document.get(ID), new Indexed(position, keys));
 	}
 
 	@Override
 	public Object remove(Document document) {
-		Indexed indexed = this.byDocumentId.remove(document.get(ID));
-		if (indexed == null) {
-			return null;
+		Object position = positionOf(document);
+		for (KeyValue key : keysOf(document)) {
+			this.entries.remove(entry(key, position));
 		}
-		unlink(indexed);
-		return indexed.position();
+		return position;
 	}
 
 	@Override
@@ -99,9 +115,14 @@ final class EqualityIndex extends Index<Object> {
 		}
 		Set<Object> positions = new java.util.LinkedHashSet<>();
 		for (KeyValue key : getKeyValues(probe)) {
-			Set<Object> found = this.positionsByKey.get(key);
-			if (found != null) {
-				positions.addAll(found);
+			// the entries of a key follow the key itself, in the map's order
+			Cursor<KeyValue, Boolean> cursor = this.entries.cursor(key);
+			while (cursor.hasNext()) {
+				KeyValue entry = cursor.next();
+				if (entry.size() != key.size() + 1 || !startsWith(entry, key)) {
+					break;
+				}
+				positions.add(entry.get(key.size()));
 			}
 		}
 		return positions;
@@ -109,7 +130,12 @@ final class EqualityIndex extends Index<Object> {
 
 	@Override
 	public long getCount() {
-		return this.byDocumentId.size();
+		return this.entries.sizeAsLong();
+	}
+
+	@Override
+	public boolean isEmpty() {
+		return this.entries.isEmpty();
 	}
 
 	@Override
@@ -125,29 +151,24 @@ final class EqualityIndex extends Index<Object> {
 	@Override
 	public void updateInPlace(Document oldDocument, Document newDocument, Object position,
 			MongoCollection<Object> collection) {
-		Set<KeyValue> keys = keysOf(newDocument);
-		Indexed previous = this.byDocumentId.get(oldDocument.get(ID));
-		if (previous != null && previous.keys().equals(keys)) {
+		Set<KeyValue> before = keysOf(oldDocument);
+		Set<KeyValue> after = keysOf(newDocument);
+		if (before.equals(after)) {
 			return;
 		}
-		// the new keys first, then the old ones go: a concurrent reader may see the
+		// the new entries first, then the old ones go: a concurrent reader may see the
 		// document under both for a moment, never under neither
-		for (KeyValue key : keys) {
-			this.positionsByKey.computeIfAbsent(key, (k) -> ConcurrentHashMap.newKeySet()).add(position);
+		for (KeyValue key : after) {
+			this.entries.put(entry(key, position), Boolean.TRUE);
 		}
-		this.byDocumentId.put(newDocument.get(ID), new Indexed(position, keys));
-		if (previous != null) {
-			previous.keys()
-				.stream()
-				.filter((key) -> !keys.contains(key))
-				.forEach((key) -> unlink(key, previous.position()));
-		}
+		before.stream()
+			.filter((key) -> !after.contains(key))
+			.forEach((key) -> this.entries.remove(entry(key, position)));
 	}
 
 	@Override
 	public void drop() {
-		this.positionsByKey.clear();
-		this.byDocumentId.clear();
+		this.entries.clear();
 	}
 
 	private Set<KeyValue> keysOf(Document document) {
@@ -159,15 +180,25 @@ final class EqualityIndex extends Index<Object> {
 		return getKeyValues(document);
 	}
 
-	private void unlink(Indexed indexed) {
-		indexed.keys().forEach((key) -> unlink(key, indexed.position()));
+	/** Where the H2 backend keeps a document: under its id. */
+	private static Object positionOf(Document document) {
+		return Missing.ofNullable(document.get(ID));
 	}
 
-	private void unlink(KeyValue key, Object position) {
-		this.positionsByKey.computeIfPresent(key, (k, positions) -> {
-			positions.remove(position);
-			return positions.isEmpty() ? null : positions;
-		});
+	private static KeyValue entry(KeyValue key, Object position) {
+		List<Object> values = new ArrayList<>(key.size() + 1);
+		key.forEach(values::add);
+		values.add(position);
+		return new KeyValue(values);
+	}
+
+	private static boolean startsWith(KeyValue entry, KeyValue key) {
+		for (int i = 0; i < key.size(); i++) {
+			if (ORDER.compare(entry.get(i), key.get(i)) != 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isEquality(Object value) {
@@ -180,9 +211,6 @@ final class EqualityIndex extends Index<Object> {
 		return value instanceof Document document && document.size() == 1
 				&& document.get("$in") instanceof Collection<?> values
 				&& values.stream().allMatch(EqualityIndex::isEquality);
-	}
-
-	private record Indexed(Object position, Set<KeyValue> keys) {
 	}
 
 }

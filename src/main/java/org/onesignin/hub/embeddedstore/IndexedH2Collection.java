@@ -53,6 +53,9 @@ final class IndexedH2Collection extends H2Collection {
 		if (index instanceof UniqueIndex unique) {
 			unique.built();
 		}
+		else if (index instanceof EqualityIndex equality) {
+			equality.built();
+		}
 		this.indexes = List.copyOf(getIndexes());
 	}
 

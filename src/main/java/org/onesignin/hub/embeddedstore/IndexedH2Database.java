@@ -86,17 +86,27 @@ final class IndexedH2Database extends H2Database {
 	protected void dropIndex(MongoCollection<Object> collection, String indexName) {
 		super.dropIndex(collection, indexName);
 		MVStore mvStore = this.store;
-		String name = getFullCollectionNamespace(collection.getCollectionName()) + "._unique_" + indexName;
-		mvStore.<String, Boolean>openMap(BUILT).remove(name);
-		if (mvStore.hasMap(name)) {
-			mvStore.removeMap(name);
+		for (String kind : List.of("._unique_", "._equal_")) {
+			String name = getFullCollectionNamespace(collection.getCollectionName()) + kind + indexName;
+			mvStore.<String, Boolean>openMap(BUILT).remove(name);
+			if (mvStore.hasMap(name)) {
+				mvStore.removeMap(name);
+			}
 		}
 	}
 
 	@Override
 	protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
-		return new EqualityIndex(indexName, keys, sparse);
+		MVStore mvStore = (this.store != null) ? this.store : OPENING.get();
+		String name = getFullCollectionNamespace(collectionName) + "._equal_" + indexName;
+		MVMap<KeyValue, Boolean> map = mvStore.openMap(name,
+				new MVMap.Builder<KeyValue, Boolean>().keyType(new BsonValues.Keys()));
+		MVMap<String, Boolean> built = mvStore.openMap(BUILT);
+		if (!Boolean.TRUE.equals(built.get(name))) {
+			map.clear();
+		}
+		return new EqualityIndex(indexName, keys, sparse, map, () -> built.put(name, true));
 	}
 
 }

@@ -73,7 +73,7 @@ class EmbeddedStoreIndexesIntegrationTests {
 			server.shutdownNow();
 		}
 
-		// reopened: the non-unique indexes are rebuilt from the documents
+		// reopened: the indexes are read back from the file, as they were
 		MongoServer reopened = EmbeddedStore.start(this.directory, 0, true, false);
 		try (MongoClient client = client(reopened)) {
 			MongoCollection<Document> people = client.getDatabase("hub").getCollection("people");
