@@ -81,12 +81,31 @@ final class BsonValues {
 		public int compare(KeyValue one, KeyValue other) {
 			int common = Math.min(one.size(), other.size());
 			for (int i = 0; i < common; i++) {
-				int order = ORDER.compare(one.get(i), other.get(i));
+				int order = compareValues(one.get(i), other.get(i));
 				if (order != 0) {
 					return order;
 				}
 			}
 			return Integer.compare(one.size(), other.size());
+		}
+
+		/**
+		 * MongoDB's value order, except that lists are compared element by element (the
+		 * value order compares a list by its smallest element, which would make two
+		 * different lists the same key).
+		 */
+		static int compareValues(Object one, Object other) {
+			if (one instanceof java.util.List<?> ones && other instanceof java.util.List<?> others) {
+				int common = Math.min(ones.size(), others.size());
+				for (int i = 0; i < common; i++) {
+					int order = compareValues(ones.get(i), others.get(i));
+					if (order != 0) {
+						return order;
+					}
+				}
+				return Integer.compare(ones.size(), others.size());
+			}
+			return ORDER.compare(one, other);
 		}
 
 		@Override

@@ -10,7 +10,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.Cursor;
@@ -31,8 +30,6 @@ import org.h2.mvstore.MVMap;
 final class EqualityIndex extends Index<Object> {
 
 	private static final String ID = "_id";
-
-	private static final ValueComparator ORDER = ValueComparator.asc();
 
 	/** One entry per document and key: the key's values, then the document's position. */
 	private final MVMap<KeyValue, Boolean> entries;
@@ -194,7 +191,7 @@ final class EqualityIndex extends Index<Object> {
 
 	private static boolean startsWith(KeyValue entry, KeyValue key) {
 		for (int i = 0; i < key.size(); i++) {
-			if (ORDER.compare(entry.get(i), key.get(i)) != 0) {
+			if (BsonValues.Keys.compareValues(entry.get(i), key.get(i)) != 0) {
 				return false;
 			}
 		}

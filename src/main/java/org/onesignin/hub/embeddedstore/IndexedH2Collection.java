@@ -61,12 +61,15 @@ final class IndexedH2Collection extends H2Collection {
 
 	@Override
 	public synchronized void dropIndex(String indexName) {
+		// readers stop using the index before it is emptied
+		this.indexes = this.indexes.stream().filter((index) -> !index.getName().equals(indexName)).toList();
 		super.dropIndex(indexName);
 		this.indexes = List.copyOf(getIndexes());
 	}
 
 	@Override
 	public synchronized void drop() {
+		this.indexes = List.of();
 		super.drop();
 		this.indexes = List.copyOf(getIndexes());
 	}
