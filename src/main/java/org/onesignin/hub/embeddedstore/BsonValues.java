@@ -79,14 +79,7 @@ final class BsonValues {
 
 		@Override
 		public int compare(KeyValue one, KeyValue other) {
-			int common = Math.min(one.size(), other.size());
-			for (int i = 0; i < common; i++) {
-				int order = compareValues(one.get(i), other.get(i));
-				if (order != 0) {
-					return order;
-				}
-			}
-			return Integer.compare(one.size(), other.size());
+			return compareLists(one.stream().toList(), other.stream().toList());
 		}
 
 		/**
@@ -96,16 +89,21 @@ final class BsonValues {
 		 */
 		static int compareValues(Object one, Object other) {
 			if (one instanceof java.util.List<?> ones && other instanceof java.util.List<?> others) {
-				int common = Math.min(ones.size(), others.size());
-				for (int i = 0; i < common; i++) {
-					int order = compareValues(ones.get(i), others.get(i));
-					if (order != 0) {
-						return order;
-					}
-				}
-				return Integer.compare(ones.size(), others.size());
+				return compareLists(ones, others);
 			}
 			return ORDER.compare(one, other);
+		}
+
+		/** Element by element; a list's prefix before the list. */
+		private static int compareLists(java.util.List<?> ones, java.util.List<?> others) {
+			int common = Math.min(ones.size(), others.size());
+			for (int i = 0; i < common; i++) {
+				int order = compareValues(ones.get(i), others.get(i));
+				if (order != 0) {
+					return order;
+				}
+			}
+			return Integer.compare(ones.size(), others.size());
 		}
 
 		@Override
