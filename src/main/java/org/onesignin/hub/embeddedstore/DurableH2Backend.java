@@ -87,10 +87,9 @@ class DurableH2Backend extends IndexedH2Backend {
 			if (this.committed >= ticket) {
 				return;
 			}
-			// every ticket taken so far belongs to a finished write: this commit covers
-			// it
-			// (commit waits for a store H2 is writing meanwhile, and returns at once when
-			// nothing is left to write)
+			// Every ticket taken so far belongs to a finished write, so this commit
+			// covers them all. (A commit waits for one H2 is writing meanwhile, and
+			// returns at once when nothing is left to write.)
 			long covering = this.requested.get();
 			this.store.commit();
 			if (this.fsync) {

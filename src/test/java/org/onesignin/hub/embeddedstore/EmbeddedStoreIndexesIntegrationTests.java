@@ -175,8 +175,8 @@ class EmbeddedStoreIndexesIntegrationTests {
 			work.add(threads.submit(() -> {
 				for (int round = 0; round < 300; round++) {
 					int n = round % DOCUMENTS;
-					// one update: both copies of the team, and a field added or taken
-					// away
+					// one update: both copies of the team, and a field added or
+					// removed
 					String team = "team-" + (round % 5);
 					people.updateOne(Filters.eq("_id", "p-" + n),
 							Updates.combine(Updates.set("team", team), Updates.set("sameTeam", team),

@@ -166,9 +166,8 @@ class MongoServiceChangeFeeds implements ServiceChangeFeeds, ServiceChangeSink {
 			throw new FencedException();
 		}
 		Map<String, Long> lastTaken = new LinkedHashMap<>();
-		// read under this epoch: a counter a later relay fenced since (and may have
-		// moved)
-		// is missing from the answer, and this relay stops
+		// read under this epoch: a counter that a later relay fenced since (and may
+		// have moved) is missing from the answer, and this relay stops
 		this.mongo
 			.find(Query.query(Criteria.where("_id").in(byService.keySet()).and("epoch").is(epoch)), Document.class,
 					SEQUENCES)
