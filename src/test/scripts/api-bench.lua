@@ -1,6 +1,7 @@
--- wrk script of src/test/scripts/api-bench.sh: one request per line of a scenario file
--- ("<bearer token>\t<JSON body>", or "-" for GET /bench/floor), in turn; an answer
--- counts as failed unless it is HTTP 200 with the scenario's mark in its body.
+-- wrk script of src/test/scripts/api-bench.sh (and keycloak-bench.sh): one request per
+-- line of a scenario file ("<bearer token>\t<JSON body>"; the floor and keycloak
+-- scenarios send a GET and need only the token), in turn; an answer counts as failed
+-- unless it is HTTP 200 with the scenario's mark in its body.
 -- Arguments (after --): scenario name, scenario file.
 
 local records = {}
@@ -16,6 +17,7 @@ local marks = {
   partner = '"signInEmail"',
   support = '"edges":[{',
   update = '"errors":[]',
+  keycloak = '"username"',
 }
 
 local threads = {}
@@ -28,7 +30,9 @@ function init(args)
   scenario = args[1]
   for line in io.lines(args[2]) do
     local token, body = line:match("^([^\t]*)\t(.*)$")
-    records[#records + 1] = { token, body }
+    if line ~= "" then
+      records[#records + 1] = { token or line, body }
+    end
   end
   kind = scenario:match("^(%a+)")
   mark = marks[kind]
@@ -44,6 +48,10 @@ function request()
   local headers = { ["Authorization"] = "Bearer " .. record[1] }
   if kind == "floor" then
     return wrk.format("GET", "/bench/floor", headers)
+  end
+  if kind == "keycloak" then
+    headers["Accept"] = "application/json"
+    return wrk.format("GET", "/realms/bench/account", headers)
   end
   headers["Content-Type"] = "application/json"
   local body = record[2]

@@ -201,59 +201,15 @@ echo "seeded $users users with tokens in $(($(date +%s) - setup_start)) s; GET /
 echo "keycloak $version; java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); heap: ${JAVA_OPTS:-$JAVA_OPTS_KC_HEAP}; wrk -t1 -c$connections; ${seconds}s per measurement, $rounds rounds after ${warmup}s warm-up"
 
 # --- measurement -----------------------------------------------------------------------------
-script="$scratch/keycloak-bench.lua"
-cat >"$script" <<'LUA'
--- one GET /realms/bench/account per request, with the users' tokens in turn; an answer
--- counts as failed unless it is HTTP 200 with the profile in its body.
--- Argument (after --): the token file, one access token a line.
-local tokens = {}
-local counter = 0
-failures = 0
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  for line in io.lines(args[1]) do
-    if line ~= "" then tokens[#tokens + 1] = line end
-  end
-end
-
-function request()
-  local token = tokens[counter % #tokens + 1]
-  counter = counter + 1
-  return wrk.format("GET", "/realms/bench/account",
-    { ["Authorization"] = "Bearer " .. token, ["Accept"] = "application/json" })
-end
-
-function response(status, headers, body)
-  if status ~= 200 or not body:find('"username"', 1, true) then
-    failures = failures + 1
-    if failures == 1 then
-      io.stderr:write("keycloak: first failed answer: HTTP " .. status .. " " .. body:sub(1, 300) .. "\n")
-    end
-  end
-end
-
-function done(summary, latency, requests)
-  local failed = 0
-  for _, thread in ipairs(threads) do
-    failed = failed + thread:get("failures")
-  end
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT req_s=%.0f p50_ms=%.2f p99_ms=%.2f requests=%d failed=%d socket_errors=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests, failed, errors))
-end
-LUA
+# the hub's wrk script, in its keycloak scenario: GET /realms/bench/account with each
+# token in turn; an answer fails unless it is HTTP 200 with the profile ("username")
+script="$(dirname "${BASH_SOURCE[0]}")/api-bench.lua"
 
 rss_mib() {
 	awk -v field="$1" '$1 == field":" { printf "%.0f", $2 / 1024 }' "/proc/$java_pid/status"
 }
 run() { # seconds
-	wrk -t1 -c"$connections" -d"$1"s --timeout 10s -s "$script" "$url" -- "$scratch/tokens.txt" | grep '^RESULT' | sed 's/^RESULT //'
+	wrk -t1 -c"$connections" -d"$1"s --timeout 10s -s "$script" "$url" -- keycloak "$scratch/tokens.txt" | grep '^RESULT' | sed 's/^RESULT //'
 }
 
 run "$warmup" >/dev/null
