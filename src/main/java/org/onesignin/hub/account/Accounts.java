@@ -77,8 +77,6 @@ public interface Accounts {
 	 */
 	List<Outbox> findPendingOutboxes(int limit);
 
-	Optional<Outbox> findPendingOutbox(AccountId id);
-
 	/** The non-empty outboxes of these accounts, in one read. */
 	List<Outbox> findPendingOutboxes(Collection<AccountId> ids);
 

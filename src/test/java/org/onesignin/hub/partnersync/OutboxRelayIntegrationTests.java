@@ -48,14 +48,14 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
 		assertThat(eventsFor(id)).extracting(FeedEntry::change)
 			.extracting(ServiceChange::type)
 			.containsExactly(ServiceChange.LINKED);
-		assertThat(this.accounts.findPendingOutbox(new AccountId(id))).isPresent();
+		assertThat(this.accounts.findPendingOutboxes(List.of(new AccountId(id)))).hasSize(1);
 
 		this.relay.relayAll();
 
 		assertThat(eventsFor(id)).extracting(FeedEntry::change)
 			.extracting(ServiceChange::type)
 			.containsExactly(ServiceChange.LINKED, ServiceChange.DETAILS_CHANGED);
-		assertThat(this.accounts.findPendingOutbox(new AccountId(id))).isEmpty();
+		assertThat(this.accounts.findPendingOutboxes(List.of(new AccountId(id)))).isEmpty();
 	}
 
 	@Test
@@ -72,7 +72,7 @@ class OutboxRelayIntegrationTests extends HubIntegrationTest {
 			.extracting(ServiceChange::type)
 			.containsExactly(ServiceChange.LINKED, ServiceChange.DETAILS_CHANGED);
 		assertThat(events).extracting(FeedEntry::sequence).isSorted().doesNotHaveDuplicates();
-		assertThat(this.accounts.findPendingOutbox(new AccountId(id))).isEmpty();
+		assertThat(this.accounts.findPendingOutboxes(List.of(new AccountId(id)))).isEmpty();
 	}
 
 	private void changeGivenName(String id, String name) {

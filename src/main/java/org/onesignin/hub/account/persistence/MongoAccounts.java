@@ -245,13 +245,6 @@ class MongoAccounts implements Accounts {
 	}
 
 	@Override
-	public Optional<Outbox> findPendingOutbox(AccountId id) {
-		return Optional.ofNullable(this.mongo.findById(id.value(), AccountDocument.class))
-			.map(this::outbox)
-			.filter((outbox) -> !outbox.events().isEmpty() || !outbox.history().isEmpty());
-	}
-
-	@Override
 	public void removeFromOutboxes(List<Outbox> relayed) {
 		if (relayed.isEmpty()) {
 			return;
