@@ -180,6 +180,15 @@ public record Account(AccountId id, String passwordHash, Credentials credentials
 	}
 
 	/** Whether two addresses are the same sign-in email (case-insensitive). */
+	/**
+	 * The address awaiting confirmation to become the sign-in email (a change of address
+	 * not yet confirmed), or null.
+	 */
+	public String pendingSignInEmail() {
+		Credentials.Confirmation pending = this.credentials.emailConfirmation();
+		return (pending != null && !sameAddress(pending.email(), signInEmail())) ? pending.email() : null;
+	}
+
 	public static boolean sameAddress(String one, String other) {
 		return one != null && other != null
 				&& BasicDetailsValidation.emailKey(one).equals(BasicDetailsValidation.emailKey(other));

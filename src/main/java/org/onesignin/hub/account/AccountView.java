@@ -27,9 +27,7 @@ public record AccountView(String id, String signInEmail, boolean emailVerified, 
 					link.cancelledAt(), link.cancelledBy(), account.syncState(link.serviceId()),
 					account.acknowledgedRevision(link.serviceId())))
 			.toList();
-		Credentials.Confirmation pending = account.credentials().emailConfirmation();
-		String pendingEmail = (visibility.seesPendingSignInEmail() && pending != null
-				&& !Account.sameAddress(pending.email(), account.signInEmail())) ? pending.email() : null;
+		String pendingEmail = visibility.seesPendingSignInEmail() ? account.pendingSignInEmail() : null;
 		return new AccountView(account.id().value(), details.email(), account.credentials().emailVerified(),
 				pendingEmail, account.status(), account.revision(), details, links, account.createdAt(),
 				account.updatedAt(), account.closedAt());

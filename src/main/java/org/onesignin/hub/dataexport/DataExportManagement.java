@@ -128,9 +128,8 @@ public class DataExportManagement {
 		identity.put("id", account.id().value());
 		identity.put("signInEmail", account.signInEmail());
 		identity.put("emailVerified", account.credentials().emailVerified());
-		if (account.credentials().emailConfirmation() != null
-				&& !Account.sameAddress(account.credentials().emailConfirmation().email(), account.signInEmail())) {
-			identity.put("pendingSignInEmail", account.credentials().emailConfirmation().email());
+		if (account.pendingSignInEmail() != null) {
+			identity.put("pendingSignInEmail", account.pendingSignInEmail());
 		}
 		identity.put("status", account.status());
 		identity.put("revision", account.revision());

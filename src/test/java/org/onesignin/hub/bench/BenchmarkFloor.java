@@ -79,7 +79,7 @@ class BenchmarkFloor {
 			me.put("id", account.id().value());
 			me.put("signInEmail", account.signInEmail());
 			me.put("emailVerified", account.credentials().emailVerified());
-			me.put("pendingSignInEmail", null);
+			me.put("pendingSignInEmail", account.pendingSignInEmail());
 			me.put("status", account.status().name());
 			me.put("revision", account.revision());
 			BasicDetails details = account.details();
