@@ -31,7 +31,7 @@ class ModularityTests {
 	@Test
 	void keepsEachModulesSubpackagesPrivate() {
 		for (String module : new String[] { "access", "account", "preferences", "registry", "audit", "partnersync",
-				"dataexport", "signin", "caller", "embeddedstore", "mail" }) {
+				"dataexport", "signin", "caller", "embeddedstore", "mail", "pages" }) {
 			for (String edge : new String[] { "graphql", "persistence", "web" }) {
 				noClasses().that()
 					.resideOutsideOfPackage("org.onesignin.hub." + module + "..")

@@ -1,0 +1,202 @@
+package org.onesignin.hub.pages;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.onesignin.hub.support.Chromium;
+import org.onesignin.hub.support.FeedEvent;
+import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.LinkedAccountView;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.onesignin.hub.support.RegistrationInput.PASSWORD;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
+
+/**
+ * The account pages at {@code /account/} in a real Chromium: a person signs in on the
+ * hub's sign-in page (authorization code + PKCE in the page) and manages their account;
+ * every outcome is checked through the API as the hub's other callers see it.
+ */
+class AccountPagesBrowserIntegrationTests extends HubIntegrationTest {
+
+	@TempDir
+	Path downloads;
+
+	private WebDriver driver;
+
+	private Browser browser;
+
+	private String email;
+
+	private String accountId;
+
+	@BeforeEach
+	void openBrowser() {
+		this.driver = Chromium.start(this.downloads);
+		this.browser = new Browser(this.driver, this.port);
+		this.email = uniqueEmail();
+		this.accountId = registerThrough("my-sony", this.email,
+				Map.of("givenName", "Ada", "familyName", "Lovelace", "country", "GB"));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+	}
+
+	private Browser signedIn() {
+		return this.browser.openSignedIn("/account/", this.email, PASSWORD).showsHeading("My account");
+	}
+
+	@Test
+	void savesAnEditedDetailThatReachesTheLinkedServicesFeed() {
+		signedIn().type("details", "givenName", "Augusta").press("details", "Save my details");
+
+		this.browser.announces("Your details are saved");
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(feedEvents("my-sony", this.accountId)).map(FeedEvent::data)
+				.anySatisfy((data) -> assertThat(data).containsEntry("givenName", "Augusta")));
+		PageChecks.screenshot(this.driver, "account-details");
+	}
+
+	@Test
+	void showsFieldErrorsAndChangesNothing() {
+		int revision = revisionOf(this.accountId);
+
+		signedIn().type("details", "phone", "not a phone").press("details", "Save my details");
+
+		assertThat(this.browser.errorOf("details", "phone")).isNotBlank();
+		assertThat(revisionOf(this.accountId)).isEqualTo(revision);
+		PageChecks.scan(this.driver, "account pages with a field error");
+	}
+
+	@Test
+	void showsAStaleRevisionFromASecondTabInsteadOfOverwriting() {
+		signedIn();
+		String firstTab = this.driver.getWindowHandle();
+		this.driver.switchTo().newWindow(WindowType.TAB);
+		// the sign-in session answers the second tab without the password page
+		this.browser.openSignedIn("/account/", this.email, PASSWORD).showsHeading("My account");
+		this.browser.type("details", "givenName", "Grace").press("details", "Save my details");
+		this.browser.announces("Your details are saved");
+
+		this.driver.switchTo().window(firstTab);
+		this.browser.type("details", "familyName", "Byron").press("details", "Save my details");
+
+		assertThat(this.browser.waitForText("details", "changed elsewhere — reload")).isNotEmpty();
+		Map<String, Object> details = asAccountHolder(this.accountId).documentName("account-pages/me")
+			.execute()
+			.path("me.basicDetails")
+			.entity(Map.class)
+			.get();
+		assertThat(details).containsEntry("givenName", "Grace").containsEntry("familyName", "Lovelace");
+		this.browser.press("details", "Reload my details").announces("Your details are reloaded");
+		assertThat(this.browser.field("details", "givenName").getAttribute("value")).isEqualTo("Grace");
+	}
+
+	@Test
+	void withdrawingAnEmailConsentClosesTheContactGate() {
+		String allow = "Allow Email to " + this.email + " from Sony Europe B.V.";
+		String withdraw = "Withdraw Email to " + this.email + " from Sony Europe B.V.";
+		signedIn().press("marketing", allow).announces("Your marketing choice is saved");
+		assertThat(mayEmail()).containsEntry("allowed", true);
+
+		this.browser.press("marketing", withdraw);
+
+		this.browser.waitForText("marketing", "Allowed → Withdrawn");
+		assertThat(mayEmail()).containsEntry("allowed", false).containsEntry("reasons", List.of("WITHDRAWN"));
+		this.browser.scrollTo("marketing");
+		PageChecks.screenshot(this.driver, "account-marketing");
+	}
+
+	private Map<String, Object> mayEmail() {
+		return asPartnerService("my-sony").documentName("partner/contactPermission")
+			.variable("accountId", this.accountId)
+			.variable("companyId", "sony-europe")
+			.variable("channel", "EMAIL")
+			.variable("address", this.email)
+			.variable("purpose", "MARKETING")
+			.execute()
+			.path("contactPermission")
+			.entity(Map.class)
+			.get();
+	}
+
+	@Test
+	void namesTheControllerOfAnotherCompanysServiceAndCancelsItsOwn() {
+		link(this.accountId, aServiceAccount().at("playstation-network").withId("psn-" + this.accountId));
+		signedIn().press("services", "Cancel PlayStation Network account")
+			.press("services", "Cancel my PlayStation Network account");
+
+		String refusal = this.browser.waitForText("services",
+				"Only Sony Interactive Entertainment LLC can cancel your PlayStation Network account");
+		assertThat(refusal).contains("Contact PlayStation support", "privacy@sony-interactive.example");
+		assertThat(statusOf("playstation-network")).isEqualTo("ACTIVE");
+		PageChecks.scan(this.driver, "account pages naming another controller");
+		this.browser.scrollTo("services");
+		PageChecks.screenshot(this.driver, "account-not-controller");
+
+		this.browser.press("services", "Cancel My Sony account").press("services", "Cancel my My Sony account");
+
+		this.browser.announces("Your My Sony account is cancelled");
+		assertThat(statusOf("my-sony")).isEqualTo("CANCELLED");
+	}
+
+	private String statusOf(String serviceId) {
+		return linkedAccountsOf(this.accountId).stream()
+			.filter((link) -> link.serviceId().equals(serviceId))
+			.map(LinkedAccountView::status)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void downloadsTheExport() throws Exception {
+		signedIn().press("your-data", "Download my data");
+
+		Path file = this.downloads.resolve("one-sign-in-data.json");
+		await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(file));
+		assertThat(Files.readString(file)).contains(this.accountId, this.email);
+	}
+
+	@Test
+	void refusesToCloseTheIdentityWhileLinksAreActiveAndListsThem() {
+		signedIn().field("your-data", "understood").click();
+		this.browser.press("your-data", "Close my One Sign In");
+
+		String refusal = this.browser.waitForText("your-data", "First cancel your accounts on these services");
+		assertThat(refusal).contains("My Sony", "Sony Europe B.V.", "privacy@sony-europe.example");
+		assertThat(asAccountHolder(this.accountId).documentName("account-pages/me")
+			.execute()
+			.path("me.status")
+			.entity(String.class)
+			.get()).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void passesAnAccessibilityScanSignedOutAndSignedIn() {
+		this.driver.get("http://127.0.0.1:" + this.port + "/account/");
+		this.browser.waitUntil((driver) -> driver.getCurrentUrl().contains("/login"));
+		PageChecks.scan(this.driver, "the sign-in page");
+		PageChecks.screenshot(this.driver, "sign-in");
+
+		this.browser.openSignedIn("/account/", this.email, PASSWORD).showsHeading("My account");
+		this.browser.waitForText("privacy-contacts", "privacy@sony-music.example");
+
+		PageChecks.scan(this.driver, "the account pages");
+		PageChecks.screenshot(this.driver, "account");
+	}
+
+}
