@@ -107,8 +107,8 @@ async function searchCustomers(form) {
       node.basicDetails.phone ?? '',
       node.status,
       node.linkedAccounts.filter((link) => link.status === 'ACTIVE').map((link) => link.service.id).join(', '),
-      h('button', { type: 'button', class: 'secondary', onclick: (event) => busy(event.target, () => openCustomer(node.id)) },
-        `Open ${node.signInEmail}`),
+      h('button', { type: 'button', class: 'secondary', 'aria-label': `Open ${node.signInEmail}`,
+        onclick: (event) => busy(event.target, () => openCustomer(node.id)) }, 'Open'),
     ])),
   connection.pageInfo.hasNextPage ? h('p', {}, 'More customers match: narrow the search.') : null);
 }
@@ -124,12 +124,12 @@ async function openCustomer(id) {
     alertError('This customer is not one of your company\'s, or no longer exists.');
     return;
   }
-  const slot = h('div', { class: 'panel-slot' });
   show(customerSlot, section('customer', `Customer ${customer.signInEmail}`,
     h('p', {}, `Status ${customer.status}, revision ${customer.revision}.`),
     corrections(customer),
     h('h3', {}, 'Linked services'),
-    links(customer, slot), slot,
+    links(customer),
+    cancellation(customer),
     marketingChoice(customer),
     permissionCheck(customer)));
   document.getElementById('customer-title').focus();
@@ -177,56 +177,83 @@ function corrections(customer) {
   return form;
 }
 
-function links(customer, slot) {
-  return table('The customer\'s linked services', ['Service', 'Controlled by', 'Account', 'Status', ''],
-    customer.linkedAccounts.map((link) => {
-      const ours = link.service.controller.id === agent.company.id;
-      let action = '';
-      if (link.status === 'ACTIVE') {
-        action = ours
-          ? h('button', { type: 'button', class: 'secondary', onclick: () => askToCancel(customer, link, slot) },
-              `Cancel ${link.service.id} account`)
-          : `Only ${companyName(link.service.controller.id)} can cancel it`;
-      }
-      return [link.service.id, companyName(link.service.controller.id), link.serviceAccountId,
-        link.status === 'ACTIVE' ? 'Active' : 'Cancelled', action];
-    }));
+function links(customer) {
+  return table('The customer\'s linked services', ['Service', 'Controlled by', 'Account', 'Status'],
+    customer.linkedAccounts.map((link) => [serviceName(link.service.id), companyName(link.service.controller.id),
+      link.serviceAccountId, link.status === 'ACTIVE' ? 'Active' : 'Cancelled']));
 }
 
-function askToCancel(customer, link, slot) {
-  const form = h('form', { class: 'panel', 'aria-labelledby': 'cancel-title' },
-    h('h3', { id: 'cancel-title', tabindex: '-1' }, `Cancel the customer's ${link.service.id} account?`),
-    field('reason', 'Reason the customer gave'),
-    h('div', { class: 'actions' },
-      h('button', { type: 'submit', class: 'danger' }, `Cancel ${link.service.id} account`),
-      h('button', { type: 'button', class: 'secondary', onclick: () => slot.replaceChildren() }, 'Do not cancel')));
+function serviceName(id) {
+  return registry.services.find((service) => service.id === id)?.name ?? id;
+}
+
+/**
+ * Cancelling the customer's account on a service they name: any service of the group,
+ * since the customer may ask for any; the hub cancels only the agent's company's and
+ * names the controller of the others.
+ */
+function cancellation(customer) {
+  const own = registry.services.filter((service) => service.controller.id === agent.company.id);
+  const others = registry.services.filter((service) => service.controller.id !== agent.company.id);
+  const choices = [...own, ...others].map((service) => [service.id, `${service.name} (${service.controller.name})`]);
+  const outcome = h('div', { class: 'panel-slot' });
+  const form = h('form', { novalidate: true, 'aria-labelledby': 'cancel-title' },
+    h('h3', { id: 'cancel-title' }, 'Cancel the customer\'s account on a service'),
+    h('p', {}, `${agent.company.name} can cancel the accounts of its own services only.`),
+    h('div', { class: 'fields' },
+      field('serviceId', 'Service', { choices }),
+      field('reason', 'Reason the customer gave')),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, 'Cancel the account')),
+    outcome);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    busy(form.querySelector('button[type=submit]'), async () => {
+    busy(form.querySelector('button'), async () => {
       clearErrors(form);
+      outcome.replaceChildren();
       const reference = ticket();
       if (!reference) {
         return;
       }
+      const { serviceId, reason } = valuesOf(form);
       const answer = (await hub.run('cancelServiceAccountForCustomer', { input: {
-        accountId: customer.id, serviceId: link.service.id, reason: valuesOf(form).reason, ticket: reference,
+        accountId: customer.id, serviceId, reason, ticket: reference,
       } })).cancelServiceAccount;
       const notController = answer.errors.find((error) => error.code === 'NOT_CONTROLLER');
       if (notController) {
-        showErrors(form, [{ field: [], message: `Only ${notController.controller.name} can cancel it: `
-          + `refer the customer to ${notController.controller.privacyContact?.email ?? 'that company'}.` }]);
+        showController(outcome, notController);
         return;
       }
       if (answer.errors.length) {
         showErrors(form, answer.errors);
         return;
       }
-      await openCustomer(customer.id);
-      announce(`The customer's ${link.service.id} account is cancelled.`);
+      const ours = (link) => link.status === 'ACTIVE'
+        && registry.services.find((service) => service.id === link.service.id)?.controller.id === agent.company.id;
+      if (answer.account?.linkedAccounts.some(ours)) {
+        await openCustomer(customer.id);
+      } else {
+        // without an active account at one of the agent's company's services, the
+        // customer is no longer the agent's to see
+        show(customerSlot, section('customer', `Customer ${customer.signInEmail}`, h('p', { class: 'notice' },
+          `The customer has no active account left with ${agent.company.name}, so their details are no longer shown here.`)));
+      }
+      announce(`The customer's ${serviceName(serviceId)} account is cancelled.`);
     });
   });
-  show(slot, form);
-  form.querySelector('h3').focus();
+  return form;
+}
+
+function showController(slot, { service, controller }) {
+  const contact = controller.privacyContact ?? {};
+  const box = h('div', { class: 'panel refusal', role: 'alert', tabindex: '-1' },
+    h('h4', {}, `Only ${controller.name} can cancel the customer's ${service.name} account`),
+    service.cancellation?.instructions ? h('p', {}, 'Tell the customer: ', service.cancellation.instructions) : null,
+    h('ul', { class: 'contact' },
+      service.cancellation?.url ? h('li', {}, 'Where: ', h('a', { href: service.cancellation.url }, service.cancellation.url)) : null,
+      contact.email ? h('li', {}, 'Privacy contact: ', h('a', { href: 'mailto:' + contact.email }, contact.email)) : null,
+      contact.webForm ? h('li', {}, 'Web form: ', h('a', { href: contact.webForm }, contact.webForm)) : null));
+  show(slot, box);
+  box.focus();
 }
 
 function marketingChoice(customer) {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.onesignin.hub.account.AccountId;
 import org.onesignin.hub.account.Account;
+import org.onesignin.hub.account.AccountManagement;
 import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.audit.AccessLog;
 import org.onesignin.hub.caller.HubSecurityProperties;
@@ -143,6 +144,12 @@ class SignInServerConfiguration {
 			HubSecurityProperties security, SignInProperties properties, Clock clock) {
 		return new LocalTokenIssuer(personSignIn, clients, passwords, encoder, claims, security.issuer(),
 				properties.accessTokenLifetime(), clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "hub.sign-in.demo", havingValue = "true")
+	DemoPerson demoPerson(AccountManagement management, Accounts accounts, RegistryManagement registry) {
+		return new DemoPerson(management, accounts, registry);
 	}
 
 	@Bean

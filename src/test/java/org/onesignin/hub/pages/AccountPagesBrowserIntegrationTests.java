@@ -186,13 +186,16 @@ class AccountPagesBrowserIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void passesAnAccessibilityScanSignedOutAndSignedIn() {
+	void letsTheDemoPersonSignInAndPassesAnAccessibilityScanSignedOutAndIn() {
 		this.driver.get("http://127.0.0.1:" + this.port + "/account/");
 		this.browser.waitUntil((driver) -> driver.getCurrentUrl().contains("/login"));
 		PageChecks.scan(this.driver, "the sign-in page");
 		PageChecks.screenshot(this.driver, "sign-in");
 
-		this.browser.openSignedIn("/account/", this.email, PASSWORD).showsHeading("My account");
+		// the demo person the README names, whom the default run creates
+		this.browser.openSignedIn("/account/", "demo@onesignin.example", "a demo passphrase")
+			.showsHeading("My account");
+		assertThat(this.browser.waitForText("services", "PlayStation Network")).contains("My Sony", "psn-demo");
 		this.browser.waitForText("privacy-contacts", "privacy@sony-music.example");
 
 		PageChecks.scan(this.driver, "the account pages");

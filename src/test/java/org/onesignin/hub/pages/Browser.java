@@ -5,9 +5,11 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -65,6 +67,12 @@ final class Browser {
 		return this;
 	}
 
+	/** Chooses the option with this text in the section's list the API field names. */
+	Browser choose(String sectionId, String name, String option) {
+		new Select(field(sectionId, name)).selectByVisibleText(option);
+		return this;
+	}
+
 	/** Presses the button in the section whose text or label is exactly this. */
 	Browser press(String sectionId, String text) {
 		WebElement button = waitUntil(ExpectedConditions.elementToBeClickable(By.xpath("//*[@id='" + sectionId
@@ -76,6 +84,7 @@ final class Browser {
 
 	/** Waits until the section shows this text somewhere; answers the section's text. */
 	String waitForText(String sectionId, String text) {
+
 		By section = By.id(sectionId);
 		waitUntil(ExpectedConditions.textToBePresentInElementLocated(section, text));
 		return this.driver.findElement(section).getText();
@@ -107,7 +116,17 @@ final class Browser {
 	}
 
 	<T> T waitUntil(java.util.function.Function<? super WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, PATIENCE).until(condition);
+		try {
+			return new WebDriverWait(this.driver, PATIENCE).until(condition);
+		}
+		catch (TimeoutException ex) {
+			// what the page told its user is the first thing to read in a failure
+			List<WebElement> pageError = this.driver.findElements(By.id("page-error"));
+			throw new AssertionError(
+					"Timed out; the page's error line says: "
+							+ (pageError.isEmpty() ? "(none)" : pageError.get(0).getText()) + "; " + ex.getMessage(),
+					ex);
+		}
 	}
 
 }
