@@ -4,7 +4,7 @@
 import { HubError } from './hub.js';
 import { POLICY_VERSION, section, showWho, startPage } from './page.js';
 import {
-  alertError, announce, busy, clearAlert, clearErrors, field, formatTime, h, show, showErrors, table, valuesOf,
+  alertError, announce, busy, webLink, clearAlert, clearErrors, field, formatTime, h, show, showErrors, table, valuesOf,
 } from './dom.js';
 
 const CLIENT = 'account-pages';
@@ -74,7 +74,7 @@ startPage(CLIENT, async (signedInHub, session) => {
   renderYourData();
   await Promise.all([renderMarketing(), renderActivity(), renderPrivacyContacts()]);
   if (location.hash) {
-    document.querySelector(location.hash + '-title')?.focus();
+    document.getElementById(decodeURIComponent(location.hash.slice(1)) + '-title')?.focus();
   }
 });
 
@@ -234,7 +234,7 @@ function contactOf(company) {
   return h('ul', { class: 'contact' },
     contact.email ? h('li', {}, 'Email: ', h('a', { href: 'mailto:' + contact.email }, contact.email)) : null,
     contact.postalAddress ? h('li', {}, 'Post: ', contact.postalAddress) : null,
-    contact.webForm ? h('li', {}, 'Web: ', h('a', { href: contact.webForm }, contact.webForm)) : null);
+    contact.webForm ? h('li', {}, 'Web: ', webLink(contact.webForm, contact.webForm)) : null);
 }
 
 function showController(panel, refusal) {
@@ -244,7 +244,7 @@ function showController(panel, refusal) {
     h('p', {}, `Each company can only cancel the accounts of its own services. ${service.name} is run by ${controller.name}.`),
     service.cancellation?.instructions ? h('p', {}, service.cancellation.instructions) : null,
     service.cancellation?.url
-      ? h('p', {}, h('a', { href: service.cancellation.url }, `Cancel on ${service.name}`)) : null,
+      ? h('p', {}, webLink(service.cancellation.url, `Cancel on ${service.name}`)) : null,
     h('p', {}, `${controller.name}'s privacy contact:`), contactOf(controller));
   show(panel, box);
   box.focus();
@@ -543,7 +543,7 @@ async function closeIdentity(form) {
       h('ul', {}, active.activeLinks.map((link) => h('li', {},
         h('strong', {}, link.service.name), ` (${link.controller.name}). `,
         link.service.cancellation?.instructions ?? '', ' ',
-        link.service.cancellation?.url ? h('a', { href: link.service.cancellation.url }, 'Cancel there') : null,
+        link.service.cancellation?.url ? webLink(link.service.cancellation.url, 'Cancel there') : null,
         contactOf(link.controller)))));
     slot.append(box);
     box.focus();

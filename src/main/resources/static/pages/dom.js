@@ -143,6 +143,14 @@ export function valuesOf(form) {
   return values;
 }
 
+/**
+ * A link to a web address the API answered, or its plain text when it is not http(s): an
+ * address from the registry never becomes a javascript: or data: link.
+ */
+export function webLink(address, text = address) {
+  return /^https?:\/\//i.test(address ?? '') ? h('a', { href: address }, text) : text;
+}
+
 export function formatTime(iso) {
   if (!iso) {
     return '';

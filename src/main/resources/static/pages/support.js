@@ -3,7 +3,7 @@
 // log), through the hub's API with the agent's token (client support-console).
 import { POLICY_VERSION, section, showWho, startPage } from './page.js';
 import {
-  alertError, announce, busy, clearAlert, clearErrors, field, h, show, showErrors, table, valuesOf,
+  alertError, announce, busy, webLink, clearAlert, clearErrors, field, h, show, showErrors, table, valuesOf,
 } from './dom.js';
 
 const CLIENT = 'support-console';
@@ -249,9 +249,9 @@ function showController(slot, { service, controller }) {
     h('h4', {}, `Only ${controller.name} can cancel the customer's ${service.name} account`),
     service.cancellation?.instructions ? h('p', {}, 'Tell the customer: ', service.cancellation.instructions) : null,
     h('ul', { class: 'contact' },
-      service.cancellation?.url ? h('li', {}, 'Where: ', h('a', { href: service.cancellation.url }, service.cancellation.url)) : null,
+      service.cancellation?.url ? h('li', {}, 'Where: ', webLink(service.cancellation.url, service.cancellation.url)) : null,
       contact.email ? h('li', {}, 'Privacy contact: ', h('a', { href: 'mailto:' + contact.email }, contact.email)) : null,
-      contact.webForm ? h('li', {}, 'Web form: ', h('a', { href: contact.webForm }, contact.webForm)) : null));
+      contact.webForm ? h('li', {}, 'Web form: ', webLink(contact.webForm, contact.webForm)) : null));
   show(slot, box);
   box.focus();
 }

@@ -3,7 +3,9 @@ package org.onesignin.hub.pages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,8 +16,11 @@ import org.onesignin.hub.support.Chromium;
 import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
 import org.onesignin.hub.support.LinkedAccountView;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.interactions.Actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,7 +71,7 @@ class AccountPagesBrowserIntegrationTests extends HubIntegrationTest {
 
 		this.browser.announces("Your details are saved");
 		await().atMost(Duration.ofSeconds(15))
-			.untilAsserted(() -> assertThat(feedEvents("my-sony", this.accountId)).map(FeedEvent::data)
+			.untilAsserted(() -> assertThat(wholeFeedEvents("my-sony", this.accountId)).map(FeedEvent::data)
 				.anySatisfy((data) -> assertThat(data).containsEntry("givenName", "Augusta")));
 		PageChecks.screenshot(this.driver, "account-details");
 	}
@@ -160,6 +165,33 @@ class AccountPagesBrowserIntegrationTests extends HubIntegrationTest {
 			.map(LinkedAccountView::status)
 			.findFirst()
 			.orElseThrow();
+	}
+
+	@Test
+	void worksWithTheKeyboardAloneAndShowsWhereTheFocusIs() {
+		signedIn().waitForText("privacy-contacts", "privacy@sony-music.example");
+		List<String> reached = new ArrayList<>();
+		List<String> unmarked = new ArrayList<>();
+
+		for (int step = 0; step < 400 && !reached.contains("BUTTON Download my data"); step++) {
+			new Actions(this.driver).sendKeys(Keys.TAB).perform();
+			WebElement focused = this.driver.switchTo().activeElement();
+			String name = focused.getTagName().toUpperCase(Locale.ROOT) + " "
+					+ (focused.getText().isBlank() ? focused.getAttribute("name") : focused.getText().trim());
+			reached.add(name);
+			if ("none".equals(focused.getCssValue("outline-style"))) {
+				unmarked.add(name);
+			}
+		}
+
+		assertThat(reached).contains("A Skip to content", "INPUT givenName", "BUTTON Save my details",
+				"BUTTON Cancel My Sony account", "BUTTON Download my data");
+		assertThat(unmarked).as("controls focused without a visible outline").isEmpty();
+		// and a change saved from the keyboard: a field, then Enter
+		WebElement givenName = this.browser.field("details", "givenName");
+		givenName.clear();
+		givenName.sendKeys("Augusta", Keys.ENTER);
+		this.browser.announces("Your details are saved");
 	}
 
 	@Test

@@ -100,7 +100,7 @@ class SupportConsoleBrowserIntegrationTests extends HubIntegrationTest {
 
 		this.browser.announces("The corrections are saved");
 		await().atMost(Duration.ofSeconds(15))
-			.untilAsserted(() -> assertThat(feedEvents("my-sony", this.customerId)).map(FeedEvent::data)
+			.untilAsserted(() -> assertThat(wholeFeedEvents("my-sony", this.customerId)).map(FeedEvent::data)
 				.anySatisfy((data) -> assertThat(data).containsEntry("familyName", "King")));
 	}
 
