@@ -197,3 +197,30 @@ export function clearAlert() {
   line.hidden = true;
   line.textContent = '';
 }
+
+/** A table of a connection's nodes, with a button for the next page while there is one. */
+export async function pagedTable(container, caption, headers, load, rowOf) {
+  const body = h('tbody', {});
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Show more');
+  const empty = h('p', { hidden: true }, 'Nothing yet.');
+  const tableElement = h('table', {}, h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, headers.map((header) => h('th', { scope: 'col' }, header)))), body);
+  show(container, tableElement, empty, more);
+  let after = null;
+  const next = async () => {
+    const connection = await load(after);
+    for (const edge of connection.edges) {
+      body.append(h('tr', {}, rowOf(edge.node).map((cell) => h('td', {}, cell))));
+    }
+    after = connection.pageInfo.endCursor;
+    more.hidden = !connection.pageInfo.hasNextPage;
+    tableElement.hidden = body.children.length === 0;
+    empty.hidden = body.children.length > 0;
+  };
+  more.addEventListener('click', () => busy(more, next));
+  try {
+    await next();
+  } catch (failure) {
+    show(container, h('p', { class: 'form-error' }, failure.message));
+  }
+}

@@ -16,7 +16,8 @@ export class Hub {
 
   async idOf(operationName) {
     if (!this.documentIds) {
-      const response = await fetch('/graphql/trusted-documents.json');
+      // revalidated (the hub answers an ETag): after a deploy the ids change with the documents
+      const response = await fetch('/graphql/trusted-documents.json', { cache: 'no-cache' });
       if (!response.ok) {
         throw new HubError('UNAVAILABLE', 'The hub is not answering. Try again in a moment.');
       }

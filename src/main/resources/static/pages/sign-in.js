@@ -92,8 +92,19 @@ export class Session {
     return this.accessToken;
   }
 
-  /** A new access token from the refresh token, or a new sign-in when that is refused. */
-  async renew() {
+  /**
+   * A new access token from the refresh token, or a new sign-in when that is refused.
+   * Calls at the same time share one refresh: each refresh token is good for one use, and
+   * using one twice ends the whole sign-in.
+   */
+  renew() {
+    this.renewing ??= this.refresh().finally(() => {
+      this.renewing = null;
+    });
+    return this.renewing;
+  }
+
+  async refresh() {
     if (this.refreshToken) {
       try {
         this.accept(await tokenRequest({
@@ -109,15 +120,30 @@ export class Session {
     await goToSignIn(this.clientId);
   }
 
-  /** Signs out of One Sign In everywhere (RP-initiated logout) and comes back here. */
+  /**
+   * Signs out of One Sign In everywhere (RP-initiated logout) and comes back here. Posted,
+   * so that the ID token (it names the person) is in no address and no access log.
+   */
   signOut() {
-    const logout = new URLSearchParams({
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = '/connect/logout';
+    form.hidden = true;
+    const fields = {
       id_token_hint: this.idToken,
       client_id: this.clientId,
       post_logout_redirect_uri: pageAddress(),
       state: SIGNED_OUT,
-    });
-    location.assign('/connect/logout?' + logout);
+    };
+    for (const [name, value] of Object.entries(fields)) {
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = value;
+      form.append(input);
+    }
+    document.body.append(form);
+    form.submit();
   }
 }
 

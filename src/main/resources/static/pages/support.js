@@ -58,7 +58,7 @@ startPage(CLIENT, async (signedInHub, session) => {
     event.preventDefault();
     busy(search.querySelector('button'), () => searchCustomers(search));
   });
-  results = h('div', { 'aria-live': 'polite' });
+  results = h('div', {});
   customerSlot = h('div', {});
   show(document.getElementById('content'),
     h('h1', {}, 'Support console'),
@@ -76,6 +76,23 @@ function ticket() {
     return null;
   }
   return value;
+}
+
+/**
+ * Runs a form's action with the ticket when the form is sent: the button waits while the
+ * hub works, and without a ticket nothing is sent.
+ */
+function withTicket(form, action) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(form.querySelector('button[type=submit]'), async () => {
+      clearErrors(form);
+      const reference = ticket();
+      if (reference) {
+        await action(reference);
+      }
+    });
+  });
 }
 
 function companyName(id) {
@@ -98,8 +115,10 @@ async function searchCustomers(form) {
   const connection = (await hub.run('searchAccounts', { query, ticket: reference, first: 20 })).searchAccounts;
   if (!connection.edges.length) {
     show(results, h('p', {}, 'No customer of ', agent.company.name, ' matches.'));
+    announce(`No customer of ${agent.company.name} matches.`);
     return;
   }
+  announce(`${connection.edges.length}${connection.pageInfo.hasNextPage ? ' or more' : ''} customers found.`);
   show(results, table('Customers found', ['Name', 'Sign-in email', 'Phone', 'Status', 'Services', ''],
     connection.edges.map(({ node }) => [
       [node.basicDetails.givenName, node.basicDetails.familyName].filter(Boolean).join(' '),
@@ -145,34 +164,26 @@ function corrections(customer) {
       field('phone', 'Phone', { type: 'tel', value: details.phone ?? '' }),
       field('country', 'Country', { value: details.country ?? '', hint: 'Two letters' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save corrections')));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    busy(form.querySelector('button'), async () => {
-      clearErrors(form);
-      const reference = ticket();
-      if (!reference) {
-        return;
-      }
-      const values = valuesOf(form);
-      const changes = Object.fromEntries(Object.entries(values).filter(([name, value]) => value !== (details[name] ?? null)));
-      if (!Object.keys(changes).length) {
-        announce('Nothing to save.');
-        return;
-      }
-      const answer = (await hub.run('correctBasicDetails', {
-        input: { accountId: customer.id, expectedRevision: customer.revision, ticket: reference, ...changes },
-      })).updateBasicDetails;
-      if (answer.errors.some((error) => error.code === 'STALE_REVISION')) {
-        showErrors(form, [{ field: [], message: 'The details changed meanwhile — open the customer again.' }]);
-        return;
-      }
-      if (answer.errors.length) {
-        showErrors(form, answer.errors);
-        return;
-      }
-      await openCustomer(customer.id);
-      announce('The corrections are saved and sent to the customer\'s services.');
-    });
+  withTicket(form, async (reference) => {
+    const values = valuesOf(form);
+    const changes = Object.fromEntries(Object.entries(values).filter(([name, value]) => value !== (details[name] ?? null)));
+    if (!Object.keys(changes).length) {
+      announce('Nothing to save.');
+      return;
+    }
+    const answer = (await hub.run('correctBasicDetails', {
+      input: { accountId: customer.id, expectedRevision: customer.revision, ticket: reference, ...changes },
+    })).updateBasicDetails;
+    if (answer.errors.some((error) => error.code === 'STALE_REVISION')) {
+      showErrors(form, [{ field: [], message: 'The details changed meanwhile — open the customer again.' }]);
+      return;
+    }
+    if (answer.errors.length) {
+      showErrors(form, answer.errors);
+      return;
+    }
+    await openCustomer(customer.id);
+    announce('The corrections are saved and sent to the customer\'s services.');
   });
   return form;
 }
@@ -205,40 +216,32 @@ function cancellation(customer) {
       field('reason', 'Reason the customer gave')),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, 'Cancel the account')),
     outcome);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    busy(form.querySelector('button'), async () => {
-      clearErrors(form);
-      outcome.replaceChildren();
-      const reference = ticket();
-      if (!reference) {
-        return;
-      }
-      const { serviceId, reason } = valuesOf(form);
-      const answer = (await hub.run('cancelServiceAccountForCustomer', { input: {
-        accountId: customer.id, serviceId, reason, ticket: reference,
-      } })).cancelServiceAccount;
-      const notController = answer.errors.find((error) => error.code === 'NOT_CONTROLLER');
-      if (notController) {
-        showController(outcome, notController);
-        return;
-      }
-      if (answer.errors.length) {
-        showErrors(form, answer.errors);
-        return;
-      }
-      const ours = (link) => link.status === 'ACTIVE'
-        && registry.services.find((service) => service.id === link.service.id)?.controller.id === agent.company.id;
-      if (answer.account?.linkedAccounts.some(ours)) {
-        await openCustomer(customer.id);
-      } else {
-        // without an active account at one of the agent's company's services, the
-        // customer is no longer the agent's to see
-        show(customerSlot, section('customer', `Customer ${customer.signInEmail}`, h('p', { class: 'notice' },
-          `The customer has no active account left with ${agent.company.name}, so their details are no longer shown here.`)));
-      }
-      announce(`The customer's ${serviceName(serviceId)} account is cancelled.`);
-    });
+  withTicket(form, async (reference) => {
+    outcome.replaceChildren();
+    const { serviceId, reason } = valuesOf(form);
+    const answer = (await hub.run('cancelServiceAccountForCustomer', { input: {
+      accountId: customer.id, serviceId, reason, ticket: reference,
+    } })).cancelServiceAccount;
+    const notController = answer.errors.find((error) => error.code === 'NOT_CONTROLLER');
+    if (notController) {
+      showController(outcome, notController);
+      return;
+    }
+    if (answer.errors.length) {
+      showErrors(form, answer.errors);
+      return;
+    }
+    const ours = (link) => link.status === 'ACTIVE'
+      && registry.services.find((service) => service.id === link.service.id)?.controller.id === agent.company.id;
+    if (answer.account?.linkedAccounts.some(ours)) {
+      await openCustomer(customer.id);
+    } else {
+      // without an active account at one of the agent's company's services, the
+      // customer is no longer the agent's to see
+      show(customerSlot, section('customer', `Customer ${customer.signInEmail}`, h('p', { class: 'notice' },
+        `The customer has no active account left with ${agent.company.name}, so their details are no longer shown here.`)));
+    }
+    announce(`The customer's ${serviceName(serviceId)} account is cancelled.`);
   });
   return form;
 }
@@ -264,25 +267,17 @@ function marketingChoice(customer) {
       field('address', 'Email address', { type: 'email', hint: 'Email only; the sign-in email when empty' }),
       field('state', 'The customer\'s choice', { choices: [['GRANTED', 'Allows'], ['WITHDRAWN', 'Withdraws']] })),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Record the choice')));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    busy(form.querySelector('button'), async () => {
-      clearErrors(form);
-      const reference = ticket();
-      if (!reference) {
-        return;
-      }
-      const { channel, address, state } = valuesOf(form);
-      const answer = (await hub.run('recordMarketingChoice', { input: {
-        accountId: customer.id, companyId: agent.company.id, channel, address: channel === 'EMAIL' ? address : null,
-        state, policyVersion: POLICY_VERSION, ticket: reference,
-      } })).setMarketingConsent;
-      if (answer.errors.length) {
-        showErrors(form, answer.errors);
-        return;
-      }
-      announce('The customer\'s choice is recorded.');
-    });
+  withTicket(form, async (reference) => {
+    const { channel, address, state } = valuesOf(form);
+    const answer = (await hub.run('recordMarketingChoice', { input: {
+      accountId: customer.id, companyId: agent.company.id, channel, address: channel === 'EMAIL' ? address : null,
+      state, policyVersion: POLICY_VERSION, ticket: reference,
+    } })).setMarketingConsent;
+    if (answer.errors.length) {
+      showErrors(form, answer.errors);
+      return;
+    }
+    announce('The customer\'s choice is recorded.');
   });
   return form;
 }

@@ -70,7 +70,10 @@ class DemoPerson {
 	private void create() {
 		Optional<Service> mySony = this.registry.registry().service("my-sony");
 		Optional<Service> psn = this.registry.registry().service("playstation-network");
-		if (this.accounts.findBySignInEmail(EMAIL).isPresent() || mySony.isEmpty() || psn.isEmpty()) {
+		// the callers below act through each service's client named like the service, as
+		// in the demo registry
+		if (this.accounts.findBySignInEmail(EMAIL).isPresent() || mySony.filter(DemoPerson::hasOwnClient).isEmpty()
+				|| psn.filter(DemoPerson::hasOwnClient).isEmpty()) {
 			return;
 		}
 		DetailsPatch details = new DetailsPatch(
@@ -84,8 +87,14 @@ class DemoPerson {
 			return;
 		}
 		// as the person, signed in through PlayStation Network's own client
-		this.management.linkServiceAccount(person(done.value().id(), psn.get()), psn.get().id(), "psn-demo");
-		log.info("Demo person {} created: the README gives the password", EMAIL);
+		Outcome<AccountView> linked = this.management.linkServiceAccount(person(done.value().id(), psn.get()),
+				psn.get().id(), "psn-demo");
+		log.info("Demo person {} created ({}): the README gives the password", EMAIL, (linked instanceof Outcome.Done)
+				? "linked to My Sony and PlayStation Network" : "linked to My Sony only");
+	}
+
+	private static boolean hasOwnClient(Service service) {
+		return service.clientIds().contains(service.id());
 	}
 
 	private static Caller partner(Service service) {

@@ -8,16 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.onesignin.hub.support.Chromium;
 import org.onesignin.hub.support.FeedEvent;
-import org.onesignin.hub.support.HubIntegrationTest;
 import org.onesignin.hub.support.LinkedAccountView;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
@@ -32,33 +27,17 @@ import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
  * hub's sign-in page (authorization code + PKCE in the page) and manages their account;
  * every outcome is checked through the API as the hub's other callers see it.
  */
-class AccountPagesBrowserIntegrationTests extends HubIntegrationTest {
-
-	@TempDir
-	Path downloads;
-
-	private WebDriver driver;
-
-	private Browser browser;
+class AccountPagesBrowserIntegrationTests extends BrowserIntegrationTest {
 
 	private String email;
 
 	private String accountId;
 
 	@BeforeEach
-	void openBrowser() {
-		this.driver = Chromium.start(this.downloads);
-		this.browser = new Browser(this.driver, this.port);
+	void registerAPerson() {
 		this.email = uniqueEmail();
 		this.accountId = registerThrough("my-sony", this.email,
 				Map.of("givenName", "Ada", "familyName", "Lovelace", "country", "GB"));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
 	}
 
 	private Browser signedIn() {
@@ -90,14 +69,8 @@ class AccountPagesBrowserIntegrationTests extends HubIntegrationTest {
 	@Test
 	void showsAStaleRevisionFromASecondTabInsteadOfOverwriting() {
 		signedIn();
-		String firstTab = this.driver.getWindowHandle();
-		this.driver.switchTo().newWindow(WindowType.TAB);
-		// the sign-in session answers the second tab without the password page
-		this.browser.openSignedIn("/account/", this.email, PASSWORD).showsHeading("My account");
-		this.browser.type("details", "givenName", "Grace").press("details", "Save my details");
-		this.browser.announces("Your details are saved");
+		changeInASecondTab("Grace");
 
-		this.driver.switchTo().window(firstTab);
 		this.browser.type("details", "familyName", "Byron").press("details", "Save my details");
 
 		assertThat(this.browser.waitForText("details", "changed elsewhere — reload")).isNotEmpty();
@@ -109,6 +82,35 @@ class AccountPagesBrowserIntegrationTests extends HubIntegrationTest {
 		assertThat(details).containsEntry("givenName", "Grace").containsEntry("familyName", "Lovelace");
 		this.browser.press("details", "Reload my details").announces("Your details are reloaded");
 		assertThat(this.browser.field("details", "givenName").getAttribute("value")).isEqualTo("Grace");
+	}
+
+	@Test
+	void savesDetailsOnlyAgainstTheRevisionTheFormShowsEvenAfterOtherSectionsReloaded() {
+		signedIn();
+		changeInASecondTab("Grace");
+		// another section reads the account again (and so its newer revision)
+		this.browser.press("services", "Cancel My Sony account").press("services", "Cancel my My Sony account");
+		this.browser.announces("Your My Sony account is cancelled");
+
+		this.browser.type("details", "phone", "+442079460958").press("details", "Save my details");
+
+		this.browser.waitForText("details", "changed elsewhere — reload");
+		assertThat(asAccountHolder(this.accountId).documentName("account-pages/me")
+			.execute()
+			.path("me.basicDetails.givenName")
+			.entity(String.class)
+			.get()).isEqualTo("Grace");
+	}
+
+	/** Saves a given name in a second tab, then comes back to the first. */
+	private void changeInASecondTab(String givenName) {
+		String firstTab = this.driver.getWindowHandle();
+		this.driver.switchTo().newWindow(WindowType.TAB);
+		// the sign-in session answers the second tab without the password page
+		this.browser.openSignedIn("/account/", this.email, PASSWORD).showsHeading("My account");
+		this.browser.type("details", "givenName", givenName).press("details", "Save my details");
+		this.browser.announces("Your details are saved");
+		this.driver.switchTo().window(firstTab);
 	}
 
 	@Test
@@ -198,7 +200,7 @@ class AccountPagesBrowserIntegrationTests extends HubIntegrationTest {
 	void downloadsTheExport() throws Exception {
 		signedIn().press("your-data", "Download my data");
 
-		Path file = this.downloads.resolve("one-sign-in-data.json");
+		Path file = downloads().resolve("one-sign-in-data.json");
 		await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(file));
 		assertThat(Files.readString(file)).contains(this.accountId, this.email);
 	}
@@ -223,6 +225,10 @@ class AccountPagesBrowserIntegrationTests extends HubIntegrationTest {
 		this.browser.waitUntil((driver) -> driver.getCurrentUrl().contains("/login"));
 		PageChecks.scan(this.driver, "the sign-in page");
 		PageChecks.screenshot(this.driver, "sign-in");
+
+		this.driver.get("http://127.0.0.1:" + this.port + "/account/?state=signed-out");
+		this.browser.showsHeading("You are signed out.");
+		PageChecks.scan(this.driver, "the account pages signed out");
 
 		// the demo person the README names, whom the default run creates
 		this.browser.openSignedIn("/account/", "demo@onesignin.example", "a demo passphrase")

@@ -1,20 +1,14 @@
 package org.onesignin.hub.pages;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.onesignin.hub.support.Chromium;
 import org.onesignin.hub.support.FeedEvent;
-import org.onesignin.hub.support.HubIntegrationTest;
 import org.onesignin.hub.support.LinkedAccountView;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,37 +20,21 @@ import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
  * Europe signs in on the hub's sign-in page and acts on a customer's request under a
  * ticket; every outcome is checked through the API.
  */
-class SupportConsoleBrowserIntegrationTests extends HubIntegrationTest {
+class SupportConsoleBrowserIntegrationTests extends BrowserIntegrationTest {
 
 	private static final String AGENT = "agent@sony-europe.example";
 
 	private static final String AGENT_PASSWORD = "support-password-1";
-
-	@TempDir
-	Path downloads;
-
-	private WebDriver driver;
-
-	private Browser browser;
 
 	private String email;
 
 	private String customerId;
 
 	@BeforeEach
-	void openBrowser() {
-		this.driver = Chromium.start(this.downloads);
-		this.browser = new Browser(this.driver, this.port);
+	void registerAPerson() {
 		this.email = uniqueEmail();
 		this.customerId = registerThrough("my-sony", this.email,
 				Map.of("givenName", "Ada", "familyName", "Lovelace", "country", "GB"));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
 	}
 
 	private Browser agentSignedIn() {

@@ -30,8 +30,11 @@ public final class Chromium {
 	private Chromium() {
 	}
 
-	/** A new browser with an empty profile, saving downloads into the folder. */
-	public static ChromeDriver start(Path downloads) {
+	/**
+	 * A new browser with an empty profile in {@code folder}/profile, saving downloads
+	 * into {@code folder}/downloads, and keeping the console's messages.
+	 */
+	public static ChromeDriver start(Path folder) {
 		if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
 			String missing = "No Chromium at " + BROWSER + " with its driver at " + DRIVER
 					+ ": apt-get install chromium chromium-driver";
@@ -40,17 +43,17 @@ public final class Chromium {
 			}
 			Assumptions.abort(missing);
 		}
-		Path profile;
+		Path profile = folder.resolve("profile");
+		Path downloads = folder.resolve("downloads");
 		try {
-			profile = Files.createTempDirectory("chromium-profile");
+			Files.createDirectories(profile);
+			Files.createDirectories(downloads);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile())
-			// as root in a container, without a GPU, and without the background calls
-			// that
-			// this machine's closed network refuses
+			// as root, without a GPU, without background calls a closed network refuses
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--disable-extensions", "--window-size=1280,1000", "--lang=en-GB",
@@ -58,6 +61,8 @@ public final class Chromium {
 		options.setExperimentalOption("prefs",
 				Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
 		options.setExperimentalOption("excludeSwitches", List.of("enable-automation"));
+		// the console's messages, where a Content-Security-Policy refusal shows
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.usingAnyFreePort()
 			.withTimeout(Duration.ofSeconds(30))
