@@ -13,6 +13,9 @@ export function renderSignIn() {
   });
   const password = h('form', { novalidate: true, 'aria-labelledby': 'change-password-title' },
     h('h3', { id: 'change-password-title' }, 'Change my password'),
+    // for password managers: whose password this is
+    h('input', { type: 'text', name: 'username', autocomplete: 'username', value: me.signInEmail, hidden: true,
+      readonly: true }),
     field('currentPassword', 'Current password', { type: 'password', autocomplete: 'current-password' }),
     field('newPassword', 'New password', { type: 'password', autocomplete: 'new-password',
       hint: 'At least 12 characters; not a common password' }),

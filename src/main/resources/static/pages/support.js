@@ -124,8 +124,8 @@ async function searchCustomers(form) {
       [node.basicDetails.givenName, node.basicDetails.familyName].filter(Boolean).join(' '),
       node.signInEmail,
       node.basicDetails.phone ?? '',
-      node.status,
-      node.linkedAccounts.filter((link) => link.status === 'ACTIVE').map((link) => link.service.id).join(', '),
+      node.status === 'ACTIVE' ? 'Active' : node.status === 'CLOSED' ? 'Closed' : node.status,
+      node.linkedAccounts.filter((link) => link.status === 'ACTIVE').map((link) => serviceName(link.service.id)).join(', '),
       h('button', { type: 'button', class: 'secondary', 'aria-label': `Open ${node.signInEmail}`,
         onclick: (event) => busy(event.target, () => openCustomer(node.id)) }, 'Open'),
     ])),
@@ -144,7 +144,8 @@ async function openCustomer(id) {
     return;
   }
   show(customerSlot, section('customer', `Customer ${customer.signInEmail}`,
-    h('p', {}, `Status ${customer.status}, revision ${customer.revision}.`),
+    h('p', {}, `Status ${customer.status === 'ACTIVE' ? 'active' : customer.status.toLowerCase()}, `
+      + `revision ${customer.revision}. You see the services of ${agent.company.name} only.`),
     corrections(customer),
     h('h3', {}, 'Linked services'),
     links(customer),

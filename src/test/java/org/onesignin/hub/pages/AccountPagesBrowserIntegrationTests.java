@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.LinkedAccountView;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -194,6 +197,36 @@ class AccountPagesBrowserIntegrationTests extends BrowserIntegrationTest {
 		givenName.clear();
 		givenName.sendKeys("Augusta", Keys.ENTER);
 		this.browser.announces("Your details are saved");
+	}
+
+	@Test
+	void refusesAWrongCurrentPasswordOnItsFieldAndChangesAGoodOne() {
+		signedIn().type("sign-in", "currentPassword", "not my password")
+			.type("sign-in", "newPassword", "a new and better passphrase")
+			.press("sign-in", "Change my password");
+
+		assertThat(this.browser.errorOf("sign-in", "currentPassword")).isNotBlank();
+
+		this.browser.type("sign-in", "currentPassword", PASSWORD).press("sign-in", "Change my password");
+
+		this.browser.announces("Your password is changed");
+		assertThat(localTokenStatus(this.email, "a new and better passphrase")).isEqualTo(200);
+		// invalid_grant: the old password no longer signs in
+		assertThat(localTokenStatus(this.email, PASSWORD)).isEqualTo(400);
+	}
+
+	/** What the demo's token endpoint answers for a person's credentials. */
+	private int localTokenStatus(String username, String password) {
+		return http().post()
+			.uri("/local/token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("client_id", "account-pages")
+				.with("username", username)
+				.with("password", password))
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value();
 	}
 
 	@Test
