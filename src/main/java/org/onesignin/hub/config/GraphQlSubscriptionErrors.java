@@ -2,6 +2,7 @@ package org.onesignin.hub.config;
 
 import graphql.GraphQLError;
 
+import org.onesignin.hub.shared.BadRequestException;
 import org.onesignin.hub.shared.LimitExceededException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +13,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Refusals of a subscription as UNAUTHORIZED or FORBIDDEN, like those of queries
- * (anything else stays an opaque error).
+ * Refusals of a subscription as UNAUTHORIZED, FORBIDDEN or BAD_REQUEST, like those of
+ * queries (anything else stays an opaque error).
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlSubscriptionErrors {
@@ -28,6 +29,12 @@ class GraphQlSubscriptionErrors {
 				}
 				if (ex instanceof AccessDeniedException) {
 					return GraphQLError.newError().errorType(ErrorType.FORBIDDEN).message("Forbidden").build();
+				}
+				if (ex instanceof BadRequestException badRequest) {
+					return GraphQLError.newError()
+						.errorType(ErrorType.BAD_REQUEST)
+						.message(badRequest.getMessage())
+						.build();
 				}
 				if (ex instanceof LimitExceededException limit) {
 					return GraphQLError.newError().errorType(ErrorType.FORBIDDEN).message(limit.getMessage()).build();

@@ -24,13 +24,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class ServiceChangeSubscriptions {
 
-	private static final int BATCH = 100;
-
 	private final ServiceChangeFeeds feeds;
 
 	private final Duration pollInterval;
 
 	private final int maxPerService;
+
+	/** Entries read from the store at a time. */
+	private final int batch;
 
 	/** Open subscriptions per service on this instance. */
 	private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> open = new java.util.concurrent.ConcurrentHashMap<>();
@@ -39,15 +40,20 @@ public class ServiceChangeSubscriptions {
 
 	ServiceChangeSubscriptions(ServiceChangeFeeds feeds, AccessPolicy policy,
 			@Value("${hub.subscriptions.poll-interval:500ms}") Duration pollInterval,
-			@Value("${hub.subscriptions.max-per-service:10}") int maxPerService) {
+			@Value("${hub.subscriptions.max-per-service:10}") int maxPerService,
+			@Value("${hub.subscriptions.batch:100}") int batch) {
 		this.feeds = feeds;
+		this.batch = batch;
 		this.pollInterval = pollInterval;
 		this.maxPerService = maxPerService;
 		this.policy = policy;
 	}
 
-	/** Only the service itself (its partner token) follows its changes. */
-	public Flux<FeedEntry> follow(Caller caller, String serviceId) {
+	/**
+	 * Only the service itself (its partner token) follows its changes: those after the
+	 * feed position {@code after} (replayed first), or from now on when it is null.
+	 */
+	public Flux<FeedEntry> follow(Caller caller, String serviceId, Long after) {
 		if (caller == null) {
 			throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
 					"Send the partner token in connection_init");
@@ -67,17 +73,25 @@ public class ServiceChangeSubscriptions {
 			// a bounded number per service and instance
 			throw new LimitExceededException("Too many open subscriptions for this service");
 		}
-		AtomicLong position = new AtomicLong(this.feeds.lastSequence(serviceId));
-		return Flux.interval(this.pollInterval)
+		AtomicLong position = new AtomicLong((after != null) ? after : this.feeds.lastSequence(serviceId));
+		// at once, then every poll interval: each time every entry after the position, a
+		// batch after the other (a resumed subscription replays its backlog this way)
+		return Flux.interval(Duration.ZERO, this.pollInterval)
 			.take(left)
 			.onBackpressureDrop()
-			.concatMap((tick) -> Mono.fromCallable(() -> this.feeds.after(serviceId, position.get(), BATCH))
-				.subscribeOn(Schedulers.boundedElastic()))
-			.concatMapIterable((List<FeedEntry> entries) -> {
-				entries.stream().mapToLong(FeedEntry::sequence).max().ifPresent(position::set);
-				return entries;
-			})
+			.concatMap((tick) -> nextBatch(serviceId, position)
+				.expand((entries) -> (entries.size() == this.batch) ? nextBatch(serviceId, position) : Mono.empty()))
+			.concatMapIterable((entries) -> entries)
 			.doFinally((signal) -> count.decrementAndGet());
+	}
+
+	/** The entries after the position, which moves past them. */
+	private Mono<List<FeedEntry>> nextBatch(String serviceId, AtomicLong position) {
+		return Mono.fromCallable(() -> {
+			List<FeedEntry> entries = this.feeds.after(serviceId, position.get(), this.batch);
+			entries.stream().mapToLong(FeedEntry::sequence).max().ifPresent(position::set);
+			return entries;
+		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
 }

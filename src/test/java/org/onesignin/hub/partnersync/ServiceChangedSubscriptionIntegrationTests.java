@@ -2,13 +2,16 @@ package org.onesignin.hub.partnersync;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 import org.onesignin.hub.support.HubIntegrationTest;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.FileSystemResource;
@@ -28,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Rule 4, the live side: a service follows its changes over graphql-ws with its partner
  * token in {@code connection_init}; nobody else may.
  */
-@TestPropertySource(properties = "hub.subscriptions.poll-interval=100ms")
+// small batches: a resumed subscription's replay spans several reads
+@TestPropertySource(properties = { "hub.subscriptions.poll-interval=100ms", "hub.subscriptions.batch=7" })
 class ServiceChangedSubscriptionIntegrationTests extends HubIntegrationTest {
 
 	@Test
@@ -52,6 +56,67 @@ class ServiceChangedSubscriptionIntegrationTests extends HubIntegrationTest {
 		assertThat(change.get("type")).isEqualTo("basic-details.changed");
 		assertThat(((Map<?, ?>) change.get("data")).get("givenName")).isEqualTo("Live");
 		tester.stop().block(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void resumesFromTheLastCursorWithExactlyTheChangesMissed() throws Exception {
+		String id = registerThrough("sony-music");
+		WebSocketGraphQlTester first = webSocket(this.jwts.partner("sony-music"));
+		CompletableFuture<Map> seen = changesAbout(first, id, null).next().toFuture();
+		Thread.sleep(500);
+		rename(id, 1, "Seen");
+		Map<?, ?> last = seen.get(15, TimeUnit.SECONDS);
+		first.stop().block(Duration.ofSeconds(5));
+
+		// while the client is away
+		for (int change = 1; change <= 20; change++) {
+			rename(id, 1 + change, "Missed " + change);
+		}
+		WebSocketGraphQlTester second = webSocket(this.jwts.partner("sony-music"));
+		List<Map> resumed = changesAbout(second, id, (String) last.get("cursor")).take(Duration.ofSeconds(8))
+			.collectList()
+			.block(Duration.ofSeconds(15));
+		second.stop().block(Duration.ofSeconds(5));
+
+		assertThat(resumed).map((change) -> (Object) ((Map<?, ?>) change.get("data")).get("givenName"))
+			.containsExactlyElementsOf(
+					IntStream.rangeClosed(1, 20).mapToObj((change) -> (Object) ("Missed " + change)).toList());
+		assertThat(resumed).map((change) -> change.get("id")).doesNotHaveDuplicates().doesNotContain(last.get("id"));
+		// an event's cursor is the feed's: the service acknowledges up to it
+		String upTo = (String) resumed.get(19).get("cursor");
+		asPartnerService("sony-music").documentName("partner/acknowledgeServiceChanges")
+			.variable("input", Map.of("serviceId", "sony-music", "upTo", upTo))
+			.execute()
+			.path("acknowledgeServiceChanges.acknowledgedUpTo")
+			.entity(String.class)
+			.isEqualTo(upTo);
+	}
+
+	@Test
+	void refusesToResumeFromSomethingThatIsNotACursor() {
+		WebSocketGraphQlTester tester = webSocket(this.jwts.partner("sony-music"));
+
+		assertThatThrownBy(() -> changesAbout(tester, "any", "not a cursor").blockFirst(Duration.ofSeconds(10)))
+			.satisfies(refusedAs(ErrorType.BAD_REQUEST));
+		tester.stop().block(Duration.ofSeconds(5));
+	}
+
+	private Flux<Map> changesAbout(WebSocketGraphQlTester tester, String accountId, String after) {
+		return tester.documentName("partner/serviceChanged")
+			.variable("serviceId", "sony-music")
+			.variable("after", after)
+			.executeSubscription()
+			.toFlux("serviceChanged", Map.class)
+			.filter((change) -> accountId.equals(change.get("accountId")));
+	}
+
+	private void rename(String accountId, int expectedRevision, String givenName) {
+		asAccountHolder(accountId).documentName("account-pages/updateMyBasicDetails")
+			.variable("input", Map.of("expectedRevision", expectedRevision, "givenName", givenName))
+			.execute()
+			.path("updateBasicDetails.errors")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import org.onesignin.hub.partnersync.FeedEntry;
 import org.onesignin.hub.partnersync.PartnerSyncManagement;
 import org.onesignin.hub.partnersync.ServiceChangeSubscriptions;
 import org.onesignin.hub.shared.BasicDetailField;
+import org.onesignin.hub.shared.BadRequestException;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.graphql.Pages;
@@ -51,15 +52,20 @@ class PartnerSyncGraphQlController {
 	Window<ServiceChange> serviceChanges(@AuthenticationPrincipal Caller caller, @Argument String serviceId,
 			ScrollSubrange subrange) {
 		return Pages.window(this.sync.changes(caller, serviceId, Pages.request(subrange, this.maxPageSize)),
-				PartnerSyncGraphQlController::toView);
+				this::toView);
 	}
 
 	@SubscriptionMapping
 	reactor.core.publisher.Flux<ServiceChange> serviceChanged(@AuthenticationPrincipal Caller caller,
-			@Argument String serviceId) {
+			@Argument String serviceId, @Argument String after) {
 		// deferred, so a refusal travels in the stream to the subscription error resolver
-		return reactor.core.publisher.Flux.defer(() -> this.subscriptions.follow(caller, serviceId))
-			.map(PartnerSyncGraphQlController::toView);
+		return reactor.core.publisher.Flux.defer(() -> {
+			Long resumeAfter = (after != null) ? sequenceOf(after) : null;
+			if (after != null && resumeAfter == null) {
+				throw new BadRequestException("after is not a cursor of this feed");
+			}
+			return this.subscriptions.follow(caller, serviceId, resumeAfter);
+		}).map(this::toView);
 	}
 
 	@MutationMapping
@@ -87,13 +93,14 @@ class PartnerSyncGraphQlController {
 		return this.cursors.toCursor(ScrollPosition.forward(Map.of("sequence", sequence)));
 	}
 
-	private static ServiceChange toView(FeedEntry entry) {
+	private ServiceChange toView(FeedEntry entry) {
 		var change = entry.change();
-		return new ServiceChange(change.id(), change.type(), change.accountId(), change.serviceAccountId(),
-				change.revision(), change.time(), change.changedFields(), change.data(), CloudEvents.envelope(change));
+		return new ServiceChange(change.id(), cursorOf(entry.sequence()), change.type(), change.accountId(),
+				change.serviceAccountId(), change.revision(), change.time(), change.changedFields(), change.data(),
+				CloudEvents.envelope(change));
 	}
 
-	record ServiceChange(String id, String type, String accountId, String serviceAccountId, int revision,
+	record ServiceChange(String id, String cursor, String type, String accountId, String serviceAccountId, int revision,
 			java.time.Instant time, List<BasicDetailField> changedFields, Map<String, Object> data,
 			Map<String, Object> cloudEvent) {
 	}
