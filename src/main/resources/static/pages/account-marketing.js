@@ -5,7 +5,9 @@ import {
   serviceName,
 } from './account-context.js';
 import { POLICY_VERSION } from './page.js';
-import { alertError, announce, busy, clearAlert, field, formatTime, h, pagedTable, show, showErrors, table, valuesOf } from './dom.js';
+import {
+  alertError, announce, busy, clearAlert, field, formatTime, h, pagedTable, show, showErrors, table, valuesOf, webLink,
+} from './dom.js';
 
 const CHANNELS = ['EMAIL', 'POST', 'PHONE', 'SMS'];
 
@@ -67,6 +69,11 @@ function groupWide(preferences) {
     preferences.profilingObjection ? 'Withdraw my objection to profiling' : 'Object to profiling'));
 }
 
+/** The version of the company's privacy policy a choice is given under: its current one. */
+function policyOf(company) {
+  return company.privacyPolicy?.currentVersion ?? POLICY_VERSION;
+}
+
 function companyChoices(company, choices) {
   const channels = choices?.channels ?? [];
   const addresses = [...new Set([me.signInEmail,
@@ -90,11 +97,15 @@ function companyChoices(company, choices) {
       return;
     }
     busy(another.querySelector('button'), () => change('setMyMarketingConsent', {
-      companyId: company.id, channel: 'EMAIL', address, state: 'GRANTED', policyVersion: POLICY_VERSION,
+      companyId: company.id, channel: 'EMAIL', address, state: 'GRANTED', policyVersion: policyOf(company),
     }, 'setMarketingConsent', another));
   });
   return h('div', { class: 'choices' },
     h('h3', {}, company.name),
+    company.privacyPolicy
+      ? h('p', {}, 'Your choices here are given under ', webLink(company.privacyPolicy.url, `${company.name}'s privacy policy`),
+          `, version ${company.privacyPolicy.currentVersion}.`)
+      : null,
     choices?.restrictedForMarketing ? h('p', { class: 'notice' }, 'No marketing until a guardian consents.') : null,
     table(`How ${company.name} may send you marketing`, ['Channel', 'Choice', 'Given', ''], rows),
     another);
@@ -112,7 +123,7 @@ function channelRow(company, channel, address, choice) {
     'aria-label': `${granted ? 'Withdraw' : 'Allow'} ${what} from ${company.name}`,
   }, granted ? 'Withdraw' : 'Allow');
   button.addEventListener('click', () => busy(button, () => change('setMyMarketingConsent', {
-    companyId: company.id, channel, address, state: granted ? 'WITHDRAWN' : 'GRANTED', policyVersion: POLICY_VERSION,
+    companyId: company.id, channel, address, state: granted ? 'WITHDRAWN' : 'GRANTED', policyVersion: policyOf(company),
   }, 'setMarketingConsent', null, key)));
   return [
     what,

@@ -272,7 +272,7 @@ function marketingChoice(customer) {
     const { channel, address, state } = valuesOf(form);
     const answer = (await hub.run('recordMarketingChoice', { input: {
       accountId: customer.id, companyId: agent.company.id, channel, address: channel === 'EMAIL' ? address : null,
-      state, policyVersion: POLICY_VERSION, ticket: reference,
+      state, policyVersion: agent.company.privacyPolicy?.currentVersion ?? POLICY_VERSION, ticket: reference,
     } })).setMarketingConsent;
     if (answer.errors.length) {
       showErrors(form, answer.errors);

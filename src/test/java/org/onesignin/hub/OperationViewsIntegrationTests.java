@@ -147,8 +147,8 @@ class OperationViewsIntegrationTests extends HubIntegrationTest {
 				asInput.apply(Map.of("state", "GRANTED", "policyVersion", "v1"));
 			case "account-pages/setMyMarketingConsent", "partner/setMarketingConsent",
 					"support/recordMarketingChoice" ->
-				asInput
-					.apply(Map.of("companyId", companyId, "channel", "SMS", "state", "GRANTED", "policyVersion", "v1"));
+				asInput.apply(Map.of("companyId", companyId, "channel", "SMS", "state", "GRANTED", "policyVersion",
+						"2026-01"));
 			case "support/recordGuardianConsent" ->
 				asInput.apply(Map.of("companyId", companyId, "guardianName", "A guardian", "method", "phone"));
 			case "partner/acknowledgeServiceChanges" -> Map.of("input", Map.of("serviceId", serviceId, "upTo", "x"));

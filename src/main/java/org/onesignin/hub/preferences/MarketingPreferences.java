@@ -142,6 +142,12 @@ public final class MarketingPreferences {
 	public Outcome<Optional<ConsentRecord>> setChannel(ConsentChange change, Channel channel, String address,
 			String signInEmail, boolean mayAddAddresses, LocalDate dateOfBirth, LocalDate today) {
 		List<Rejection> rejections = new ArrayList<>(change.problems());
+		// the version must be one the company published (where the registry names its
+		// policy)
+		if (rejections.isEmpty() && !change.company().knowsPolicyVersion(change.policyVersion())) {
+			rejections.add(Rejection.invalid("policyVersion", "Not a version of " + change.company().name()
+					+ "'s privacy policy; the current one is " + change.company().privacyPolicy().currentVersion()));
+		}
 		String key = null;
 		if (channel == Channel.EMAIL) {
 			String candidate = (address != null) ? address : signInEmail;

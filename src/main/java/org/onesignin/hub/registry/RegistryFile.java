@@ -11,7 +11,7 @@ import org.onesignin.hub.shared.BasicDetailField;
 record RegistryFile(List<CompanyEntry> companies, List<ServiceEntry> services, List<ClientEntry> clients) {
 
 	record CompanyEntry(String id, String name, String jurisdiction, int digitalAgeOfConsent,
-			PrivacyContact privacyContact) {
+			PrivacyContact privacyContact, PrivacyPolicy privacyPolicy) {
 	}
 
 	record ServiceEntry(String id, String name, String controller, List<String> clients,
@@ -26,7 +26,7 @@ record RegistryFile(List<CompanyEntry> companies, List<ServiceEntry> services, L
 		return new Registry(
 				this.companies.stream()
 					.map((c) -> new Company(c.id(), c.name(), c.jurisdiction(), c.digitalAgeOfConsent(),
-							c.privacyContact()))
+							c.privacyContact(), c.privacyPolicy()))
 					.toList(),
 				this.services.stream()
 					.map((s) -> new Service(s.id(), s.name(), s.controller(), s.clients(), s.syncedFields(),

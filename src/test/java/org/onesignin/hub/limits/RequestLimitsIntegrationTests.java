@@ -167,7 +167,7 @@ class RequestLimitsIntegrationTests extends HubIntegrationTest {
 		asAccountHolder(id).documentName("account-pages/setMyMarketingConsent")
 			.variable("input",
 					Map.of("companyId", "sony-music", "channel", "EMAIL", "address", huge, "state", "GRANTED",
-							"policyVersion", "v1"))
+							"policyVersion", "2026-01"))
 			.execute()
 			.path("setMarketingConsent.errors[*].field[1]")
 			.entityList(String.class)

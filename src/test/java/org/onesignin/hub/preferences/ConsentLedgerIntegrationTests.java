@@ -19,6 +19,7 @@ import org.onesignin.hub.support.ConsentInput;
 import org.onesignin.hub.support.HubIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -31,6 +32,8 @@ import static org.onesignin.hub.support.ConsentInput.aConsent;
  * per change, its history is paged by the store, and the unique id of each change keeps
  * concurrent writers from overwriting each other.
  */
+// the longest policy version is one Sony Europe published
+@TestPropertySource(properties = "hub.registry.location=classpath:registry/longest-policy-version.yaml")
 class ConsentLedgerIntegrationTests extends HubIntegrationTest {
 
 	/**

@@ -47,8 +47,8 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	void recordsEveryChangeAsAnAppendOnlyConsentRecord() {
 		String id = registerThrough("sony-music");
 
-		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted().underPolicy("v1"));
-		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().withdrawn().underPolicy("v1"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted().underPolicy("2025-06"));
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().withdrawn().underPolicy("2025-06"));
 
 		asAccountHolder(id).documentName("account-pages/myConsentHistory")
 			.variable("first", 10)
@@ -67,7 +67,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 			.isEqualTo("USER")
 			.path("me.consentHistory.edges[0].node.policyVersion")
 			.entity(String.class)
-			.isEqualTo("v1");
+			.isEqualTo("2025-06");
 		assertThat(preferencesOf(id, "sony-music").channel("SMS").state()).isEqualTo("WITHDRAWN");
 	}
 
@@ -115,6 +115,32 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void refusesAPolicyVersionTheCompanyNeverPublishedAndChangesNothing() {
+		String id = registerThrough("sony-music");
+
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted().underPolicy("2019-01"))
+			.path("setMarketingConsent.errors[*].field[1]")
+			.entityList(String.class)
+			.containsExactly("policyVersion");
+
+		assertThat(preferencesOf(id, "sony-music").channel("SMS").state()).isEqualTo("NOT_ASKED");
+	}
+
+	@Test
+	void publishesEachCompanysPrivacyPolicyVersions() {
+		String id = registerThrough("sony-music");
+
+		asAccountHolder(id).documentName("account-pages/registry")
+			.execute()
+			.path("companies[?(@.id == 'sony-music')].privacyPolicy.currentVersion")
+			.entityList(String.class)
+			.containsExactly("2026-01")
+			.path("companies[?(@.id == 'sony-music')].privacyPolicy.versions[*]")
+			.entityList(String.class)
+			.containsExactly("2025-06", "2026-01");
+	}
+
+	@Test
 	void letsASupportAgentRecordAChoiceForItsOwnCompanyWithATicket() {
 		String id = registerThrough("my-sony");
 
@@ -123,7 +149,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 					.forCompany("sony-europe")
 					.phone()
 					.granted()
-					.underPolicy("v3")
+					.underPolicy("2026-01")
 					.withTicket("T-9"))
 			.path("setMarketingConsent.errors")
 			.entityList(Object.class)
@@ -145,7 +171,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 					.forCompany("sony-music")
 					.phone()
 					.granted()
-					.underPolicy("v3")
+					.underPolicy("2026-01")
 					.withTicket("T-9"))
 			.errors()
 			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
@@ -158,7 +184,7 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 		String id = registerThrough("my-sony");
 
 		set(asSupportAgent("sony-europe"),
-				aConsent().forAccount(id).forCompany("sony-europe").phone().granted().underPolicy("v3"))
+				aConsent().forAccount(id).forCompany("sony-europe").phone().granted().underPolicy("2026-01"))
 			.path("setMarketingConsent.errors[0].field")
 			.entityList(String.class)
 			.containsExactly("input", "ticket");

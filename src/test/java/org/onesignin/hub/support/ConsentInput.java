@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The {@code input} of {@code setMarketingConsent}, built by name:
  * {@code aConsent().forCompany("sony-music").sms().granted()}. The policy version is
- * {@code v1} unless {@link #underPolicy(String)} says otherwise; the account, the address
- * and the ticket are sent only when given.
+ * {@code 2026-01} (the demo registry's current version) unless
+ * {@link #underPolicy(String)} says otherwise; the account, the address and the ticket
+ * are sent only when given.
  */
 public final class ConsentInput {
 
@@ -21,7 +22,7 @@ public final class ConsentInput {
 
 	private String state;
 
-	private String policyVersion = "v1";
+	private String policyVersion = "2026-01";
 
 	private String ticket;
 

@@ -5,6 +5,7 @@ import org.onesignin.hub.shared.mapping.HubMapperConfig;
 import org.onesignin.hub.registry.Cancellation;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.PrivacyContact;
+import org.onesignin.hub.registry.PrivacyPolicy;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.registry.SignInClient;
 
@@ -18,6 +19,10 @@ interface RegistryDocumentMapper {
 	CompanyDocument.PrivacyContactDocument toDocument(PrivacyContact contact);
 
 	PrivacyContact toDomain(CompanyDocument.PrivacyContactDocument document);
+
+	CompanyDocument.PrivacyPolicyDocument toDocument(PrivacyPolicy policy);
+
+	PrivacyPolicy toDomain(CompanyDocument.PrivacyPolicyDocument document);
 
 	ServiceDocument toDocument(Service service);
 
