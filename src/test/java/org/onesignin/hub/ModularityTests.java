@@ -88,8 +88,8 @@ class ModularityTests {
 		onlyCalledBy("org.onesignin.hub.preferences.ConsentUpdates", "append", String.class, long.class, List.class,
 				List.class);
 		// the system's own writes, each in one place: acknowledgements, erasure, relaying
-		onlyCalledBy("org.onesignin.hub.partnersync.PartnerSyncManagement", "acknowledge", AccountId.class,
-				String.class, int.class);
+		onlyCalledBy("org.onesignin.hub.partnersync.Acknowledgements", "acknowledge", AccountId.class, String.class,
+				int.class);
 		onlyCalledBy("org.onesignin.hub.account.AccountRetention", "erase", AccountId.class, java.time.Instant.class);
 		onlyCalledBy("org.onesignin.hub.partnersync.OutboxRelay", "removeFromOutbox", AccountId.class,
 				java.util.Collection.class, java.util.Collection.class);

@@ -72,6 +72,8 @@ public final class AccessPolicy {
 		.on(Operation.READ_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
 		.on(Operation.FOLLOW_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
 		.on(Operation.ACKNOWLEDGE_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
+		.on(Operation.READ_SERVICE_WEBHOOK).allow(PARTNER_SERVICE, OWN_SERVICE)
+		.on(Operation.REDELIVER_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
 		.build();
 	// @formatter:on
 

@@ -33,7 +33,9 @@ public enum Operation {
 	ISSUE_UNSUBSCRIBE_TOKEN(Traits.unlogged()),
 	READ_SERVICE_CHANGES(Traits.unlogged()),
 	FOLLOW_SERVICE_CHANGES(Traits.unlogged()),
-	ACKNOWLEDGE_SERVICE_CHANGES(Traits.unlogged());
+	ACKNOWLEDGE_SERVICE_CHANGES(Traits.unlogged()),
+	READ_SERVICE_WEBHOOK(Traits.unlogged()),
+	REDELIVER_SERVICE_CHANGES(Traits.unlogged());
 	// @formatter:on
 
 	private final Traits traits;

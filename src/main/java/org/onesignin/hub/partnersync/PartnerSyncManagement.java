@@ -1,12 +1,8 @@
 package org.onesignin.hub.partnersync;
 
-import java.util.Map;
-
 import org.onesignin.hub.access.AccessPolicy;
 import org.onesignin.hub.access.AccessRequest;
 import org.onesignin.hub.access.Operation;
-import org.onesignin.hub.account.AccountId;
-import org.onesignin.hub.account.Accounts;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Page;
@@ -25,14 +21,14 @@ public class PartnerSyncManagement {
 
 	private final ServiceChangeFeeds feeds;
 
-	private final Accounts accounts;
-
 	private final AccessPolicy policy;
 
-	PartnerSyncManagement(ServiceChangeFeeds feeds, Accounts accounts, AccessPolicy policy) {
+	private final Acknowledgements acknowledgements;
+
+	PartnerSyncManagement(ServiceChangeFeeds feeds, AccessPolicy policy, Acknowledgements acknowledgements) {
 		this.feeds = feeds;
-		this.accounts = accounts;
 		this.policy = policy;
+		this.acknowledgements = acknowledgements;
 	}
 
 	/**
@@ -54,14 +50,7 @@ public class PartnerSyncManagement {
 		if (upTo == null || !this.feeds.contains(serviceId, upTo)) {
 			return Outcome.rejected(Rejection.invalid("upTo", "Must be a cursor from this service's feed"));
 		}
-		long previous = this.feeds.acknowledgedUpTo(serviceId);
-		if (upTo > previous) {
-			Map<String, Integer> revisions = this.feeds.latestRevisions(serviceId, previous, upTo);
-			revisions.forEach(
-					(accountId, revision) -> this.accounts.acknowledge(new AccountId(accountId), serviceId, revision));
-			this.feeds.recordAcknowledged(serviceId, upTo);
-		}
-		return Outcome.done(Math.max(previous, upTo));
+		return Outcome.done(this.acknowledgements.acknowledge(serviceId, upTo));
 	}
 
 }

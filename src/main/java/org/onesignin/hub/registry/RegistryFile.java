@@ -15,7 +15,13 @@ record RegistryFile(List<CompanyEntry> companies, List<ServiceEntry> services, L
 	}
 
 	record ServiceEntry(String id, String name, String controller, List<String> clients,
-			Set<BasicDetailField> syncedFields, Cancellation cancellation, Boolean verifiesEmails) {
+			Set<BasicDetailField> syncedFields, Cancellation cancellation, Boolean verifiesEmails, Webhook webhook) {
+	}
+
+	/**
+	 * Where the service's feed is POSTed; its signing secret comes from configuration.
+	 */
+	record Webhook(String url) {
 	}
 
 	record ClientEntry(String id, SignInClient.Type type, List<String> redirectUris,
@@ -30,7 +36,8 @@ record RegistryFile(List<CompanyEntry> companies, List<ServiceEntry> services, L
 					.toList(),
 				this.services.stream()
 					.map((s) -> new Service(s.id(), s.name(), s.controller(), s.clients(), s.syncedFields(),
-							s.cancellation(), Boolean.TRUE.equals(s.verifiesEmails())))
+							s.cancellation(), Boolean.TRUE.equals(s.verifiesEmails()),
+							(s.webhook() != null) ? s.webhook().url() : null))
 					.toList(),
 				(this.clients != null) ? this.clients.stream()
 					.map((c) -> new SignInClient(c.id(), c.type(), c.redirectUris(), c.postLogoutRedirectUris()))

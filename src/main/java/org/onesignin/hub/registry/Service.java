@@ -8,11 +8,12 @@ import org.onesignin.hub.shared.BasicDetailField;
 
 /**
  * An online service of the group: its controller company, the OAuth clients that act for
- * it, the basic-detail fields it is entitled to receive, and whether it is trusted to
- * verify the email addresses of the people it registers.
+ * it, the basic-detail fields it is entitled to receive, whether it is trusted to verify
+ * the email addresses of the people it registers, and where its feed is delivered by
+ * webhook (null: no webhook).
  */
 public record Service(String id, String name, String controllerId, List<String> clientIds,
-		Set<BasicDetailField> syncedFields, Cancellation cancellation, boolean verifiesEmails) {
+		Set<BasicDetailField> syncedFields, Cancellation cancellation, boolean verifiesEmails, String webhookUrl) {
 
 	public Service {
 		Objects.requireNonNull(id, "id");
@@ -20,6 +21,12 @@ public record Service(String id, String name, String controllerId, List<String> 
 		Objects.requireNonNull(controllerId, "controllerId");
 		clientIds = List.copyOf(clientIds);
 		syncedFields = Set.copyOf(syncedFields);
+	}
+
+	/** A service without a webhook. */
+	public Service(String id, String name, String controllerId, List<String> clientIds,
+			Set<BasicDetailField> syncedFields, Cancellation cancellation, boolean verifiesEmails) {
+		this(id, name, controllerId, clientIds, syncedFields, cancellation, verifiesEmails, null);
 	}
 
 	public boolean isEntitledTo(BasicDetailField field) {

@@ -249,6 +249,18 @@ public abstract class HubIntegrationTest {
 			.get();
 	}
 
+	/**
+	 * The person changes their given name on the account pages, based on that revision.
+	 */
+	protected void changeGivenName(String accountId, int expectedRevision, String givenName) {
+		asAccountHolder(accountId).documentName("account-pages/updateMyBasicDetails")
+			.variable("input", Map.of("expectedRevision", expectedRevision, "givenName", givenName))
+			.execute()
+			.path("updateBasicDetails.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
 	protected int revisionOf(String accountId) {
 		return asAccountHolder(accountId).documentName("account-pages/me")
 			.execute()

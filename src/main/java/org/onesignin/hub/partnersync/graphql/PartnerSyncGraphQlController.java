@@ -6,6 +6,8 @@ import java.util.Map;
 import org.onesignin.hub.partnersync.CloudEvents;
 import org.onesignin.hub.partnersync.FeedEntry;
 import org.onesignin.hub.partnersync.PartnerSyncManagement;
+import org.onesignin.hub.partnersync.WebhookManagement;
+import org.onesignin.hub.partnersync.WebhookState;
 import org.onesignin.hub.partnersync.ServiceChangeSubscriptions;
 import org.onesignin.hub.shared.BasicDetailField;
 import org.onesignin.hub.shared.BadRequestException;
@@ -38,11 +40,15 @@ class PartnerSyncGraphQlController {
 
 	private final CursorStrategy<ScrollPosition> cursors;
 
+	private final WebhookManagement webhooks;
+
 	private final int maxPageSize;
 
 	PartnerSyncGraphQlController(PartnerSyncManagement sync, ServiceChangeSubscriptions subscriptions,
-			CursorStrategy<ScrollPosition> cursors, @Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
+			CursorStrategy<ScrollPosition> cursors, WebhookManagement webhooks,
+			@Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
 		this.sync = sync;
+		this.webhooks = webhooks;
 		this.subscriptions = subscriptions;
 		this.cursors = cursors;
 		this.maxPageSize = maxPageSize;
@@ -66,6 +72,21 @@ class PartnerSyncGraphQlController {
 			}
 			return this.subscriptions.follow(caller, serviceId, resumeAfter);
 		}).map(this::toView);
+	}
+
+	@QueryMapping
+	ServiceWebhook serviceWebhook(@AuthenticationPrincipal Caller caller, @Argument String serviceId) {
+		return this.webhooks.webhook(caller, serviceId).map(this::toView).orElse(null);
+	}
+
+	@MutationMapping
+	RedeliverServiceChangesPayload redeliverServiceChanges(@AuthenticationPrincipal Caller caller,
+			@Argument RedeliverServiceChangesInput input) {
+		Outcome<WebhookManagement.Webhook> outcome = this.webhooks.redeliver(caller, input.serviceId(),
+				sequenceOf(input.from()));
+		return new RedeliverServiceChangesPayload(
+				(outcome instanceof Outcome.Done<WebhookManagement.Webhook> done) ? toView(done.value()) : null,
+				UserError.of(outcome.rejections()));
 	}
 
 	@MutationMapping
@@ -103,6 +124,22 @@ class PartnerSyncGraphQlController {
 	record ServiceChange(String id, String cursor, String type, String accountId, String serviceAccountId, int revision,
 			java.time.Instant time, List<BasicDetailField> changedFields, Map<String, Object> data,
 			Map<String, Object> cloudEvent) {
+	}
+
+	private ServiceWebhook toView(WebhookManagement.Webhook webhook) {
+		WebhookState state = webhook.state();
+		return new ServiceWebhook(webhook.url(), state.status(), cursorOf(state.deliveredUpTo()),
+				state.lastDeliveredAt(), state.attempts(), state.nextAttemptAt(), state.lastError());
+	}
+
+	record ServiceWebhook(String url, WebhookState.Status state, String lastDeliveredCursor,
+			java.time.Instant lastDeliveredAt, int failedAttempts, java.time.Instant nextAttemptAt, String lastError) {
+	}
+
+	record RedeliverServiceChangesInput(String serviceId, String from) {
+	}
+
+	record RedeliverServiceChangesPayload(ServiceWebhook webhook, List<UserError> errors) {
 	}
 
 	record AcknowledgeServiceChangesInput(String serviceId, String upTo) {

@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 @Document("services")
 record ServiceDocument(@Id String id, String name, String controllerId, List<String> clientIds,
-		Set<BasicDetailField> syncedFields, CancellationDocument cancellation, Boolean verifiesEmails) {
+		Set<BasicDetailField> syncedFields, CancellationDocument cancellation, Boolean verifiesEmails,
+		String webhookUrl) {
 
 	record CancellationDocument(String url, String instructions) {
 	}

@@ -1,0 +1,226 @@
+package org.onesignin.hub.partnersync;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.onesignin.hub.registry.RegistryManagement;
+import org.onesignin.hub.registry.Service;
+import org.onesignin.hub.shared.Leases;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Rule 4's third channel: each service's feed POSTed to its webhook as CloudEvents JSON
+ * with Standard Webhooks headers, at least once and in feed order (the next entry waits
+ * for the previous one's 2xx), a 2xx acknowledging the entry. A failure is retried with
+ * exponential backoff and jitter; after {@code max-attempts} the delivery is FAILING and
+ * paused. One instance delivers to a service at a time (a lease per service in the
+ * store), and the position is in the store, so another instance resumes where a dead one
+ * stopped: nothing is lost, an entry may arrive twice (receivers deduplicate on
+ * {@code webhook-id}, the event id).
+ */
+@org.springframework.stereotype.Service
+@EnableConfigurationProperties(WebhookProperties.class)
+public class WebhookDelivery {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
+
+	/** How long one instance holds a service's delivery; a round stops well before. */
+	private static final Duration LEASE_TERM = Duration.ofSeconds(60);
+
+	private final RegistryManagement registry;
+
+	private final ServiceChangeFeeds feeds;
+
+	private final WebhookStates states;
+
+	private final Leases leases;
+
+	private final Acknowledgements acknowledgements;
+
+	private final WebhookProperties properties;
+
+	private final Clock clock;
+
+	private final Map<String, WebhookSignature> signers = new HashMap<>();
+
+	private final WebhookTargets targets;
+
+	private final RestClient http;
+
+	private final ExponentialBackOff backOff;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	WebhookDelivery(RegistryManagement registry, ServiceChangeFeeds feeds, WebhookStates states, Leases leases,
+			Acknowledgements acknowledgements, WebhookProperties properties, Clock clock, Environment environment) {
+		this.registry = registry;
+		this.feeds = feeds;
+		this.states = states;
+		this.leases = leases;
+		this.acknowledgements = acknowledgements;
+		this.properties = properties;
+		this.clock = clock;
+		properties.secrets().forEach((serviceId, secret) -> {
+			try {
+				this.signers.put(serviceId, WebhookSignature.withSecret(secret));
+			}
+			catch (IllegalArgumentException ex) {
+				// the message names the service, never the secret
+				throw new IllegalStateException("hub.webhooks.secrets." + serviceId + ": " + ex.getMessage());
+			}
+		});
+		this.targets = new WebhookTargets(environment.acceptsProfiles(Profiles.of("production")));
+		// no redirects: a 3xx is an answer, not a new target
+		HttpClient client = HttpClient.newBuilder()
+			.connectTimeout(properties.timeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+		requests.setReadTimeout(properties.timeout());
+		this.http = RestClient.builder().requestFactory(requests).build();
+		this.backOff = new ExponentialBackOff(properties.firstRetry().toMillis(), 2.0);
+		this.backOff.setMaxInterval(properties.longestRetry().toMillis());
+		this.backOff.setJitter(properties.firstRetry().toMillis() / 2);
+	}
+
+	/** Whether the service's webhook is delivered: a URL in the registry and a secret. */
+	boolean isConfigured(Service service) {
+		return service.webhookUrl() != null && this.signers.containsKey(service.id());
+	}
+
+	/**
+	 * Each configured webhook starts at the feed's end as the hub starts, so that every
+	 * entry appended from then on is delivered.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void startDeliveries() {
+		this.registry.registry().services().stream().filter(this::isConfigured).forEach((service) -> {
+			stateOf(service.id());
+			this.targets.refusal(service.webhookUrl())
+				.ifPresent((refusal) -> log.warn("Webhook of {} will not be delivered: {}", service.id(), refusal));
+		});
+	}
+
+	@Scheduled(fixedDelayString = "${hub.webhooks.interval:1s}")
+	void deliverDue() {
+		for (Service service : this.registry.registry().services()) {
+			if (!isConfigured(service) || !this.leases.tryAcquire("webhook:" + service.id(), LEASE_TERM)) {
+				continue;
+			}
+			try {
+				deliver(service);
+			}
+			catch (RuntimeException ex) {
+				// the store or the serialisation failed: the position is unchanged, the
+				// next
+				// round tries again
+				log.warn("Webhook delivery to {} interrupted: {}", service.id(), ex.getClass().getSimpleName());
+			}
+		}
+	}
+
+	/** The state the service's delivery starts from, created at the feed's end. */
+	WebhookState stateOf(String serviceId) {
+		return this.states.find(serviceId)
+			.orElseGet(() -> this.states.createIfAbsent(
+					WebhookState.startingAfter(serviceId, this.feeds.lastSequence(serviceId), this.clock.instant())));
+	}
+
+	private void deliver(Service service) {
+		Instant roundEnds = this.clock.instant().plus(LEASE_TERM.dividedBy(3));
+		WebhookState state = stateOf(service.id());
+		for (int sent = 0; sent < this.properties.batch() && state.isDue(this.clock.instant())
+				&& this.clock.instant().isBefore(roundEnds); sent++) {
+			List<FeedEntry> next = this.feeds.after(service.id(), state.deliveredUpTo(), 1);
+			if (next.isEmpty()) {
+				return;
+			}
+			FeedEntry entry = next.get(0);
+			Optional<String> failure = post(service, entry);
+			if (failure.isPresent()) {
+				Instant retryAt = this.clock.instant().plusMillis(retryDelay(state.attempts() + 1));
+				state = state.failed(failure.get(), retryAt, this.properties.maxAttempts());
+				this.states.save(state);
+				if (state.status() == WebhookState.Status.FAILING) {
+					log.warn("Webhook of {} is FAILING after {} attempts: {}", service.id(), state.attempts(),
+							failure.get());
+				}
+				return;
+			}
+			state = state.delivered(entry.sequence(), this.clock.instant());
+			this.states.save(state);
+			// a 2xx is the service's acknowledgement of the entry
+			this.acknowledgements.acknowledge(service.id(), entry.sequence());
+		}
+	}
+
+	/** The wait before attempt {@code failures + 1}: doubling, with jitter, capped. */
+	private long retryDelay(int failures) {
+		BackOffExecution execution = this.backOff.start();
+		long delay = 0;
+		for (int failure = 0; failure < failures; failure++) {
+			delay = execution.nextBackOff();
+		}
+		return Math.max(delay, 0);
+	}
+
+	/** POSTs the entry; empty on a 2xx, otherwise why not (for the partner to read). */
+	private Optional<String> post(Service service, FeedEntry entry) {
+		Optional<String> refused = this.targets.refusal(service.webhookUrl());
+		if (refused.isPresent()) {
+			return Optional.of("The webhook address is refused: " + refused.get());
+		}
+		byte[] body = this.json.writeValueAsBytes(CloudEvents.envelope(entry.change()));
+		String id = entry.change().id();
+		long timestamp = this.clock.instant().getEpochSecond();
+		try {
+			HttpStatusCode status = this.http.post()
+				.uri(service.webhookUrl())
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("webhook-id", id)
+				.header("webhook-timestamp", Long.toString(timestamp))
+				.header("webhook-signature", this.signers.get(service.id()).sign(id, timestamp, body))
+				.body(body)
+				.retrieve()
+				.onStatus((code) -> true, (request, response) -> {
+				})
+				.toBodilessEntity()
+				.getStatusCode();
+			return status.is2xxSuccessful() ? Optional.empty() : Optional.of("HTTP " + status.value());
+		}
+		catch (ResourceAccessException ex) {
+			return Optional.of("No answer (" + rootCause(ex).getClass().getSimpleName() + ")");
+		}
+	}
+
+	private static Throwable rootCause(Throwable thrown) {
+		Throwable cause = thrown;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}

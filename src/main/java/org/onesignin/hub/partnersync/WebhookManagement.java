@@ -1,0 +1,77 @@
+package org.onesignin.hub.partnersync;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.onesignin.hub.access.AccessPolicy;
+import org.onesignin.hub.access.AccessRequest;
+import org.onesignin.hub.access.Operation;
+import org.onesignin.hub.registry.RegistryManagement;
+import org.onesignin.hub.registry.Service;
+import org.onesignin.hub.shared.Caller;
+import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.Rejection;
+
+/**
+ * What a partner sees of its service's webhook delivery, and asking for entries to be
+ * delivered again.
+ */
+@org.springframework.stereotype.Service
+public class WebhookManagement {
+
+	private final AccessPolicy policy;
+
+	private final RegistryManagement registry;
+
+	private final WebhookDelivery delivery;
+
+	private final WebhookStates states;
+
+	private final ServiceChangeFeeds feeds;
+
+	private final Clock clock;
+
+	WebhookManagement(AccessPolicy policy, RegistryManagement registry, WebhookDelivery delivery, WebhookStates states,
+			ServiceChangeFeeds feeds, Clock clock) {
+		this.policy = policy;
+		this.registry = registry;
+		this.delivery = delivery;
+		this.states = states;
+		this.feeds = feeds;
+		this.clock = clock;
+	}
+
+	/** The service's webhook: its address and delivery state; empty without a webhook. */
+	public Optional<Webhook> webhook(Caller caller, String serviceId) {
+		this.policy.authorize(AccessRequest.of(caller, Operation.READ_SERVICE_WEBHOOK).forService(serviceId));
+		return configured(serviceId)
+			.map((service) -> new Webhook(service.webhookUrl(), this.delivery.stateOf(serviceId)));
+	}
+
+	/**
+	 * Delivers the service's feed again from the entry at {@code from} (inclusive), at
+	 * once, also after the delivery was FAILING.
+	 */
+	public Outcome<Webhook> redeliver(Caller caller, String serviceId, Long from) {
+		this.policy.authorize(AccessRequest.of(caller, Operation.REDELIVER_SERVICE_CHANGES).forService(serviceId));
+		Optional<Service> service = configured(serviceId);
+		if (service.isEmpty()) {
+			return Outcome.rejected(Rejection.invalid("serviceId", "This service has no webhook"));
+		}
+		if (from == null || !this.feeds.contains(serviceId, from)) {
+			return Outcome.rejected(Rejection.invalid("from", "Must be a cursor from this service's feed"));
+		}
+		WebhookState state = this.delivery.stateOf(serviceId).redeliverAfter(from - 1, this.clock.instant());
+		this.states.save(state);
+		return Outcome.done(new Webhook(service.get().webhookUrl(), state));
+	}
+
+	private Optional<Service> configured(String serviceId) {
+		return this.registry.registry().service(serviceId).filter(this.delivery::isConfigured);
+	}
+
+	/** A service's webhook address and where its delivery stands. */
+	public record Webhook(String url, WebhookState state) {
+	}
+
+}

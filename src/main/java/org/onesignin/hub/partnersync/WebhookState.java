@@ -1,0 +1,47 @@
+package org.onesignin.hub.partnersync;
+
+import java.time.Instant;
+
+/**
+ * Where one service's webhook delivery stands: every feed entry up to
+ * {@code deliveredUpTo} was answered 2xx; the next one has failed {@code attempts} times
+ * and is tried again at {@code nextAttemptAt}; after too many failures the delivery is
+ * {@code FAILING} and paused until a redelivery is asked for.
+ */
+public record WebhookState(String serviceId, long deliveredUpTo, Status status, int attempts, Instant nextAttemptAt,
+		String lastError, Instant lastDeliveredAt) {
+
+	public enum Status {
+
+		ACTIVE, FAILING
+
+	}
+
+	/** A new delivery, from the feed's end: a new webhook receives what comes next. */
+	static WebhookState startingAfter(String serviceId, long sequence, Instant now) {
+		return new WebhookState(serviceId, sequence, Status.ACTIVE, 0, now, null, null);
+	}
+
+	WebhookState delivered(long sequence, Instant now) {
+		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, now);
+	}
+
+	WebhookState failed(String error, Instant retryAt, int maxAttempts) {
+		int failures = this.attempts + 1;
+		return new WebhookState(this.serviceId, this.deliveredUpTo,
+				(failures >= maxAttempts) ? Status.FAILING : Status.ACTIVE, failures, retryAt, error,
+				this.lastDeliveredAt);
+	}
+
+	/**
+	 * Delivery again from just after {@code sequence}, at once, whatever failed before.
+	 */
+	WebhookState redeliverAfter(long sequence, Instant now) {
+		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, this.lastDeliveredAt);
+	}
+
+	boolean isDue(Instant now) {
+		return this.status == Status.ACTIVE && !now.isBefore(this.nextAttemptAt);
+	}
+
+}

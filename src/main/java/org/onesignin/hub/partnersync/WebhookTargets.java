@@ -1,0 +1,76 @@
+package org.onesignin.hub.partnersync;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which webhook addresses the hub POSTs to: https (plain http only to this machine, and
+ * never in production), and never a link-local, cloud metadata, wildcard or multicast
+ * address, checked on the name and on every address it resolves to at each delivery (a
+ * name may be pointed elsewhere later).
+ */
+final class WebhookTargets {
+
+	private static final Set<String> METADATA_NAMES = Set.of("metadata.google.internal", "metadata",
+			"metadata.azure.internal", "instance-data", "instance-data.ec2.internal");
+
+	private final boolean production;
+
+	WebhookTargets(boolean production) {
+		this.production = production;
+	}
+
+	/** Why the hub will not POST to this address now, or empty when it will. */
+	Optional<String> refusal(String url) {
+		URI uri;
+		try {
+			uri = URI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.of("not a URL");
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		String host = uri.getHost();
+		if (host == null || !(scheme.equals("https") || scheme.equals("http")) || uri.getUserInfo() != null) {
+			return Optional.of("not an http(s) URL with a host and no user info");
+		}
+		if (METADATA_NAMES.contains(host.toLowerCase(Locale.ROOT))) {
+			return Optional.of("a cloud metadata address");
+		}
+		InetAddress[] addresses;
+		try {
+			addresses = InetAddress.getAllByName(host);
+		}
+		catch (UnknownHostException ex) {
+			return Optional.of("unknown host");
+		}
+		boolean allLoopback = true;
+		for (InetAddress address : addresses) {
+			if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
+					|| isMetadata(address)) {
+				return Optional.of("a link-local, metadata or wildcard address");
+			}
+			allLoopback &= address.isLoopbackAddress();
+		}
+		if (scheme.equals("http") && (this.production || !allLoopback)) {
+			return Optional.of("plain http (https is required" + (this.production ? ")" : " beyond this machine)"));
+		}
+		if (this.production && allLoopback) {
+			return Optional.of("this machine's own address");
+		}
+		return Optional.empty();
+	}
+
+	private static boolean isMetadata(InetAddress address) {
+		byte[] bytes = address.getAddress();
+		// AWS, GCP and Azure at 169.254.169.254 (link-local, refused above), AWS's IPv6
+		// fd00:ec2::254 and Alibaba's 100.100.100.200
+		return (bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xff) == 100 && (bytes[2] & 0xff) == 100
+				&& (bytes[3] & 0xff) == 200) || address.getHostAddress().equalsIgnoreCase("fd00:ec2:0:0:0:0:0:254");
+	}
+
+}

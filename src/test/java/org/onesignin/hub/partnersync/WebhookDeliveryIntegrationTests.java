@@ -1,0 +1,163 @@
+package org.onesignin.hub.partnersync;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onesignin.hub.support.FeedEvent;
+import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.WebhookReceiver;
+import org.onesignin.hub.support.WebhookReceiver.Delivery;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rule 4's webhook: Sony Music's feed POSTed to a receiver on 127.0.0.1 that is down,
+ * then failing, then answering 2xx: every entry arrives, in feed order, signed, after
+ * retries that back off; a delivery that fails too often is paused as FAILING until the
+ * partner asks for a redelivery.
+ */
+@TestPropertySource(properties = { "hub.webhooks.interval=100ms", "hub.webhooks.first-retry=200ms",
+		"hub.webhooks.longest-retry=2s", "hub.webhooks.max-attempts=6",
+		"hub.webhooks.secrets.sony-music=" + WebhookDeliveryIntegrationTests.SECRET })
+class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
+
+	static final String SECRET = "c29ueS1tdXNpYy13ZWJob29rLXNpZ25pbmctc2VjcmV0LTMyYg==";
+
+	private static final WebhookReceiver receiver = new WebhookReceiver();
+
+	@DynamicPropertySource
+	static void registryWithAWebhook(DynamicPropertyRegistry registry) throws IOException {
+		String demo = Files.readString(Path.of("src/main/resources/registry/demo-registry.yaml"));
+		String service = "  - id: sony-music\n";
+		assertThat(demo).contains(service);
+		Path file = Files.createTempFile("registry-with-webhook", ".yaml");
+		Files.writeString(file, demo.replace(service,
+				service + "    webhook:\n      url: " + receiver.url("/hooks/sony-music") + "\n"));
+		file.toFile().deleteOnExit();
+		registry.add("hub.registry.location", () -> "file:" + file);
+	}
+
+	@BeforeEach
+	void receiverDown() {
+		receiver.down();
+	}
+
+	@Test
+	void deliversEveryEntryInFeedOrderSignedOnceTheReceiverAnswersAndBacksOffMeanwhile() {
+		String id = registerThrough("sony-music");
+		changeGivenName(id, 1, "First");
+		changeGivenName(id, 2, "Second");
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> webhook().get("failedAttempts") instanceof Integer failed && failed >= 2);
+
+		receiver.answer(500, 500, 500, 200);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> accepted(id).size() == 3);
+		List<String> feed = wholeFeedEvents("sony-music", id).stream().map(FeedEvent::id).toList();
+		assertThat(accepted(id)).map(Delivery::id).containsExactlyElementsOf(feed);
+		assertThat(accepted(id))
+			.allSatisfy((delivery) -> assertThat(delivery.signature()).isEqualTo(expectedSignature(delivery)));
+		List<Delivery> failures = receiver.deliveries()
+			.stream()
+			.filter((delivery) -> delivery.status() == 500 && delivery.body().contains(id))
+			.toList();
+		long firstGap = failures.get(1).arrivedNanos() - failures.get(0).arrivedNanos();
+		long thirdGap = accepted(id).get(0).arrivedNanos() - failures.get(2).arrivedNanos();
+		assertThat(thirdGap).as("retries back off").isGreaterThan(firstGap);
+		assertThat(webhook()).containsEntry("state", "ACTIVE").containsEntry("failedAttempts", 0);
+		// a 2xx acknowledges the entry: the link is in sync
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(linkedAccountsOf(id)).singleElement()
+				.satisfies((link) -> assertThat(link.syncState()).isEqualTo("IN_SYNC")));
+	}
+
+	@Test
+	void pausesAFailingWebhookUntilThePartnerAsksForARedelivery() throws Exception {
+		receiver.answer(500);
+		String id = registerThrough("sony-music");
+		changeGivenName(id, 1, "Paused");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> "FAILING".equals(webhook().get("state")));
+		assertThat(webhook()).containsEntry("lastError", "HTTP 500").containsEntry("failedAttempts", 6);
+		receiver.answer(200);
+		Thread.sleep(1000);
+		assertThat(accepted(id)).as("nothing while paused").isEmpty();
+
+		String first = asPartnerService("sony-music").documentName("partner/serviceChanges")
+			.variable("serviceId", "sony-music")
+			.variable("first", 100)
+			.execute()
+			.path("serviceChanges.edges[?(@.node.accountId == '" + id + "')].cursor")
+			.entityList(String.class)
+			.get()
+			.get(0);
+		asPartnerService("sony-music").documentName("partner/redeliverServiceChanges")
+			.variable("input", Map.of("serviceId", "sony-music", "from", first))
+			.execute()
+			.path("redeliverServiceChanges.webhook.state")
+			.entity(String.class)
+			.isEqualTo("ACTIVE");
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> accepted(id).size() == 2);
+		assertThat(accepted(id)).map(Delivery::id)
+			.containsExactlyElementsOf(wholeFeedEvents("sony-music", id).stream().map(FeedEvent::id).toList());
+	}
+
+	@Test
+	void showsTheWebhookOnlyToItsOwnService() {
+		asPartnerService("sony-rewards").documentName("partner/serviceWebhook")
+			.variable("serviceId", "sony-music")
+			.execute()
+			.errors()
+			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
+			.verify();
+		asPartnerService("sony-rewards").documentName("partner/serviceWebhook")
+			.variable("serviceId", "sony-rewards")
+			.execute()
+			.path("serviceWebhook")
+			.valueIsNull();
+	}
+
+	private Map<String, Object> webhook() {
+		return asPartnerService("sony-music").documentName("partner/serviceWebhook")
+			.variable("serviceId", "sony-music")
+			.execute()
+			.path("serviceWebhook")
+			.entity(Map.class)
+			.get();
+	}
+
+	private static List<Delivery> accepted(String accountId) {
+		return receiver.deliveries()
+			.stream()
+			.filter((delivery) -> delivery.accepted() && delivery.body().contains(accountId))
+			.toList();
+	}
+
+	/** The signature a receiver computes itself, as Standard Webhooks specifies it. */
+	private static String expectedSignature(Delivery delivery) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET), "HmacSHA256"));
+		byte[] signed = mac.doFinal(
+				(delivery.id() + "." + delivery.timestamp() + "." + delivery.body()).getBytes(StandardCharsets.UTF_8));
+		return "v1," + Base64.getEncoder().encodeToString(signed);
+	}
+
+}
