@@ -164,6 +164,8 @@ class OperationViewsIntegrationTests extends HubIntegrationTest {
 			case "support/searchAccounts" ->
 				Map.of("query", Map.of("email", person.email()), "ticket", "T-100", "first", 10);
 			case "partner/serviceChanges" -> Map.of("serviceId", serviceId, "first", 100);
+			case "partner/serviceWebhook" -> Map.of("serviceId", serviceId);
+			case "partner/redeliverServiceChanges" -> Map.of("input", Map.of("serviceId", serviceId, "from", "x"));
 			case "email-link/unsubscribe" -> Map.of("token", "not-a-token");
 			case "account-pages/myAccessLog", "account-pages/myChangeHistory", "account-pages/myConsentHistory" ->
 				Map.of("first", 10);

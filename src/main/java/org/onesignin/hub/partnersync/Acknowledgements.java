@@ -7,9 +7,10 @@ import org.onesignin.hub.account.Accounts;
 import org.springframework.stereotype.Component;
 
 /**
- * A service's feed applied up to an entry, whoever says so: the service itself
- * ({@code acknowledgeServiceChanges}) or its webhook's 2xx. Every account's link records
- * the highest revision acknowledged; idempotent, and an earlier position changes nothing.
+ * A service's feed applied: up to an entry, as the service says itself
+ * ({@code acknowledgeServiceChanges}), or one entry its webhook answered 2xx. Every
+ * account's link records the highest revision acknowledged; idempotent, and an earlier
+ * position changes nothing.
  */
 @Component
 class Acknowledgements {
@@ -21,6 +22,16 @@ class Acknowledgements {
 	Acknowledgements(ServiceChangeFeeds feeds, Accounts accounts) {
 		this.feeds = feeds;
 		this.accounts = accounts;
+	}
+
+	/**
+	 * A webhook's 2xx for one entry: that entry's account is in sync up to its revision.
+	 * Only that entry: entries before it (before the webhook started, or skipped by a
+	 * redelivery) were not delivered by this webhook, so the service's own acknowledged
+	 * position does not move.
+	 */
+	void acknowledgeDelivered(String serviceId, FeedEntry entry) {
+		this.accounts.acknowledge(new AccountId(entry.change().accountId()), serviceId, entry.change().revision());
 	}
 
 	/**

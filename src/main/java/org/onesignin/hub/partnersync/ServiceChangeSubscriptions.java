@@ -11,6 +11,7 @@ import reactor.core.scheduler.Schedulers;
 import org.onesignin.hub.access.AccessPolicy;
 import org.onesignin.hub.access.AccessRequest;
 import org.onesignin.hub.access.Operation;
+import org.onesignin.hub.shared.BadRequestException;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.LimitExceededException;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,7 +74,14 @@ public class ServiceChangeSubscriptions {
 			// a bounded number per service and instance
 			throw new LimitExceededException("Too many open subscriptions for this service");
 		}
-		AtomicLong position = new AtomicLong((after != null) ? after : this.feeds.lastSequence(serviceId));
+		long end = this.feeds.lastSequence(serviceId);
+		if (after != null && after > end) {
+			count.decrementAndGet();
+			// a cursor beyond the feed's end (another feed's, or from a restored store)
+			// would silently skip what comes before it
+			throw new BadRequestException("after is beyond the end of this feed");
+		}
+		AtomicLong position = new AtomicLong((after != null) ? after : end);
 		// at once, then every poll interval: each time every entry after the position, a
 		// batch after the other (a resumed subscription replays its backlog this way)
 		return Flux.interval(Duration.ZERO, this.pollInterval)

@@ -46,6 +46,9 @@ public class WebhookDelivery {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
 
+	/** CloudEvents' structured mode, JSON format. */
+	private static final MediaType CLOUD_EVENT = MediaType.parseMediaType("application/cloudevents+json");
+
 	/** How long one instance holds a service's delivery; a round stops well before. */
 	private static final Duration LEASE_TERM = Duration.ofSeconds(60);
 
@@ -116,6 +119,12 @@ public class WebhookDelivery {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void startDeliveries() {
+		this.registry.registry()
+			.services()
+			.stream()
+			.filter((service) -> service.webhookUrl() != null && !this.signers.containsKey(service.id()))
+			.forEach((service) -> log.warn("Webhook of {} will not be delivered: no hub.webhooks.secrets.{}",
+					service.id(), service.id()));
 		this.registry.registry().services().stream().filter(this::isConfigured).forEach((service) -> {
 			stateOf(service.id());
 			this.targets.refusal(service.webhookUrl())
@@ -126,7 +135,7 @@ public class WebhookDelivery {
 	@Scheduled(fixedDelayString = "${hub.webhooks.interval:1s}")
 	void deliverDue() {
 		for (Service service : this.registry.registry().services()) {
-			if (!isConfigured(service) || !this.leases.tryAcquire("webhook:" + service.id(), LEASE_TERM)) {
+			if (!isConfigured(service) || !this.leases.tryAcquire(leaseOf(service), LEASE_TERM)) {
 				continue;
 			}
 			try {
@@ -149,31 +158,42 @@ public class WebhookDelivery {
 	}
 
 	private void deliver(Service service) {
-		Instant roundEnds = this.clock.instant().plus(LEASE_TERM.dividedBy(3));
-		WebhookState state = stateOf(service.id());
-		for (int sent = 0; sent < this.properties.batch() && state.isDue(this.clock.instant())
-				&& this.clock.instant().isBefore(roundEnds); sent++) {
-			List<FeedEntry> next = this.feeds.after(service.id(), state.deliveredUpTo(), 1);
+		// a round ends while the lease (renewed before each POST) has more left than a
+		// POST can take: no other instance takes over while this one still sends
+		Instant roundEnds = this.clock.instant().plus(LEASE_TERM.dividedBy(4));
+		Optional<WebhookState> state = Optional.of(stateOf(service.id()));
+		for (int sent = 0; sent < this.properties.batch() && state.isPresent()
+				&& state.get().isDue(this.clock.instant()) && this.clock.instant().isBefore(roundEnds)
+				&& this.leases.tryAcquire(leaseOf(service), LEASE_TERM); sent++) {
+			WebhookState current = state.get();
+			List<FeedEntry> next = this.feeds.after(service.id(), current.deliveredUpTo(), 1);
 			if (next.isEmpty()) {
 				return;
 			}
 			FeedEntry entry = next.get(0);
 			Optional<String> failure = post(service, entry);
 			if (failure.isPresent()) {
-				Instant retryAt = this.clock.instant().plusMillis(retryDelay(state.attempts() + 1));
-				state = state.failed(failure.get(), retryAt, this.properties.maxAttempts());
-				this.states.save(state);
-				if (state.status() == WebhookState.Status.FAILING) {
-					log.warn("Webhook of {} is FAILING after {} attempts: {}", service.id(), state.attempts(),
+				Instant retryAt = this.clock.instant().plusMillis(retryDelay(current.attempts() + 1));
+				WebhookState failed = current.failed(failure.get(), retryAt, this.properties.maxAttempts());
+				this.states.save(failed);
+				if (failed.status() == WebhookState.Status.FAILING) {
+					log.warn("Webhook of {} is FAILING after {} attempts: {}", service.id(), failed.attempts(),
 							failure.get());
 				}
 				return;
 			}
-			state = state.delivered(entry.sequence(), this.clock.instant());
-			this.states.save(state);
-			// a 2xx is the service's acknowledgement of the entry
-			this.acknowledgements.acknowledge(service.id(), entry.sequence());
+			// a 2xx is the service's acknowledgement of the entry (idempotent: first, so
+			// a
+			// crash before the position is saved loses no acknowledgement)
+			this.acknowledgements.acknowledgeDelivered(service.id(), entry);
+			// empty when a redelivery was asked for meanwhile: the next round starts
+			// there
+			state = this.states.save(current.delivered(entry.sequence(), this.clock.instant()));
 		}
+	}
+
+	private static String leaseOf(Service service) {
+		return "webhook:" + service.id();
 	}
 
 	/** The wait before attempt {@code failures + 1}: doubling, with jitter, capped. */
@@ -198,7 +218,7 @@ public class WebhookDelivery {
 		try {
 			HttpStatusCode status = this.http.post()
 				.uri(service.webhookUrl())
-				.contentType(MediaType.APPLICATION_JSON)
+				.contentType(CLOUD_EVENT)
 				.header("webhook-id", id)
 				.header("webhook-timestamp", Long.toString(timestamp))
 				.header("webhook-signature", this.signers.get(service.id()).sign(id, timestamp, body))
@@ -211,16 +231,13 @@ public class WebhookDelivery {
 			return status.is2xxSuccessful() ? Optional.empty() : Optional.of("HTTP " + status.value());
 		}
 		catch (ResourceAccessException ex) {
-			return Optional.of("No answer (" + rootCause(ex).getClass().getSimpleName() + ")");
+			// one message for refused, unreachable and silent: no port scan through it
+			return Optional.of("No answer within " + this.properties.timeout().toSeconds() + " s");
 		}
-	}
-
-	private static Throwable rootCause(Throwable thrown) {
-		Throwable cause = thrown;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
+		catch (RuntimeException ex) {
+			log.warn("Webhook POST to {} failed: {}", service.id(), ex.getClass().getSimpleName());
+			return Optional.of("The delivery failed");
 		}
-		return cause;
 	}
 
 }

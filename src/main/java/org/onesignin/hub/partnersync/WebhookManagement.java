@@ -11,12 +11,14 @@ import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.shared.Caller;
 import org.onesignin.hub.shared.Outcome;
 import org.onesignin.hub.shared.Rejection;
+import org.onesignin.hub.shared.SignedIn;
 
 /**
  * What a partner sees of its service's webhook delivery, and asking for entries to be
  * delivered again.
  */
 @org.springframework.stereotype.Service
+@SignedIn
 public class WebhookManagement {
 
 	private final AccessPolicy policy;
@@ -44,8 +46,13 @@ public class WebhookManagement {
 	/** The service's webhook: its address and delivery state; empty without a webhook. */
 	public Optional<Webhook> webhook(Caller caller, String serviceId) {
 		this.policy.authorize(AccessRequest.of(caller, Operation.READ_SERVICE_WEBHOOK).forService(serviceId));
-		return configured(serviceId)
-			.map((service) -> new Webhook(service.webhookUrl(), this.delivery.stateOf(serviceId)));
+		// a read writes nothing: before the first delivery round, the state it would
+		// start
+		// from
+		return configured(serviceId).map((service) -> new Webhook(service.webhookUrl(),
+				this.states.find(serviceId)
+					.orElseGet(() -> WebhookState.startingAfter(serviceId, this.feeds.lastSequence(serviceId),
+							this.clock.instant()))));
 	}
 
 	/**
@@ -61,9 +68,16 @@ public class WebhookManagement {
 		if (from == null || !this.feeds.contains(serviceId, from)) {
 			return Outcome.rejected(Rejection.invalid("from", "Must be a cursor from this service's feed"));
 		}
-		WebhookState state = this.delivery.stateOf(serviceId).redeliverAfter(from - 1, this.clock.instant());
-		this.states.save(state);
-		return Outcome.done(new Webhook(service.get().webhookUrl(), state));
+		// a delivery round may save meanwhile: read again and ask again (a round saves a
+		// few times a second at most)
+		for (int attempt = 0; attempt < 10; attempt++) {
+			Optional<WebhookState> saved = this.states
+				.save(this.delivery.stateOf(serviceId).redeliverAfter(from - 1, this.clock.instant()));
+			if (saved.isPresent()) {
+				return Outcome.done(new Webhook(service.get().webhookUrl(), saved.get()));
+			}
+		}
+		throw new IllegalStateException("The webhook of " + serviceId + " changed ten times in a row");
 	}
 
 	private Optional<Service> configured(String serviceId) {

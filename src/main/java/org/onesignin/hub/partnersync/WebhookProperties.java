@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batch entries delivered to one service per round at most
  */
 @ConfigurationProperties("hub.webhooks")
-public record WebhookProperties(@DefaultValue Map<String, String> secrets, @DefaultValue("8") int maxAttempts,
+public record WebhookProperties(@DefaultValue Map<String, String> secrets, @DefaultValue("20") int maxAttempts,
 		@DefaultValue("1s") Duration firstRetry, @DefaultValue("10m") Duration longestRetry,
 		@DefaultValue("1s") Duration interval, @DefaultValue("10s") Duration timeout, @DefaultValue("100") int batch) {
 

@@ -26,9 +26,14 @@ public final class WebhookSignature {
 	 * The signer for a base64 secret, refused when it is not base64 of 32 bytes or more.
 	 */
 	public static WebhookSignature withSecret(String base64) {
+		// Standard Webhooks' secrets may carry their whsec_ prefix
+		String encoded = base64.strip();
+		if (encoded.startsWith("whsec_")) {
+			encoded = encoded.substring("whsec_".length());
+		}
 		byte[] secret;
 		try {
-			secret = Base64.getDecoder().decode(base64.strip());
+			secret = Base64.getDecoder().decode(encoded);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("A webhook secret must be base64");
@@ -36,7 +41,14 @@ public final class WebhookSignature {
 		if (secret.length < MIN_SECRET_BYTES) {
 			throw new IllegalArgumentException("A webhook secret must be at least " + MIN_SECRET_BYTES + " bytes");
 		}
-		return new WebhookSignature(secret);
+		return ofBytes(secret);
+	}
+
+	/**
+	 * The signer for secret bytes, whatever their length (the hub asks for 32 or more).
+	 */
+	static WebhookSignature ofBytes(byte[] secret) {
+		return new WebhookSignature(secret.clone());
 	}
 
 	/** The {@code webhook-signature} header's value. */

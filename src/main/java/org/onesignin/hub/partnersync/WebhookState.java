@@ -6,10 +6,12 @@ import java.time.Instant;
  * Where one service's webhook delivery stands: every feed entry up to
  * {@code deliveredUpTo} was answered 2xx; the next one has failed {@code attempts} times
  * and is tried again at {@code nextAttemptAt}; after too many failures the delivery is
- * {@code FAILING} and paused until a redelivery is asked for.
+ * {@code FAILING} and paused until a redelivery is asked for. {@code version} counts the
+ * saves: a save based on an older version is refused, so neither a delivery round nor a
+ * redelivery overwrites the other.
  */
 public record WebhookState(String serviceId, long deliveredUpTo, Status status, int attempts, Instant nextAttemptAt,
-		String lastError, Instant lastDeliveredAt) {
+		String lastError, Instant lastDeliveredAt, long version) {
 
 	public enum Status {
 
@@ -19,25 +21,26 @@ public record WebhookState(String serviceId, long deliveredUpTo, Status status, 
 
 	/** A new delivery, from the feed's end: a new webhook receives what comes next. */
 	static WebhookState startingAfter(String serviceId, long sequence, Instant now) {
-		return new WebhookState(serviceId, sequence, Status.ACTIVE, 0, now, null, null);
+		return new WebhookState(serviceId, sequence, Status.ACTIVE, 0, now, null, null, 0);
 	}
 
 	WebhookState delivered(long sequence, Instant now) {
-		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, now);
+		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, now, this.version);
 	}
 
 	WebhookState failed(String error, Instant retryAt, int maxAttempts) {
 		int failures = this.attempts + 1;
 		return new WebhookState(this.serviceId, this.deliveredUpTo,
 				(failures >= maxAttempts) ? Status.FAILING : Status.ACTIVE, failures, retryAt, error,
-				this.lastDeliveredAt);
+				this.lastDeliveredAt, this.version);
 	}
 
 	/**
 	 * Delivery again from just after {@code sequence}, at once, whatever failed before.
 	 */
 	WebhookState redeliverAfter(long sequence, Instant now) {
-		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, this.lastDeliveredAt);
+		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, this.lastDeliveredAt,
+				this.version);
 	}
 
 	boolean isDue(Instant now) {

@@ -13,6 +13,10 @@ public interface WebhookStates {
 	/** Creates the state unless one exists; answers the stored one. */
 	WebhookState createIfAbsent(WebhookState initial);
 
-	void save(WebhookState state);
+	/**
+	 * Saves the state if the stored one is still the version it was based on; answers the
+	 * saved state (its version counted on), or empty when another save came first.
+	 */
+	Optional<WebhookState> save(WebhookState state);
 
 }

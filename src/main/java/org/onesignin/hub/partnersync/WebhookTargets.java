@@ -54,23 +54,42 @@ final class WebhookTargets {
 					|| isMetadata(address)) {
 				return Optional.of("a link-local, metadata or wildcard address");
 			}
+			// in production no address of the hub's own networks either
+			if (this.production && (address.isLoopbackAddress() || isPrivate(address))) {
+				return Optional.of("a loopback or private address");
+			}
 			allLoopback &= address.isLoopbackAddress();
 		}
 		if (scheme.equals("http") && (this.production || !allLoopback)) {
 			return Optional.of("plain http (https is required" + (this.production ? ")" : " beyond this machine)"));
-		}
-		if (this.production && allLoopback) {
-			return Optional.of("this machine's own address");
 		}
 		return Optional.empty();
 	}
 
 	private static boolean isMetadata(InetAddress address) {
 		byte[] bytes = address.getAddress();
-		// AWS, GCP and Azure at 169.254.169.254 (link-local, refused above), AWS's IPv6
-		// fd00:ec2::254 and Alibaba's 100.100.100.200
-		return (bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xff) == 100 && (bytes[2] & 0xff) == 100
-				&& (bytes[3] & 0xff) == 200) || address.getHostAddress().equalsIgnoreCase("fd00:ec2:0:0:0:0:0:254");
+		// AWS, GCP and Azure at 169.254.169.254 (link-local, refused above), Alibaba's
+		// 100.100.100.200, Oracle's 192.0.0.192 and AWS's IPv6 fd00:ec2::254 (compared
+		// as bytes, so a scope id changes nothing)
+		if (bytes.length == 4) {
+			int[] ip = { bytes[0] & 0xff, bytes[1] & 0xff, bytes[2] & 0xff, bytes[3] & 0xff };
+			return (ip[0] == 100 && ip[1] == 100 && ip[2] == 100 && ip[3] == 200)
+					|| (ip[0] == 192 && ip[1] == 0 && ip[2] == 0 && ip[3] == 192);
+		}
+		byte[] awsIpv6 = { (byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x54 };
+		return java.util.Arrays.equals(bytes, awsIpv6);
+	}
+
+	/** RFC 1918, carrier-grade NAT (RFC 6598) and IPv6 unique local addresses. */
+	private static boolean isPrivate(InetAddress address) {
+		byte[] bytes = address.getAddress();
+		if (address.isSiteLocalAddress()) {
+			return true;
+		}
+		if (bytes.length == 4) {
+			return (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+		}
+		return (bytes[0] & 0xfe) == 0xfc;
 	}
 
 }

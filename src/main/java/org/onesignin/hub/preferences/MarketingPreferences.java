@@ -142,9 +142,11 @@ public final class MarketingPreferences {
 	public Outcome<Optional<ConsentRecord>> setChannel(ConsentChange change, Channel channel, String address,
 			String signInEmail, boolean mayAddAddresses, LocalDate dateOfBirth, LocalDate today) {
 		List<Rejection> rejections = new ArrayList<>(change.problems());
-		// the version must be one the company published (where the registry names its
-		// policy)
-		if (rejections.isEmpty() && !change.company().knowsPolicyVersion(change.policyVersion())) {
+		// a grant names a version the company published (where the registry names its
+		// policy); a withdrawal is never refused for its version (an unsubscribe link
+		// names the version of the grant it ends, which may have been retired since)
+		if (rejections.isEmpty() && change.newState() == ConsentState.GRANTED
+				&& !change.company().knowsPolicyVersion(change.policyVersion())) {
 			rejections.add(Rejection.invalid("policyVersion", "Not a version of " + change.company().name()
 					+ "'s privacy policy; the current one is " + change.company().privacyPolicy().currentVersion()));
 		}

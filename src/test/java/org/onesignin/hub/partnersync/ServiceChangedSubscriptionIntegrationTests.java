@@ -98,6 +98,13 @@ class ServiceChangedSubscriptionIntegrationTests extends HubIntegrationTest {
 
 		assertThatThrownBy(() -> changesAbout(tester, "any", "not a cursor").blockFirst(Duration.ofSeconds(10)))
 			.satisfies(refusedAs(ErrorType.BAD_REQUEST));
+		// the cursor of an entry the feed does not have yet: it would skip what comes
+		// before
+		String beyondTheEnd = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("k|sequence=L%3A999999999".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThatThrownBy(() -> changesAbout(tester, "any", beyondTheEnd).blockFirst(Duration.ofSeconds(10)))
+			.satisfies(refusedAs(ErrorType.BAD_REQUEST));
 		tester.stop().block(Duration.ofSeconds(5));
 	}
 

@@ -14,11 +14,18 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onesignin.hub.HubApplication;
 import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.TestMailbox;
+import org.onesignin.hub.support.TestStores;
 import org.onesignin.hub.support.WebhookReceiver;
 import org.onesignin.hub.support.WebhookReceiver.Delivery;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,13 +41,18 @@ import static org.awaitility.Awaitility.await;
  * partner asks for a redelivery.
  */
 @TestPropertySource(properties = { "hub.webhooks.interval=100ms", "hub.webhooks.first-retry=200ms",
-		"hub.webhooks.longest-retry=2s", "hub.webhooks.max-attempts=6",
+		"hub.webhooks.longest-retry=4s", "hub.webhooks.max-attempts=8",
 		"hub.webhooks.secrets.sony-music=" + WebhookDeliveryIntegrationTests.SECRET })
 class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 
 	static final String SECRET = "c29ueS1tdXNpYy13ZWJob29rLXNpZ25pbmctc2VjcmV0LTMyYg==";
 
 	private static final WebhookReceiver receiver = new WebhookReceiver();
+
+	private static String registryLocation;
+
+	@Autowired
+	private MongoConnectionDetails store;
 
 	@DynamicPropertySource
 	static void registryWithAWebhook(DynamicPropertyRegistry registry) throws IOException {
@@ -51,7 +63,8 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 		Files.writeString(file, demo.replace(service,
 				service + "    webhook:\n      url: " + receiver.url("/hooks/sony-music") + "\n"));
 		file.toFile().deleteOnExit();
-		registry.add("hub.registry.location", () -> "file:" + file);
+		registryLocation = "file:" + file;
+		registry.add("hub.registry.location", () -> registryLocation);
 	}
 
 	@BeforeEach
@@ -69,7 +82,7 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 
 		receiver.answer(500, 500, 500, 200);
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> accepted(id).size() == 3);
+		await().atMost(Duration.ofSeconds(60)).until(() -> accepted(id).size() == 3);
 		List<String> feed = wholeFeedEvents("sony-music", id).stream().map(FeedEvent::id).toList();
 		assertThat(accepted(id)).map(Delivery::id).containsExactlyElementsOf(feed);
 		assertThat(accepted(id))
@@ -94,8 +107,8 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 		String id = registerThrough("sony-music");
 		changeGivenName(id, 1, "Paused");
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> "FAILING".equals(webhook().get("state")));
-		assertThat(webhook()).containsEntry("lastError", "HTTP 500").containsEntry("failedAttempts", 6);
+		await().atMost(Duration.ofSeconds(60)).until(() -> "FAILING".equals(webhook().get("state")));
+		assertThat(webhook()).containsEntry("lastError", "HTTP 500").containsEntry("failedAttempts", 8);
 		receiver.answer(200);
 		Thread.sleep(1000);
 		assertThat(accepted(id)).as("nothing while paused").isEmpty();
@@ -118,6 +131,39 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 		await().atMost(Duration.ofSeconds(15)).until(() -> accepted(id).size() == 2);
 		assertThat(accepted(id)).map(Delivery::id)
 			.containsExactlyElementsOf(wholeFeedEvents("sony-music", id).stream().map(FeedEvent::id).toList());
+	}
+
+	@Test
+	void deliversEachEntryOnceAndOneAtATimeWithTwoInstancesRunning() throws Exception {
+		receiver.answer(200);
+		receiver.answerAfter(Duration.ofMillis(50));
+		try (ConfigurableApplicationContext second = secondInstance()) {
+			String id = registerThrough("sony-music");
+			for (int change = 1; change <= 8; change++) {
+				changeGivenName(id, change, "Twice " + change);
+			}
+
+			await().atMost(Duration.ofSeconds(20)).until(() -> accepted(id).size() >= 9);
+			Thread.sleep(1000);
+
+			assertThat(accepted(id)).map(Delivery::id)
+				.containsExactlyElementsOf(wholeFeedEvents("sony-music", id).stream().map(FeedEvent::id).toList());
+			assertThat(receiver.mostAtOnce()).as("deliveries at once").isEqualTo(1);
+		}
+		finally {
+			receiver.answerAfter(Duration.ZERO);
+		}
+	}
+
+	/** A second hub on the same store, with the same webhook configuration. */
+	private ConfigurableApplicationContext secondInstance() {
+		Path scratch = TestStores.scratchDirectory();
+		return new SpringApplicationBuilder(HubApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
+				"--spring.mongodb.uri=" + this.store.getConnectionString(),
+				"--hub.unsubscribe.secret-file=" + scratch.resolve("unsubscribe-secret"),
+				"--hub.registry.location=" + registryLocation, "--hub.webhooks.interval=100ms",
+				"--hub.webhooks.secrets.sony-music=" + SECRET, "--logging.level.root=warn",
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailbox.port());
 	}
 
 	@Test

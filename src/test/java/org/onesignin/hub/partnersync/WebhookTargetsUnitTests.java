@@ -28,9 +28,19 @@ class WebhookTargetsUnitTests {
 	}
 
 	@Test
+	void refusesPrivateNetworksInProduction() {
+		for (String url : new String[] { "https://10.0.0.5/hooks", "https://172.16.0.1/hooks",
+				"https://192.168.1.1/hooks", "https://100.64.0.1/hooks", "https://[fd12:3456::1]/hooks",
+				"https://127.0.0.2/hooks" }) {
+			assertThat(this.production.refusal(url)).as(url).isPresent();
+		}
+	}
+
+	@Test
 	void refusesLinkLocalMetadataAndWildcardAddresses() {
 		for (String url : new String[] { "https://169.254.169.254/latest/meta-data", "https://[fe80::1]/hooks",
-				"https://[fd00:ec2::254]/hooks", "https://100.100.100.200/hooks", "https://0.0.0.0/hooks",
+				"https://[fd00:ec2::254]/hooks", "https://[fd00:ec2::254%1]/hooks", "https://192.0.0.192/hooks",
+				"https://100.100.100.200/hooks", "https://0.0.0.0/hooks",
 				"https://metadata.google.internal/computeMetadata", "https://224.0.0.1/hooks" }) {
 			assertThat(this.demo.refusal(url)).as(url).isPresent();
 		}

@@ -127,6 +127,19 @@ class MarketingPreferencesIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void takesAWithdrawalWhateverPolicyVersionItNames() {
+		String id = registerThrough("sony-music");
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().granted());
+
+		set(asAccountHolder(id), aConsent().forCompany("sony-music").sms().withdrawn().underPolicy("v1"))
+			.path("setMarketingConsent.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+
+		assertThat(preferencesOf(id, "sony-music").channel("SMS").state()).isEqualTo("WITHDRAWN");
+	}
+
+	@Test
 	void publishesEachCompanysPrivacyPolicyVersions() {
 		String id = registerThrough("sony-music");
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -26,6 +28,12 @@ public final class WebhookReceiver {
 	private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
 
 	private volatile int lastStatus = 200;
+
+	private volatile long answerAfterMillis;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger mostInFlight = new AtomicInteger();
 
 	private HttpServer server;
 
@@ -58,7 +66,15 @@ public final class WebhookReceiver {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		this.server.setExecutor(Executors.newFixedThreadPool(4));
 		this.server.createContext("/", (exchange) -> {
+			this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+			try {
+				Thread.sleep(this.answerAfterMillis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			Integer scripted = this.script.poll();
 			int status = (scripted != null) ? scripted : this.lastStatus;
@@ -66,10 +82,21 @@ public final class WebhookReceiver {
 					exchange.getRequestHeaders().getFirst("webhook-timestamp"),
 					exchange.getRequestHeaders().getFirst("webhook-signature"),
 					new String(body, StandardCharsets.UTF_8), status));
+			this.inFlight.decrementAndGet();
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
 		});
 		this.server.start();
+	}
+
+	/** Takes this long over each answer, so that overlapping deliveries would show. */
+	public void answerAfter(java.time.Duration delay) {
+		this.answerAfterMillis = delay.toMillis();
+	}
+
+	/** The most requests it was handling at once. */
+	public int mostAtOnce() {
+		return this.mostInFlight.get();
 	}
 
 	/** Stops answering: connections are refused. */

@@ -6,7 +6,11 @@ import org.onesignin.hub.partnersync.WebhookState;
 import org.onesignin.hub.partnersync.WebhookStates;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** Each service's webhook delivery state, one document per service. */
@@ -41,8 +45,19 @@ class MongoWebhookStates implements WebhookStates {
 	}
 
 	@Override
-	public void save(WebhookState state) {
-		this.mongo.save(this.mapper.toDocument(state));
+	public Optional<WebhookState> save(WebhookState state) {
+		WebhookStateDocument next = this.mapper.toDocument(state);
+		Update update = new Update().set("deliveredUpTo", next.deliveredUpTo())
+			.set("status", next.status())
+			.set("attempts", next.attempts())
+			.set("nextAttemptAt", next.nextAttemptAt())
+			.set("lastError", next.lastError())
+			.set("lastDeliveredAt", next.lastDeliveredAt())
+			.set("version", state.version() + 1);
+		Query basedOn = Query.query(Criteria.where("_id").is(state.serviceId()).and("version").is(state.version()));
+		WebhookStateDocument saved = this.mongo.findAndModify(basedOn, update,
+				FindAndModifyOptions.options().returnNew(true), WebhookStateDocument.class);
+		return Optional.ofNullable(saved).map(this.mapper::toDomain);
 	}
 
 }
