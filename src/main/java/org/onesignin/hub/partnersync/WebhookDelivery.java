@@ -2,7 +2,6 @@ package org.onesignin.hub.partnersync;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -48,9 +47,6 @@ public class WebhookDelivery {
 
 	/** CloudEvents' structured mode, JSON format. */
 	private static final MediaType CLOUD_EVENT = MediaType.parseMediaType("application/cloudevents+json");
-
-	/** How long one instance holds a service's delivery; a round stops well before. */
-	private static final Duration LEASE_TERM = Duration.ofSeconds(60);
 
 	private final RegistryManagement registry;
 
@@ -135,7 +131,7 @@ public class WebhookDelivery {
 	@Scheduled(fixedDelayString = "${hub.webhooks.interval:1s}")
 	void deliverDue() {
 		for (Service service : this.registry.registry().services()) {
-			if (!isConfigured(service) || !this.leases.tryAcquire(leaseOf(service), LEASE_TERM)) {
+			if (!isConfigured(service) || !this.leases.tryAcquire(leaseOf(service), this.properties.leaseTerm())) {
 				continue;
 			}
 			try {
@@ -160,11 +156,11 @@ public class WebhookDelivery {
 	private void deliver(Service service) {
 		// a round ends while the lease (renewed before each POST) has more left than a
 		// POST can take: no other instance takes over while this one still sends
-		Instant roundEnds = this.clock.instant().plus(LEASE_TERM.dividedBy(4));
+		Instant roundEnds = this.clock.instant().plus(this.properties.leaseTerm().dividedBy(4));
 		Optional<WebhookState> state = Optional.of(stateOf(service.id()));
 		for (int sent = 0; sent < this.properties.batch() && state.isPresent()
 				&& state.get().isDue(this.clock.instant()) && this.clock.instant().isBefore(roundEnds)
-				&& this.leases.tryAcquire(leaseOf(service), LEASE_TERM); sent++) {
+				&& this.leases.tryAcquire(leaseOf(service), this.properties.leaseTerm()); sent++) {
 			WebhookState current = state.get();
 			List<FeedEntry> next = this.feeds.after(service.id(), current.deliveredUpTo(), 1);
 			if (next.isEmpty()) {

@@ -20,10 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interval how often each service's delivery looks for new entries
  * @param timeout how long one POST may take, connecting included
  * @param batch entries delivered to one service per round at most
+ * @param leaseTerm how long one instance holds a service's delivery without renewing it:
+ * after an instance dies, another takes over within this time
  */
 @ConfigurationProperties("hub.webhooks")
 public record WebhookProperties(@DefaultValue Map<String, String> secrets, @DefaultValue("20") int maxAttempts,
 		@DefaultValue("1s") Duration firstRetry, @DefaultValue("10m") Duration longestRetry,
-		@DefaultValue("1s") Duration interval, @DefaultValue("10s") Duration timeout, @DefaultValue("100") int batch) {
+		@DefaultValue("1s") Duration interval, @DefaultValue("10s") Duration timeout, @DefaultValue("100") int batch,
+		@DefaultValue("60s") Duration leaseTerm) {
 
 }

@@ -33,6 +33,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
 
 /**
  * Rule 4's webhook: Sony Music's feed POSTed to a receiver on 127.0.0.1 that is down,
@@ -60,8 +61,14 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 		String service = "  - id: sony-music\n";
 		assertThat(demo).contains(service);
 		Path file = Files.createTempFile("registry-with-webhook", ".yaml");
-		Files.writeString(file, demo.replace(service,
-				service + "    webhook:\n      url: " + receiver.url("/hooks/sony-music") + "\n"));
+		String rewards = "  - id: sony-rewards\n";
+		assertThat(demo).contains(rewards);
+		// this instance has Sony Rewards' address but not its secret: only the instances
+		// a test starts deliver to it
+		Files.writeString(file,
+				demo.replace(service, service + "    webhook:\n      url: " + receiver.url("/hooks/sony-music") + "\n")
+					.replace(rewards,
+							rewards + "    webhook:\n      url: " + receiver.url("/hooks/sony-rewards") + "\n"));
 		file.toFile().deleteOnExit();
 		registryLocation = "file:" + file;
 		registry.add("hub.registry.location", () -> registryLocation);
@@ -155,15 +162,61 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 		}
 	}
 
+	@Test
+	void resumesOnAnotherInstanceWhenTheDeliveringOneStops() {
+		receiver.answer(200);
+		receiver.answerAfter(Duration.ofMillis(300));
+		try {
+			ConfigurableApplicationContext first = anotherInstance("sony-rewards");
+			String id = registerThrough("my-sony");
+			link(id, aServiceAccount().at("sony-rewards").withId("sr-" + id));
+			try {
+				for (int change = 1; change <= 6; change++) {
+					changeGivenName(id, change, "Handover " + change);
+				}
+				await().atMost(Duration.ofSeconds(20)).until(() -> accepted(id).size() >= 2);
+			}
+			finally {
+				// stopped mid-feed, still holding the lease
+				first.close();
+			}
+			List<String> feed = wholeFeedEvents("sony-rewards", id).stream().map(FeedEvent::id).toList();
+			assertThat(feed).hasSize(7);
+
+			try (ConfigurableApplicationContext second = anotherInstance("sony-rewards")) {
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> accepted(id).stream().map(Delivery::id).distinct().count() == feed.size());
+			}
+
+			// everything, in feed order; only the entry in flight at the stop may come
+			// twice
+			List<String> delivered = accepted(id).stream().map(Delivery::id).toList();
+			assertThat(delivered.stream().distinct().toList()).containsExactlyElementsOf(feed);
+			assertThat(delivered).hasSizeLessThanOrEqualTo(feed.size() + 1);
+		}
+		finally {
+			receiver.answerAfter(Duration.ZERO);
+		}
+	}
+
 	/** A second hub on the same store, with the same webhook configuration. */
 	private ConfigurableApplicationContext secondInstance() {
+		return anotherInstance("sony-music");
+	}
+
+	/**
+	 * Another hub on the same store, delivering the service's webhook, with a short lease
+	 * so that another instance takes over soon after it stops.
+	 */
+	private ConfigurableApplicationContext anotherInstance(String serviceId) {
 		Path scratch = TestStores.scratchDirectory();
 		return new SpringApplicationBuilder(HubApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
 				"--spring.mongodb.uri=" + this.store.getConnectionString(),
 				"--hub.unsubscribe.secret-file=" + scratch.resolve("unsubscribe-secret"),
 				"--hub.registry.location=" + registryLocation, "--hub.webhooks.interval=100ms",
-				"--hub.webhooks.secrets.sony-music=" + SECRET, "--logging.level.root=warn",
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailbox.port());
+				"--hub.webhooks.lease-term=2s", "--hub.webhooks.secrets." + serviceId + "=" + SECRET,
+				"--logging.level.root=warn", "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + TestMailbox.port());
 	}
 
 	@Test
