@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.shared.Leases;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
@@ -58,6 +60,8 @@ public class WebhookDelivery {
 
 	private final Acknowledgements acknowledgements;
 
+	private final ObjectProvider<FeedCursors> cursors;
+
 	private final WebhookProperties properties;
 
 	private final Clock clock;
@@ -73,7 +77,9 @@ public class WebhookDelivery {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	WebhookDelivery(RegistryManagement registry, ServiceChangeFeeds feeds, WebhookStates states, Leases leases,
-			Acknowledgements acknowledgements, WebhookProperties properties, Clock clock, Environment environment) {
+			Acknowledgements acknowledgements, WebhookProperties properties, Clock clock, Environment environment,
+			ObjectProvider<FeedCursors> cursors) {
+		this.cursors = cursors;
 		this.registry = registry;
 		this.feeds = feeds;
 		this.states = states;
@@ -208,7 +214,11 @@ public class WebhookDelivery {
 		if (refused.isPresent()) {
 			return Optional.of("The webhook address is refused: " + refused.get());
 		}
-		byte[] body = this.json.writeValueAsBytes(CloudEvents.envelope(entry.change()));
+		Map<String, Object> event = new LinkedHashMap<>(CloudEvents.envelope(entry.change()));
+		// a CloudEvents extension attribute: the entry's feed cursor, for the receiver to
+		// acknowledge, redeliver or resume from
+		event.put("feedcursor", this.cursors.getObject().cursorOf(entry.sequence()));
+		byte[] body = this.json.writeValueAsBytes(event);
 		String id = entry.change().id();
 		long timestamp = this.clock.instant().getEpochSecond();
 		try {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.onesignin.hub.partnersync.CloudEvents;
+import org.onesignin.hub.partnersync.FeedCursors;
 import org.onesignin.hub.partnersync.FeedEntry;
 import org.onesignin.hub.partnersync.PartnerSyncManagement;
 import org.onesignin.hub.partnersync.WebhookManagement;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Controller;
  * A partner service's change feed and its acknowledgements over GraphQL.
  */
 @Controller
-class PartnerSyncGraphQlController {
+class PartnerSyncGraphQlController implements FeedCursors {
 
 	private final PartnerSyncManagement sync;
 
@@ -110,7 +111,8 @@ class PartnerSyncGraphQlController {
 		return null;
 	}
 
-	private String cursorOf(long sequence) {
+	@Override
+	public String cursorOf(long sequence) {
 		return this.cursors.toCursor(ScrollPosition.forward(Map.of("sequence", sequence)));
 	}
 
