@@ -121,17 +121,17 @@ public class WebhookDelivery {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void startDeliveries() {
-		this.registry.registry()
-			.services()
-			.stream()
-			.filter((service) -> service.webhookUrl() != null && !this.signers.containsKey(service.id()))
-			.forEach((service) -> log.warn("Webhook of {} will not be delivered: no hub.webhooks.secrets.{}",
-					service.id(), service.id()));
-		this.registry.registry().services().stream().filter(this::isConfigured).forEach((service) -> {
-			stateOf(service.id());
-			this.targets.refusal(service.webhookUrl())
-				.ifPresent((refusal) -> log.warn("Webhook of {} will not be delivered: {}", service.id(), refusal));
-		});
+		for (Service service : this.registry.registry().services()) {
+			if (service.webhookUrl() == null) {
+				continue;
+			}
+			Optional<String> refusal = isConfigured(service) ? this.targets.refusal(service.webhookUrl())
+					: Optional.of("no hub.webhooks.secrets." + service.id());
+			refusal.ifPresent((reason) -> log.warn("Webhook of {} will not be delivered: {}", service.id(), reason));
+			if (isConfigured(service)) {
+				stateOf(service.id());
+			}
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${hub.webhooks.interval:1s}")
@@ -144,19 +144,24 @@ public class WebhookDelivery {
 				deliver(service);
 			}
 			catch (RuntimeException ex) {
-				// the store or the serialisation failed: the position is unchanged, the
-				// next
-				// round tries again
+				// the store failed: the position is unchanged, the next round retries
 				log.warn("Webhook delivery to {} interrupted: {}", service.id(), ex.getClass().getSimpleName());
 			}
 		}
 	}
 
-	/** The state the service's delivery starts from, created at the feed's end. */
+	/** The service's delivery state, created at the feed's end the first time. */
 	WebhookState stateOf(String serviceId) {
-		return this.states.find(serviceId)
-			.orElseGet(() -> this.states.createIfAbsent(
-					WebhookState.startingAfter(serviceId, this.feeds.lastSequence(serviceId), this.clock.instant())));
+		return this.states.find(serviceId).orElseGet(() -> this.states.createIfAbsent(startingNow(serviceId)));
+	}
+
+	/** The service's delivery state as it stands, without creating it. */
+	WebhookState currentState(String serviceId) {
+		return this.states.find(serviceId).orElseGet(() -> startingNow(serviceId));
+	}
+
+	private WebhookState startingNow(String serviceId) {
+		return WebhookState.startingAfter(serviceId, this.feeds.lastSequence(serviceId), this.clock.instant());
 	}
 
 	private void deliver(Service service) {
@@ -184,12 +189,10 @@ public class WebhookDelivery {
 				}
 				return;
 			}
-			// a 2xx is the service's acknowledgement of the entry (idempotent: first, so
-			// a
-			// crash before the position is saved loses no acknowledgement)
+			// a 2xx acknowledges the entry; first, as it is idempotent: a crash before
+			// the position is saved loses no acknowledgement
 			this.acknowledgements.acknowledgeDelivered(service.id(), entry);
-			// empty when a redelivery was asked for meanwhile: the next round starts
-			// there
+			// empty when a redelivery came meanwhile: the next round starts from it
 			state = this.states.save(current.delivered(entry.sequence(), this.clock.instant()));
 		}
 	}

@@ -46,13 +46,8 @@ public class WebhookManagement {
 	/** The service's webhook: its address and delivery state; empty without a webhook. */
 	public Optional<Webhook> webhook(Caller caller, String serviceId) {
 		this.policy.authorize(AccessRequest.of(caller, Operation.READ_SERVICE_WEBHOOK).forService(serviceId));
-		// a read writes nothing: before the first delivery round, the state it would
-		// start
-		// from
-		return configured(serviceId).map((service) -> new Webhook(service.webhookUrl(),
-				this.states.find(serviceId)
-					.orElseGet(() -> WebhookState.startingAfter(serviceId, this.feeds.lastSequence(serviceId),
-							this.clock.instant()))));
+		return configured(serviceId)
+			.map((service) -> new Webhook(service.webhookUrl(), this.delivery.currentState(serviceId)));
 	}
 
 	/**

@@ -49,8 +49,7 @@ abstract class BrowserIntegrationTest extends HubIntegrationTest {
 				.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
 						|| entry.getMessage().contains("Content Security Policy"))
 				.map(LogEntry::getMessage)
-				// a refused sign-in attempt or GraphQL answer the page handled is not a
-				// fault
+				// an HTTP refusal the page handled is not a fault
 				.filter((message) -> !message.contains("the server responded with a status of"))
 				.toList();
 			assertThat(problems).as("script errors or CSP refusals in the browser's console").isEmpty();

@@ -98,8 +98,7 @@ class ServiceChangedSubscriptionIntegrationTests extends HubIntegrationTest {
 
 		assertThatThrownBy(() -> changesAbout(tester, "any", "not a cursor").blockFirst(Duration.ofSeconds(10)))
 			.satisfies(refusedAs(ErrorType.BAD_REQUEST));
-		// the cursor of an entry the feed does not have yet: it would skip what comes
-		// before
+		// a cursor past the feed's end would skip what comes before it
 		String beyondTheEnd = java.util.Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString("k|sequence=L%3A999999999".getBytes(java.nio.charset.StandardCharsets.UTF_8));

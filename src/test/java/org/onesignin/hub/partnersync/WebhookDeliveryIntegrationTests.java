@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.onesignin.hub.HubApplication;
 import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.RawGraphQl;
 import org.onesignin.hub.support.TestMailbox;
 import org.onesignin.hub.support.TestStores;
 import org.onesignin.hub.support.WebhookReceiver;
@@ -29,6 +30,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -191,8 +193,7 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 					.until(() -> accepted(id).stream().map(Delivery::id).distinct().count() == feed.size());
 			}
 
-			// everything, in feed order; only the entry in flight at the stop may come
-			// twice
+			// all of it, in feed order; only the entry in flight may come twice
 			List<String> delivered = accepted(id).stream().map(Delivery::id).toList();
 			assertThat(delivered.stream().distinct().toList()).containsExactlyElementsOf(feed);
 			assertThat(delivered).hasSizeLessThanOrEqualTo(feed.size() + 1);
@@ -235,6 +236,35 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 			.execute()
 			.path("serviceWebhook")
 			.valueIsNull();
+	}
+
+	@Test
+	void refusesTheWebhookAndItsRedeliveryToEveryOtherCaller() {
+		String id = registerThrough("sony-music");
+		Map<String, Object> redelivery = Map.of("serviceId", "sony-music", "from", "x");
+		Map<HttpGraphQlTester, ErrorType> callers = Map.of(anonymous(), ErrorType.UNAUTHORIZED, asAccountHolder(id),
+				ErrorType.FORBIDDEN, asAccountHolderThrough(id, "sony-music"), ErrorType.FORBIDDEN,
+				asSupportAgent("sony-music"), ErrorType.FORBIDDEN, asSupportAgent("sony-europe"), ErrorType.FORBIDDEN);
+
+		callers.forEach((caller, refusal) -> {
+			caller.documentName("partner/serviceWebhook")
+				.variable("serviceId", "sony-music")
+				.execute()
+				.errors()
+				.expect((error) -> error.getErrorType() == refusal)
+				.verify();
+			caller.documentName("partner/redeliverServiceChanges")
+				.variable("input", redelivery)
+				.execute()
+				.errors()
+				.expect((error) -> error.getErrorType() == refusal)
+				.verify();
+		});
+		RawGraphQl
+			.exchange(http(), this.jwts.signedWithForeignKey(id),
+					Map.of("query", "{ serviceWebhook(serviceId: \"sony-music\") { url } }"))
+			.expectStatus()
+			.isUnauthorized();
 	}
 
 	private Map<String, Object> webhook() {

@@ -14,8 +14,7 @@ class WebhookSignatureUnitTests {
 
 	@Test
 	void signsTheReferenceExampleOfStandardWebhooks() {
-		// the example's secret is 24 bytes: below what the hub takes, fine for the
-		// algorithm
+		// the example's secret is 24 bytes, below the hub's minimum
 		WebhookSignature signature = WebhookSignature
 			.ofBytes(java.util.Base64.getDecoder().decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
 
