@@ -31,7 +31,7 @@ class ModularityTests {
 	@Test
 	void keepsEachModulesSubpackagesPrivate() {
 		for (String module : new String[] { "access", "account", "preferences", "registry", "audit", "partnersync",
-				"dataexport", "signin", "caller", "embeddedstore", "mail", "pages" }) {
+				"dataexport", "signin", "caller", "embeddedstore", "mail", "pages", "administration" }) {
 			for (String edge : new String[] { "graphql", "persistence", "web" }) {
 				noClasses().that()
 					.resideOutsideOfPackage("org.onesignin.hub." + module + "..")
@@ -49,7 +49,8 @@ class ModularityTests {
 	void keepsDomainsFreeOfTheirEdges() {
 		noClasses().that()
 			.resideInAnyPackage("org.onesignin.hub.account", "org.onesignin.hub.preferences",
-					"org.onesignin.hub.registry", "org.onesignin.hub.audit", "org.onesignin.hub.partnersync")
+					"org.onesignin.hub.registry", "org.onesignin.hub.audit", "org.onesignin.hub.partnersync",
+					"org.onesignin.hub.administration")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..graphql..", "..persistence..", "org.springframework.data.mongodb..",
@@ -97,6 +98,9 @@ class ModularityTests {
 				java.util.Collection.class);
 		onlyCalledBy("org.onesignin.hub.preferences.ConsentPseudonymisation", ConsentLedgers.class, "pseudonymise",
 				String.class, java.util.function.UnaryOperator.class);
+		// the registry: one write path, conditional on the revision it decided on
+		onlyCalledBy("org.onesignin.hub.registry.RegistryManagement", org.onesignin.hub.registry.RegistryStore.class,
+				"replace", long.class, org.onesignin.hub.registry.StoredRegistry.class, java.util.Optional.class);
 	}
 
 	private static void onlyCalledBy(String writer, String method, Class<?>... parameters) {

@@ -99,6 +99,17 @@ class OperationViewsIntegrationTests extends HubIntegrationTest {
 		assertThat(walk.detailsSeen).as("answers that showed basic details").isZero();
 	}
 
+	@Test
+	void showsAnAdministratorNothingOfAnyone() {
+		Person person = aLinkedPerson();
+
+		Walk walk = walk(this.jwts.administrator("admin-walk"), person, "my-sony", "sony-europe",
+				new View(Set.of(), Set.of(), Set.of()));
+
+		assertThat(walk.leaks).as("fields outside the caller's view").isEmpty();
+		assertThat(walk.detailsSeen).as("answers that showed basic details").isZero();
+	}
+
 	/**
 	 * Sends every document as the caller, then walks each answer. It fails if any answer
 	 * leaks, or if the caller never saw an account's details at all (a walk that looked

@@ -1,5 +1,6 @@
 package org.onesignin.hub.access;
 
+import static org.onesignin.hub.access.CallerRole.ADMINISTRATOR;
 import static org.onesignin.hub.access.CallerRole.OWNER;
 import static org.onesignin.hub.access.CallerRole.PARTNER_SERVICE;
 import static org.onesignin.hub.access.CallerRole.PERSON_THROUGH_SERVICE;
@@ -72,8 +73,10 @@ public final class AccessPolicy {
 		.on(Operation.READ_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
 		.on(Operation.FOLLOW_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
 		.on(Operation.ACKNOWLEDGE_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
-		.on(Operation.READ_SERVICE_WEBHOOK).allow(PARTNER_SERVICE, OWN_SERVICE)
-		.on(Operation.REDELIVER_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
+		.on(Operation.READ_SERVICE_WEBHOOK).allow(PARTNER_SERVICE, OWN_SERVICE).allow(ADMINISTRATOR, ALLOWED)
+		.on(Operation.REDELIVER_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE).allow(ADMINISTRATOR, ALLOWED)
+		.on(Operation.ADMINISTER_REGISTRY).allow(ADMINISTRATOR, ALLOWED)
+		.on(Operation.READ_REGISTRY_CHANGES).allow(ADMINISTRATOR, ALLOWED)
 		.build();
 	// @formatter:on
 
@@ -81,7 +84,7 @@ public final class AccessPolicy {
 	private static final Map<CallerRole, VisibilityRule> SEES = Map.of(OWNER, new OwnerSeesEverythingOfTheirOwn(),
 			PERSON_THROUGH_SERVICE, new PersonThroughAServiceSeesThatServicesView(), SUPPORT_AGENT,
 			new SupportSeesAccountsLinkedToItsCompany(), PARTNER_SERVICE, new PartnerSeesOnlyItsEntitledFieldsAndLink(),
-			CallerRole.ANONYMOUS, new SeesNothing());
+			CallerRole.ADMINISTRATOR, new SeesNothing(), CallerRole.ANONYMOUS, new SeesNothing());
 
 	private final Supplier<Registry> registry;
 

@@ -18,6 +18,8 @@ public enum CallerRole {
 	SUPPORT_AGENT,
 	/** A partner service acting as itself with client credentials. */
 	PARTNER_SERVICE,
+	/** Staff managing the registry: companies and services, never accounts. */
+	ADMINISTRATOR,
 	/** No token. */
 	ANONYMOUS;
 
@@ -29,6 +31,7 @@ public enum CallerRole {
 			case USER -> caller.accountPages() ? OWNER : PERSON_THROUGH_SERVICE;
 			case SUPPORT_AGENT -> SUPPORT_AGENT;
 			case PARTNER_SERVICE -> PARTNER_SERVICE;
+			case ADMINISTRATOR -> ADMINISTRATOR;
 			case ANONYMOUS -> ANONYMOUS;
 		};
 	}

@@ -35,7 +35,10 @@ public enum Operation {
 	FOLLOW_SERVICE_CHANGES(Traits.unlogged()),
 	ACKNOWLEDGE_SERVICE_CHANGES(Traits.unlogged()),
 	READ_SERVICE_WEBHOOK(Traits.unlogged()),
-	REDELIVER_SERVICE_CHANGES(Traits.unlogged());
+	REDELIVER_SERVICE_CHANGES(Traits.unlogged()),
+	// the registry's own log keeps these (they concern no account)
+	ADMINISTER_REGISTRY(Traits.unlogged()),
+	READ_REGISTRY_CHANGES(Traits.unlogged());
 	// @formatter:on
 
 	private final Traits traits;

@@ -62,7 +62,14 @@ public class CallerResolver {
 		String subject = jwt.getSubject();
 		String clientId = Optional.ofNullable(stringClaim(jwt, claims.clientId()))
 			.orElse(stringClaim(jwt, claims.serviceAccount()));
-		if (roles(jwt, claims.roles()).contains(issuer.supportRole())) {
+		Collection<String> roles = roles(jwt, claims.roles());
+		// an administrator manages the registry and sees no account: a token that also
+		// names the support role gains nothing from it
+		if (roles.contains(issuer.administratorRole())) {
+			return new Caller(CallerKind.ADMINISTRATOR, subject, clientId, null, null, false, jwt.getExpiresAt(),
+					requestId);
+		}
+		if (roles.contains(issuer.supportRole())) {
 			String company = stringClaim(jwt, claims.company());
 			// an agent whose company is not in the registry acts for nobody
 			String actingCompany = (company != null && this.registry.registry().company(company).isPresent()) ? company

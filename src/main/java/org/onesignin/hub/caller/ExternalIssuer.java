@@ -46,7 +46,9 @@ record ExternalIssuer(IssuerContract contract, String jwkSetUri, String audience
 						+ "this issuer signs in (a company's provider vouches for its own staff only)");
 			}
 			IssuerContract contract = new IssuerContract(issuer, entry.claims(),
-					orDefault(entry.supportRole(), properties.supportRole()), callers, Set.copyOf(entry.companies()));
+					orDefault(entry.supportRole(), properties.supportRole()),
+					orDefault(entry.administratorRole(), properties.administratorRole()), callers,
+					Set.copyOf(entry.companies()));
 			issuers.add(new ExternalIssuer(contract, jwkSetUri, orDefault(entry.audience(), properties.audience())));
 		}
 		return List.copyOf(issuers);
@@ -64,7 +66,7 @@ record ExternalIssuer(IssuerContract contract, String jwkSetUri, String audience
 				.filter((candidate) -> candidate.name().equals(normalized))
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException(at + ".callers names an unknown caller kind '" + name
-						+ "': use USER, PARTNER_SERVICE or SUPPORT_AGENT"));
+						+ "': use USER, PARTNER_SERVICE, SUPPORT_AGENT or ADMINISTRATOR"));
 			callers.add(kind);
 		}
 		if (callers.isEmpty()) {

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience the audience every token must name
  * @param claims which claims of the hub's own tokens carry what
  * @param supportRole the role that marks a support agent
+ * @param administratorRole the role that marks an administrator of the registry
  * @param accountPagesClients the (public) clients of the account pages: a person's token
  * from one of them has full self-service; from a partner's client, only what that service
  * may do for the person
@@ -25,8 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hub.security")
 public record HubSecurityProperties(@DefaultValue("http://localhost:8080") String issuer,
 		@DefaultValue("one-sign-in-hub") String audience, @DefaultValue Claims claims,
-		@DefaultValue("support") String supportRole, @DefaultValue("account-pages") List<String> accountPagesClients,
-		@DefaultValue("10000") long verifiedTokens, List<TrustedIssuer> trustedIssuers) {
+		@DefaultValue("support") String supportRole, @DefaultValue("administrator") String administratorRole,
+		@DefaultValue("account-pages") List<String> accountPagesClients, @DefaultValue("10000") long verifiedTokens,
+		List<TrustedIssuer> trustedIssuers) {
 
 	public HubSecurityProperties {
 		trustedIssuers = (trustedIssuers != null) ? List.copyOf(trustedIssuers) : List.of();
@@ -54,15 +56,19 @@ public record HubSecurityProperties(@DefaultValue("http://localhost:8080") Strin
 	 * @param claims which of its claims carry what (same defaults as
 	 * {@code hub.security.claims})
 	 * @param callers the caller kinds its tokens may assert (default
-	 * {@code SUPPORT_AGENT} only); a token resolving to another kind is refused
+	 * {@code SUPPORT_AGENT} only; {@code ADMINISTRATOR} for the staff who manage the
+	 * registry); a token resolving to another kind is refused
 	 * @param supportRole its role of support agents (default
 	 * {@code hub.security.support-role})
+	 * @param administratorRole its role of registry administrators (default
+	 * {@code hub.security.administrator-role})
 	 * @param companies the companies whose agents it signs in (required when it may
 	 * assert support agents): a company's provider vouches for its own staff, never for
 	 * another company's
 	 */
 	public record TrustedIssuer(String issuer, String jwkSetUri, String audience, @DefaultValue Claims claims,
-			@DefaultValue("SUPPORT_AGENT") List<String> callers, String supportRole, List<String> companies) {
+			@DefaultValue("SUPPORT_AGENT") List<String> callers, String supportRole, String administratorRole,
+			List<String> companies) {
 
 		public TrustedIssuer {
 			companies = (companies != null) ? List.copyOf(companies) : List.of();

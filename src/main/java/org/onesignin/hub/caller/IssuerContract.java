@@ -8,14 +8,15 @@ import org.onesignin.hub.shared.CallerKind;
 
 /**
  * What one issuer's tokens say and may assert: where its claims carry roles, company and
- * client, which role marks a support agent, and the caller kinds it may vouch for.
+ * client, which roles mark a support agent and an administrator, and the caller kinds it
+ * may vouch for.
  */
-record IssuerContract(String issuer, HubSecurityProperties.Claims claims, String supportRole, Set<CallerKind> callers,
-		Set<String> companies) {
+record IssuerContract(String issuer, HubSecurityProperties.Claims claims, String supportRole, String administratorRole,
+		Set<CallerKind> callers, Set<String> companies) {
 
 	/** Every kind of caller that a token can resolve to. */
-	static final Set<CallerKind> TOKEN_KINDS = Set
-		.copyOf(EnumSet.of(CallerKind.USER, CallerKind.PARTNER_SERVICE, CallerKind.SUPPORT_AGENT));
+	static final Set<CallerKind> TOKEN_KINDS = Set.copyOf(EnumSet.of(CallerKind.USER, CallerKind.PARTNER_SERVICE,
+			CallerKind.SUPPORT_AGENT, CallerKind.ADMINISTRATOR));
 
 	/**
 	 * An issuer that may assert the given kinds; {@code companies} bounds the support
@@ -28,8 +29,8 @@ record IssuerContract(String issuer, HubSecurityProperties.Claims claims, String
 
 	/** The hub's own sign-in server: it may vouch for every caller. */
 	static IssuerContract ofHub(HubSecurityProperties properties) {
-		return new IssuerContract(properties.issuer(), properties.claims(), properties.supportRole(), TOKEN_KINDS,
-				null);
+		return new IssuerContract(properties.issuer(), properties.claims(), properties.supportRole(),
+				properties.administratorRole(), TOKEN_KINDS, null);
 	}
 
 	/** Whether this issuer may vouch for the caller: its kind, and an agent's company. */

@@ -18,9 +18,11 @@ final class CallerKinds {
 
 	static final String SUPPORT_AGENT = "support-agent";
 
+	static final String ADMINISTRATOR = "administrator";
+
 	static final String ANONYMOUS = "anonymous";
 
-	static final List<String> NAMES = List.of(PARTNER_SERVICE, PERSON, SUPPORT_AGENT, ANONYMOUS);
+	static final List<String> NAMES = List.of(PARTNER_SERVICE, PERSON, SUPPORT_AGENT, ADMINISTRATOR, ANONYMOUS);
 
 	private CallerKinds() {
 	}
@@ -34,6 +36,7 @@ final class CallerKinds {
 			case PARTNER_SERVICE -> PARTNER_SERVICE;
 			case USER -> PERSON;
 			case SUPPORT_AGENT -> SUPPORT_AGENT;
+			case ADMINISTRATOR -> ADMINISTRATOR;
 			case ANONYMOUS -> ANONYMOUS;
 		};
 	}

@@ -19,9 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RateLimitProperties(Map<String, Limit> rateLimits, Integer rateLimitTrackedCallers) {
 
 	public RateLimitProperties {
-		Map<String, Limit> merged = new HashMap<>(
-				Map.of(CallerKinds.PARTNER_SERVICE, new Limit(600L, 100L), CallerKinds.PERSON, new Limit(120L, 20L),
-						CallerKinds.SUPPORT_AGENT, new Limit(240L, 40L), CallerKinds.ANONYMOUS, new Limit(60L, 10L)));
+		Map<String, Limit> merged = new HashMap<>(Map.of(CallerKinds.PARTNER_SERVICE, new Limit(600L, 100L),
+				CallerKinds.PERSON, new Limit(120L, 20L), CallerKinds.SUPPORT_AGENT, new Limit(240L, 40L),
+				CallerKinds.ADMINISTRATOR, new Limit(120L, 20L), CallerKinds.ANONYMOUS, new Limit(60L, 10L)));
 		if (rateLimits != null) {
 			// a setting names what it changes; the rest of that kind's default stays
 			rateLimits.forEach((kind, limit) -> merged.merge(kind, limit, Limit::overriddenBy));

@@ -115,6 +115,15 @@ public class WebhookDelivery {
 		return service.webhookUrl() != null && this.signers.containsKey(service.id());
 	}
 
+	/** Why the service's feed would not be delivered to this address, if it would not. */
+	Optional<String> refusalOf(String serviceId, String url) {
+		if (!this.signers.containsKey(serviceId)) {
+			return Optional
+				.of("no signing secret is configured for this service (hub.webhooks.secrets." + serviceId + ")");
+		}
+		return this.targets.refusal(url);
+	}
+
 	/**
 	 * Each configured webhook starts at the feed's end as the hub starts, so that every
 	 * entry appended from then on is delivered.

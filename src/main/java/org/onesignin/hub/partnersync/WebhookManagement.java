@@ -75,6 +75,14 @@ public class WebhookManagement {
 		throw new IllegalStateException("The webhook of " + serviceId + " changed ten times in a row");
 	}
 
+	/**
+	 * Why the hub would not deliver the service's feed to this address (no signing secret
+	 * configured for the service, or a target the hub refuses), or empty when it would.
+	 */
+	public Optional<String> refusalOf(String serviceId, String url) {
+		return this.delivery.refusalOf(serviceId, url);
+	}
+
 	private Optional<Service> configured(String serviceId) {
 		return this.registry.registry().service(serviceId).filter(this.delivery::isConfigured);
 	}

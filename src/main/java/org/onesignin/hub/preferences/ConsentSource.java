@@ -25,6 +25,8 @@ public enum ConsentSource {
 			case SUPPORT_AGENT -> SUPPORT;
 			case PARTNER_SERVICE -> PARTNER;
 			case PERSON_THROUGH_SERVICE, ANONYMOUS -> SERVICE;
+			// the access table lets no administrator change a consent
+			case ADMINISTRATOR -> throw new IllegalArgumentException("An administrator records no consent");
 		};
 	}
 

@@ -1,9 +1,11 @@
 package org.onesignin.hub.registry;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -84,6 +86,59 @@ public final class Registry {
 
 	public Company controllerOf(Service service) {
 		return this.companies.get(service.controllerId());
+	}
+
+	public Optional<SignInClient> client(String id) {
+		return Optional.ofNullable(this.clients.get(id));
+	}
+
+	/** This registry with the company added or replaced. */
+	public Registry withCompany(Company company) {
+		List<Company> companies = new ArrayList<>(this.companies.values());
+		companies.removeIf((c) -> c.id().equals(company.id()));
+		companies.add(company);
+		return new Registry(companies, services(), clients());
+	}
+
+	/**
+	 * This registry with the service added or replaced and its sign-in clients declared
+	 * as given: a client the service no longer names is dropped (it signs nobody in), and
+	 * a client id already declared for anything else is refused, so that no service can
+	 * take over another's client or the staff tooling's.
+	 */
+	public Registry withService(Service service, List<SignInClient> serviceClients) {
+		List<String> previous = service(service.id()).map(Service::clientIds).orElse(List.of());
+		for (SignInClient client : serviceClients) {
+			if (!service.clientIds().contains(client.id())) {
+				throw new IllegalArgumentException("Client " + client.id() + " is not one of the service's clients");
+			}
+		}
+		for (String id : service.clientIds()) {
+			if (!previous.contains(id) && this.clients.containsKey(id)) {
+				throw new IllegalArgumentException("Client " + id + " is already registered");
+			}
+		}
+		Map<String, SignInClient> clients = new LinkedHashMap<>(this.clients);
+		previous.stream().filter((id) -> !service.clientIds().contains(id)).forEach(clients::remove);
+		serviceClients.forEach((client) -> clients.put(client.id(), client));
+		List<Service> services = new ArrayList<>(this.services.values());
+		services.removeIf((s) -> s.id().equals(service.id()));
+		services.add(service);
+		return new Registry(companies(), services, List.copyOf(clients.values()));
+	}
+
+	/**
+	 * Two registries are equal when they hold the same companies, services and clients.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Registry that && this.companies.equals(that.companies)
+				&& this.services.equals(that.services) && this.clients.equals(that.clients);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.companies, this.services, this.clients);
 	}
 
 }

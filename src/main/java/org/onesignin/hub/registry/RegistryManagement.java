@@ -2,36 +2,155 @@ package org.onesignin.hub.registry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.onesignin.hub.shared.CallerKind;
+import org.onesignin.hub.shared.Outcome;
+import org.onesignin.hub.shared.Page;
+import org.onesignin.hub.shared.PageRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.Resource;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Loads the registry from its YAML file at start-up (idempotent upsert into the store)
- * and serves the current snapshot.
+ * The registry: kept in the store, seeded from its YAML file at start-up (entries no
+ * administrator has changed take the file's value), changed through {@link #change}, and
+ * served from a snapshot that every instance refreshes within
+ * {@code hub.registry.refresh-interval} (default 2 s) of a change made on any of them.
  */
 @Service
 public class RegistryManagement {
 
+	private static final Logger log = LoggerFactory.getLogger(RegistryManagement.class);
+
+	/**
+	 * Two administrators' changes at once: each is decided again on the other's result.
+	 */
+	private static final int ATTEMPTS = 5;
+
 	private final RegistryStore store;
 
-	private volatile Registry current;
+	private final Clock clock;
 
-	RegistryManagement(RegistryStore store, @Value("${hub.registry.location}") Resource location) {
+	private volatile StoredRegistry current;
+
+	RegistryManagement(RegistryStore store, Clock clock, @Value("${hub.registry.location}") Resource location) {
 		this.store = store;
-		Registry fromFile = read(location);
-		store.upsert(fromFile);
-		this.current = store.load();
+		this.clock = clock;
+		this.current = seed(read(location));
+		store.moveChangesToLog();
 	}
 
 	public Registry registry() {
-		return this.current;
+		return this.current.registry();
+	}
+
+	/**
+	 * Applies an administrator's change, decided on the registry as stored: one
+	 * conditional write of the whole registry with its log entry, decided again if
+	 * another change came first. The decision's registry must be valid (its constructor
+	 * refuses an unknown controller or a client acting for two services). A change that
+	 * changes nothing writes nothing.
+	 */
+	public Outcome<Registry> change(CallerKind actorKind, String actorId, String action, String target,
+			Function<Registry, Outcome<RegistryEdit>> decision) {
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			StoredRegistry stored = this.store.load().orElseThrow();
+			Outcome<RegistryEdit> decided = decision.apply(stored.registry());
+			if (!(decided instanceof Outcome.Done<RegistryEdit> done)) {
+				return Outcome.rejected(decided.rejections());
+			}
+			RegistryEdit edit = done.value();
+			if (edit.registry().equals(stored.registry())) {
+				refreshTo(stored);
+				return Outcome.done(stored.registry());
+			}
+			Set<String> administered = new HashSet<>(stored.administered());
+			administered.addAll(edit.touched());
+			StoredRegistry next = new StoredRegistry(stored.revision() + 1, edit.registry(), administered);
+			RegistryChange change = new RegistryChange(UUID.randomUUID().toString(), next.revision(), actorKind,
+					actorId, action, target, edit.fields(), this.clock.instant());
+			if (this.store.replace(stored.revision(), next, Optional.of(change))) {
+				refreshTo(next);
+				this.store.moveChangesToLog();
+				return Outcome.done(next.registry());
+			}
+		}
+		throw new IllegalStateException("The registry kept changing under an administrator's change");
+	}
+
+	/** The change log, oldest first; complete up to the last write of any instance. */
+	public Page<RegistryChange> changes(PageRequest page) {
+		// a write's entry rides in the registry document until moved: move any left by
+		// an instance that stopped between the two
+		this.store.moveChangesToLog();
+		return this.store.changes(page);
+	}
+
+	/** Picks up a change made on another instance. */
+	@Scheduled(fixedDelayString = "${hub.registry.refresh-interval:2s}")
+	void refresh() {
+		if (this.store.revision() != this.current.revision()) {
+			this.store.load().ifPresent(this::refreshTo);
+		}
+	}
+
+	private synchronized void refreshTo(StoredRegistry stored) {
+		if (stored.revision() > this.current.revision()) {
+			this.current = stored;
+		}
+	}
+
+	/**
+	 * Writes the file's entries into the stored registry (the whole file on the first
+	 * start), unless that changes nothing.
+	 */
+	private StoredRegistry seed(Registry file) {
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			Optional<StoredRegistry> stored = this.store.load();
+			if (attempt == 0) {
+				stored.ifPresent((s) -> warnAboutAdministeredEntries(s, file));
+			}
+			Registry seeded = stored.map((s) -> s.seededWith(file)).orElse(file);
+			if (stored.isPresent() && seeded.equals(stored.get().registry())) {
+				return stored.get();
+			}
+			long revision = stored.map(StoredRegistry::revision).orElse(-1L);
+			StoredRegistry next = new StoredRegistry(revision + 1, seeded,
+					stored.map(StoredRegistry::administered).orElse(Set.of()));
+			if (this.store.replace(revision, next, Optional.empty())) {
+				return next;
+			}
+		}
+		throw new IllegalStateException("The registry kept changing while this instance seeded it");
+	}
+
+	/** The file's entries that an administrator's changes keep from taking effect. */
+	private static void warnAboutAdministeredEntries(StoredRegistry stored, Registry file) {
+		List<String> kept = file.services()
+			.stream()
+			.filter((s) -> stored.administered().contains(StoredRegistry.service(s.id()))
+					&& !stored.registry().service(s.id()).map(s::equals).orElse(true))
+			.map((s) -> s.id())
+			.toList();
+		if (!kept.isEmpty()) {
+			log.warn("The registry file differs for services an administrator has changed; the administrator's "
+					+ "version stays: {}", kept);
+		}
 	}
 
 	private static Registry read(Resource location) {

@@ -14,6 +14,10 @@ public enum CallerKind {
 	SUPPORT_AGENT,
 	/** A partner service acting as itself with client credentials. */
 	PARTNER_SERVICE,
+	/**
+	 * A member of the group's staff who manages the registry; sees no account.
+	 */
+	ADMINISTRATOR,
 	/** No token at all. */
 	ANONYMOUS
 

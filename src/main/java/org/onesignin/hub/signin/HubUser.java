@@ -7,7 +7,8 @@ import org.springframework.security.core.userdetails.User;
 
 /**
  * A person signing in at the sign-in server: an account owner (username = account id, so
- * the token's {@code sub} is the account id) or a seeded support agent of one company.
+ * the token's {@code sub} is the account id), or seeded demo staff: a support agent of
+ * one company or an administrator of the registry.
  */
 class HubUser extends User {
 
@@ -17,11 +18,19 @@ class HubUser extends User {
 
 	private final String email;
 
+	private final boolean administrator;
+
 	HubUser(String username, String passwordHash, boolean enabled, String company, String email) {
-		super(username, passwordHash, enabled, true, true, true,
-				List.of(new SimpleGrantedAuthority((company != null) ? "ROLE_SUPPORT" : "ROLE_USER")));
+		this(username, passwordHash, enabled, company, email, false);
+	}
+
+	HubUser(String username, String passwordHash, boolean enabled, String company, String email,
+			boolean administrator) {
+		super(username, passwordHash, enabled, true, true, true, List.of(new SimpleGrantedAuthority(
+				administrator ? "ROLE_ADMINISTRATOR" : (company != null) ? "ROLE_SUPPORT" : "ROLE_USER")));
 		this.company = company;
 		this.email = email;
+		this.administrator = administrator;
 	}
 
 	/** The sign-in email (an agent's is their username). */
@@ -35,7 +44,16 @@ class HubUser extends User {
 	}
 
 	boolean isSupportAgent() {
-		return this.company != null;
+		return this.company != null && !this.administrator;
+	}
+
+	boolean isAdministrator() {
+		return this.administrator;
+	}
+
+	/** Demo staff rather than a person with an account. */
+	boolean isStaff() {
+		return this.company != null || this.administrator;
 	}
 
 }

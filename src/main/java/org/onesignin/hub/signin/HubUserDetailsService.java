@@ -28,7 +28,7 @@ class HubUserDetailsService implements UserDetailsService {
 		this.staff = staff.stream()
 			.map((member) -> new HubUser(member.username().toLowerCase(Locale.ROOT),
 					passwords.encode(member.password()), true, member.company(),
-					member.username().toLowerCase(Locale.ROOT)))
+					member.username().toLowerCase(Locale.ROOT), member.administrator()))
 			.collect(Collectors.toUnmodifiableMap(HubUser::getUsername, Function.identity()));
 	}
 
@@ -37,7 +37,8 @@ class HubUserDetailsService implements UserDetailsService {
 		// normalised as the lockout's identity key is: one agent, one key
 		HubUser agent = this.staff.get(BasicDetailsValidation.emailKey(username));
 		if (agent != null) {
-			return new HubUser(agent.getUsername(), agent.getPassword(), true, agent.company(), agent.email());
+			return new HubUser(agent.getUsername(), agent.getPassword(), true, agent.company(), agent.email(),
+					agent.isAdministrator());
 		}
 		// only a verified identity holds its address: an unverified one cannot sign in
 		return this.accounts.findBySignInEmail(username)

@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 /**
  * The claims the sign-in server puts in access tokens, in the same shape a configured
  * external issuer would use: audience, the client that obtained the token ({@code azp}),
- * {@code client_id} only on client-credentials tokens, and for support agents their role
- * and company.
+ * {@code client_id} only on client-credentials tokens, for support agents their role and
+ * company, and for administrators their role.
  */
 class LocalTokenClaims {
 
@@ -27,18 +27,21 @@ class LocalTokenClaims {
 
 	/**
 	 * The ID token's email claims. Only an identity with a verified sign-in email can
-	 * sign in, so a person's is verified; a demo agent's address is configuration, never
+	 * sign in, so a person's is verified; demo staff's address is configuration, never
 	 * verified.
 	 */
 	void forIdToken(JwtClaimsSet.Builder claims, HubUser user) {
-		claims.claim("email", user.email()).claim("email_verified", !user.isSupportAgent());
+		claims.claim("email", user.email()).claim("email_verified", !user.isStaff());
 	}
 
 	void forPerson(JwtClaimsSet.Builder claims, String clientId, HubUser user) {
 		claims.subject(user.getUsername())
 			.audience(List.of(this.properties.audience()))
 			.claim(this.properties.claims().clientId(), clientId);
-		if (user.isSupportAgent()) {
+		if (user.isAdministrator()) {
+			claims.claim(this.properties.claims().roles(), List.of(this.properties.administratorRole()));
+		}
+		else if (user.isSupportAgent()) {
 			claims.claim(this.properties.claims().roles(), List.of(this.properties.supportRole()))
 				.claim(this.properties.claims().company(), user.company());
 		}

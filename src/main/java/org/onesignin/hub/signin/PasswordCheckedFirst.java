@@ -49,9 +49,9 @@ class PasswordCheckedFirst extends DaoAuthenticationProvider {
 			this.user = user;
 		}
 
-		/** The account whose password was wrong; null for a support agent. */
+		/** The account whose password was wrong; null for demo staff. */
 		String accountId() {
-			return this.user.isSupportAgent() ? null : this.user.getUsername();
+			return this.user.isStaff() ? null : this.user.getUsername();
 		}
 
 	}

@@ -23,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenLifetime refresh token lifetime (each use rotates it)
  * @param sessionIdleTimeout how long a sign-in session lasts without use (every service's
  * authorize request renews it)
- * @param staff demo support agents (only with {@code demo})
+ * @param staff demo staff: support agents and registry administrators (only with
+ * {@code demo})
  */
 @ConfigurationProperties("hub.sign-in")
 public record SignInProperties(@DefaultValue("false") boolean demo, @DefaultValue Map<String, String> clientSecrets,
@@ -31,8 +32,20 @@ public record SignInProperties(@DefaultValue("false") boolean demo, @DefaultValu
 		@DefaultValue("30d") Duration refreshTokenLifetime, @DefaultValue("30m") Duration sessionIdleTimeout,
 		@DefaultValue List<StaffMember> staff) {
 
-	/** A demo support agent of one company. */
-	public record StaffMember(String username, String password, String company) {
+	/**
+	 * A demo member of staff: a support agent of one company, or (with
+	 * {@code administrator}) an administrator of the registry, who has no company.
+	 */
+	public record StaffMember(String username, String password, String company,
+			@DefaultValue("false") boolean administrator) {
+
+		public StaffMember {
+			if (administrator == (company != null)) {
+				throw new IllegalArgumentException("hub.sign-in.staff: " + username
+						+ " needs either a company (a support agent) or administrator: true, not both");
+			}
+		}
+
 	}
 
 }

@@ -102,7 +102,7 @@ class SignInServerConfiguration {
 	OAuth2TokenCustomizer<JwtEncodingContext> hubTokenCustomizer(LocalTokenClaims claims, Accounts accounts) {
 		return (context) -> {
 			String clientId = context.getRegisteredClient().getClientId();
-			if (context.getPrincipal().getPrincipal() instanceof HubUser user && !user.isSupportAgent()
+			if (context.getPrincipal().getPrincipal() instanceof HubUser user && !user.isStaff()
 					&& !accounts.findById(new AccountId(user.getUsername())).map(Account::isActive).orElse(false)) {
 				// a code or refresh token outlives neither the identity nor its closing
 				throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);

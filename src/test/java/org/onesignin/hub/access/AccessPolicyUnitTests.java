@@ -58,6 +58,21 @@ class AccessPolicyUnitTests {
 	}
 
 	@Test
+	void letsOnlyAnAdministratorChangeTheRegistryAndAnAdministratorNoAccount() {
+		Caller administrator = new Caller(CallerKind.ADMINISTRATOR, "admin-1", "support-console", null, null, false,
+				null, null);
+
+		for (Caller other : List.of(owner("a-1"), agent("sony-music"), partner("music"))) {
+			assertThat(this.policy.allows(AccessRequest.of(other, Operation.ADMINISTER_REGISTRY))).isFalse();
+			assertThat(this.policy.allows(AccessRequest.of(other, Operation.READ_REGISTRY_CHANGES))).isFalse();
+		}
+		assertThat(this.policy.allows(AccessRequest.of(administrator, Operation.ADMINISTER_REGISTRY))).isTrue();
+		assertThat(this.policy.allows(AccessRequest.of(administrator, Operation.READ_ACCOUNT).onAccount("a-1")))
+			.isFalse();
+		assertThat(this.policy.allows(AccessRequest.of(administrator, Operation.SEARCH_ACCOUNTS))).isFalse();
+	}
+
+	@Test
 	void letsSupportActOnlyWithinItsCompany() {
 		ActsOnlyForItsOwnCompany rule = new ActsOnlyForItsOwnCompany();
 

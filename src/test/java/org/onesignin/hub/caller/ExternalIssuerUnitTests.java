@@ -76,19 +76,19 @@ class ExternalIssuerUnitTests {
 	@Test
 	void refusesAnIssuerOfSupportAgentsWithoutItsCompanies() {
 		HubSecurityProperties.TrustedIssuer anyCompany = new HubSecurityProperties.TrustedIssuer(STAFF, CERTS, null,
-				claims(), List.of("SUPPORT_AGENT"), null, null);
+				claims(), List.of("SUPPORT_AGENT"), null, null, null);
 
 		assertThatIllegalStateException().isThrownBy(() -> ExternalIssuer.from(hubTrusting(anyCompany)))
 			.withMessageContaining("hub.security.trusted-issuers[0].companies is missing");
 	}
 
 	private static HubSecurityProperties hubTrusting(HubSecurityProperties.TrustedIssuer... entries) {
-		return new HubSecurityProperties(HUB, "one-sign-in-hub", claims(), "support", List.of("account-pages"), 100,
-				List.of(entries));
+		return new HubSecurityProperties(HUB, "one-sign-in-hub", claims(), "support", "administrator",
+				List.of("account-pages"), 100, List.of(entries));
 	}
 
 	private static HubSecurityProperties.TrustedIssuer entry(String issuer, String jwkSetUri, List<String> callers) {
-		return new HubSecurityProperties.TrustedIssuer(issuer, jwkSetUri, null, claims(), callers, null,
+		return new HubSecurityProperties.TrustedIssuer(issuer, jwkSetUri, null, claims(), callers, null, null,
 				List.of("sony-interactive"));
 	}
 

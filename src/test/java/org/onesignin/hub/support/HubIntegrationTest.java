@@ -91,6 +91,10 @@ public abstract class HubIntegrationTest {
 		return withToken(this.jwts.supportAgent("agent-" + company, company));
 	}
 
+	protected HttpGraphQlTester asAdministrator() {
+		return withToken(this.jwts.administrator("admin-" + UUID.randomUUID()));
+	}
+
 	/** Registers a person through a partner service and returns the new account id. */
 	protected String registerThrough(String clientId, String email, Map<String, Object> basicDetails) {
 		return register(clientId,

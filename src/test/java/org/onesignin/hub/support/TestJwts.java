@@ -55,6 +55,12 @@ public final class TestJwts {
 					.claim("company", company));
 	}
 
+	/** A registry administrator's token, through the staff tooling's client. */
+	public String administrator(String adminId) {
+		return sign(this.trusted,
+				base(adminId).claim("azp", "support-console").claim("roles", List.of("administrator")));
+	}
+
 	public String signedWithForeignKey(String accountId) {
 		return sign(this.foreign, base(accountId).claim("azp", "account-pages"));
 	}

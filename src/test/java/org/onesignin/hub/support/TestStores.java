@@ -36,7 +36,9 @@ public final class TestStores {
 		// a hub without the test SMTP server writes its mail here, never into ./data/mail
 		properties.put("hub.mail.directory", scratch.resolve("mail").toString());
 		if (DOCKER) {
-			properties.put("spring.mongodb.uri", mongo().getReplicaSetUrl("hub"));
+			// a database per hub under test, as the embedded store gets a directory: the
+			// registry lives in the store, and one test's registry must not be another's
+			properties.put("spring.mongodb.uri", mongo().getReplicaSetUrl("hub-" + scratch.getFileName()));
 		}
 		else {
 			properties.put("hub.embedded-store.directory", scratch.resolve("store").toString());

@@ -1,10 +1,7 @@
 package org.onesignin.hub.registry.persistence;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
-@Document("companies")
-record CompanyDocument(@Id String id, String name, String jurisdiction, int digitalAgeOfConsent,
+/** A company, inside the registry document. */
+record CompanyDocument(String id, String name, String jurisdiction, int digitalAgeOfConsent,
 		PrivacyContactDocument privacyContact, PrivacyPolicyDocument privacyPolicy) {
 
 	record PrivacyContactDocument(String email, String postalAddress, String webForm) {

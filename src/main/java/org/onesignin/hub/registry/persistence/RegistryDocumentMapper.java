@@ -6,6 +6,7 @@ import org.onesignin.hub.registry.Cancellation;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.PrivacyContact;
 import org.onesignin.hub.registry.PrivacyPolicy;
+import org.onesignin.hub.registry.RegistryChange;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.registry.SignInClient;
 
@@ -35,5 +36,9 @@ interface RegistryDocumentMapper {
 	SignInClientDocument toDocument(SignInClient client);
 
 	SignInClient toDomain(SignInClientDocument document);
+
+	RegistryChangeDocument toDocument(RegistryChange change);
+
+	RegistryChange toDomain(RegistryChangeDocument document);
 
 }
