@@ -98,7 +98,12 @@ class ModularityTests {
 				java.util.Collection.class);
 		onlyCalledBy("org.onesignin.hub.preferences.ConsentPseudonymisation", ConsentLedgers.class, "pseudonymise",
 				String.class, java.util.function.UnaryOperator.class);
-		// the registry: one write path, conditional on the revision it decided on
+		// the registry: one write path, authorised, conditional on the revision it
+		// decided on
+		onlyCalledBy("org.onesignin.hub.administration.RegistryAdministration",
+				org.onesignin.hub.registry.RegistryManagement.class, "change",
+				org.onesignin.hub.shared.CallerKind.class, String.class, String.class, String.class,
+				java.util.function.Function.class);
 		onlyCalledBy("org.onesignin.hub.registry.RegistryManagement", org.onesignin.hub.registry.RegistryStore.class,
 				"replace", long.class, org.onesignin.hub.registry.StoredRegistry.class, java.util.Optional.class);
 	}

@@ -165,6 +165,47 @@ class SignInServerIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void issuesTheDemoAdministratorATokenThatAdministersTheRegistryAndSeesNoAccount() {
+		String token = LocalTokens.person("admin@onesignin.example")
+			.withPassword("admin-password-1")
+			.through("support-console")
+			.obtainFrom(http());
+
+		withToken(token).documentName("administration/registryChanges")
+			.variable("first", 10)
+			.execute()
+			.errors()
+			.verify();
+		withToken(token).documentName("support/customerAccount")
+			.variable("id", "no-such-account")
+			.variable("ticket", "T-1")
+			.execute()
+			.errors()
+			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
+			.verify();
+	}
+
+	@Test
+	void refusesStaffATokenThroughAServicesClient() {
+		// a service's back end must not come away with a staff member's powers
+		for (String staff : new String[] { "admin@onesignin.example", "agent@sony-europe.example" }) {
+			http().post()
+				.uri("/local/token")
+				.body(BodyInserters.fromFormData("client_id", "account-pages")
+					.with("username", staff)
+					.with("password", staff.startsWith("admin") ? "admin-password-1" : "support-password-1"))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.error")
+				.isEqualTo("invalid_grant")
+				.jsonPath("$.access_token")
+				.doesNotExist();
+		}
+	}
+
+	@Test
 	void publishesDiscoveryAndKeys() {
 		http().get()
 			.uri("/.well-known/openid-configuration")

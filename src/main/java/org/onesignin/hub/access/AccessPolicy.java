@@ -74,7 +74,9 @@ public final class AccessPolicy {
 		.on(Operation.FOLLOW_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
 		.on(Operation.ACKNOWLEDGE_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
 		.on(Operation.READ_SERVICE_WEBHOOK).allow(PARTNER_SERVICE, OWN_SERVICE).allow(ADMINISTRATOR, ALLOWED)
-		.on(Operation.REDELIVER_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE).allow(ADMINISTRATOR, ALLOWED)
+		// not an administrator: a redelivery sends personal data again, to wherever the
+		// registry now points; the partner whose receiver it is asks for it
+		.on(Operation.REDELIVER_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
 		.on(Operation.ADMINISTER_REGISTRY).allow(ADMINISTRATOR, ALLOWED)
 		.on(Operation.READ_REGISTRY_CHANGES).allow(ADMINISTRATOR, ALLOWED)
 		.build();

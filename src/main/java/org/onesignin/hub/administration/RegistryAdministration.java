@@ -3,9 +3,11 @@ package org.onesignin.hub.administration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,17 +20,13 @@ import org.onesignin.hub.partnersync.WebhookManagement;
 import org.onesignin.hub.registry.Company;
 import org.onesignin.hub.registry.PrivacyPolicy;
 import org.onesignin.hub.registry.Registry;
-import org.onesignin.hub.registry.RegistryChange;
 import org.onesignin.hub.registry.RegistryEdit;
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
 import org.onesignin.hub.registry.SignInClient;
 import org.onesignin.hub.registry.StoredRegistry;
 import org.onesignin.hub.shared.Caller;
-import org.onesignin.hub.shared.CallerKind;
 import org.onesignin.hub.shared.Outcome;
-import org.onesignin.hub.shared.Page;
-import org.onesignin.hub.shared.PageRequest;
 import org.onesignin.hub.shared.Rejection;
 import org.onesignin.hub.shared.SignedIn;
 import org.onesignin.hub.shared.UserErrorCode;
@@ -36,9 +34,10 @@ import org.onesignin.hub.shared.UserErrorCode;
 /**
  * Application service for the registry's administrators: creating and changing services
  * (synced fields, sign-in clients and redirect URIs, cancellation, webhook) and companies
- * (privacy contact and policy). Each change is decided on the registry as stored, checked
- * whole, written in one conditional write with its entry in the registry's change log,
- * and seen by every instance within the refresh interval.
+ * (privacy contact and policy). Each change goes one way: authorised, decided on the
+ * registry as stored, checked whole, written in one conditional write with its entry in
+ * the registry's change log (the values before and after), and seen by every instance
+ * within the refresh interval.
  */
 @org.springframework.stereotype.Service
 @SignedIn
@@ -62,19 +61,9 @@ public class RegistryAdministration {
 		this.accountPagesClients = security.accountPagesClients();
 	}
 
-	/**
-	 * A service's whole entry, sign-in clients included; empty for an unknown service.
-	 */
-	public Optional<RegisteredService> service(Caller caller, String serviceId) {
-		this.policy.authorize(AccessRequest.of(caller, Operation.ADMINISTER_REGISTRY));
-		Registry current = this.registry.registry();
-		return current.service(serviceId).map((service) -> RegisteredService.of(current, service));
-	}
-
 	public Outcome<RegisteredService> createService(Caller caller, ServiceEntry entry) {
-		this.policy.authorize(AccessRequest.of(caller, Operation.ADMINISTER_REGISTRY));
 		return change(caller, "CREATE_SERVICE", entry.id(), (current) -> {
-			RegistryEntryChecks checks = new RegistryEntryChecks(this.accountPagesClients);
+			RegistryEntryChecks checks = checks();
 			checks.serviceId(entry.id(), "id");
 			if (entry.id() != null && current.service(entry.id()).isPresent()) {
 				checks.refuse("id", "A service with this id exists: change it with updateService");
@@ -92,25 +81,24 @@ public class RegistryAdministration {
 			Service service = new Service(entry.id(), entry.name().strip(), entry.controllerId(),
 					entry.clients().stream().map(SignInClient::id).toList(), entry.syncedFields(), entry.cancellation(),
 					entry.verifiesEmails(), entry.webhookUrl());
-			return withService(current, service, entry.clients(), List.of("id", "name", "controllerId", "syncedFields",
-					"clients", "cancellation", "verifiesEmails", "webhook"));
+			return withService(current, Optional.empty(), service, entry.clients());
 		}).map((next) -> RegisteredService.of(next, next.service(entry.id()).orElseThrow()));
 	}
 
 	/**
-	 * Changes what the patch names. A field taken out of {@code syncedFields} reaches the
+	 * Changes what the patch names. The account pages' clients a service has stay as the
+	 * registry file declares them. A field taken out of {@code syncedFields} reaches the
 	 * service no more from the next change on: the feed's entries are computed from the
 	 * registry as it stands when a change is made.
 	 */
 	public Outcome<RegisteredService> updateService(Caller caller, ServicePatch patch) {
-		this.policy.authorize(AccessRequest.of(caller, Operation.ADMINISTER_REGISTRY));
 		return change(caller, "UPDATE_SERVICE", patch.serviceId(), (current) -> {
 			Optional<Service> found = current.service(patch.serviceId());
 			if (found.isEmpty()) {
 				return Outcome.rejected(Rejection.onField(UserErrorCode.NOT_FOUND, "serviceId", "No such service"));
 			}
 			Service existing = found.get();
-			RegistryEntryChecks checks = new RegistryEntryChecks(this.accountPagesClients);
+			RegistryEntryChecks checks = checks();
 			if (patch.name() != null) {
 				checks.name(patch.name(), "name");
 			}
@@ -124,8 +112,12 @@ public class RegistryAdministration {
 			if (!checks.rejections().isEmpty()) {
 				return Outcome.rejected(checks.rejections());
 			}
-			List<SignInClient> clients = (patch.clients() != null) ? patch.clients()
-					: existing.clientIds().stream().map((id) -> current.client(id).orElseThrow()).toList();
+			List<SignInClient> clients = new ArrayList<>(clientsOf(current, existing).stream()
+				.filter((client) -> patch.clients() == null || this.accountPagesClients.contains(client.id()))
+				.toList());
+			if (patch.clients() != null) {
+				clients.addAll(patch.clients());
+			}
 			Service service = new Service(existing.id(),
 					(patch.name() != null) ? patch.name().strip() : existing.name(), existing.controllerId(),
 					clients.stream().map(SignInClient::id).toList(),
@@ -133,19 +125,18 @@ public class RegistryAdministration {
 					(patch.cancellation() != null) ? patch.cancellation() : existing.cancellation(),
 					(patch.verifiesEmails() != null) ? patch.verifiesEmails() : existing.verifiesEmails(),
 					patch.webhookGiven() ? patch.webhookUrl() : existing.webhookUrl());
-			return withService(current, service, clients, changedFields(existing, service, current, clients));
+			return withService(current, Optional.of(existing), service, clients);
 		}).map((next) -> RegisteredService.of(next, next.service(patch.serviceId()).orElseThrow()));
 	}
 
 	public Outcome<Company> updateCompany(Caller caller, CompanyPatch patch) {
-		this.policy.authorize(AccessRequest.of(caller, Operation.ADMINISTER_REGISTRY));
 		return change(caller, "UPDATE_COMPANY", patch.companyId(), (current) -> {
 			Optional<Company> found = current.company(patch.companyId());
 			if (found.isEmpty()) {
 				return Outcome.rejected(Rejection.onField(UserErrorCode.NOT_FOUND, "companyId", "No such company"));
 			}
 			Company existing = found.get();
-			RegistryEntryChecks checks = new RegistryEntryChecks(this.accountPagesClients);
+			RegistryEntryChecks checks = checks();
 			if (patch.name() != null) {
 				checks.name(patch.name(), "name");
 			}
@@ -156,7 +147,7 @@ public class RegistryAdministration {
 			checks.privacyContact(patch.privacyContact(), "privacyContact");
 			PrivacyPolicy policy = existing.privacyPolicy();
 			if (patch.privacyPolicyUrl() != null || patch.currentPolicyVersion() != null) {
-				policy = policy(checks, existing.privacyPolicy(), patch.privacyPolicyUrl(),
+				policy = checks.privacyPolicy(existing.privacyPolicy(), patch.privacyPolicyUrl(),
 						patch.currentPolicyVersion());
 			}
 			if (!checks.rejections().isEmpty()) {
@@ -167,38 +158,36 @@ public class RegistryAdministration {
 					(patch.digitalAgeOfConsent() != null) ? patch.digitalAgeOfConsent()
 							: existing.digitalAgeOfConsent(),
 					(patch.privacyContact() != null) ? patch.privacyContact() : existing.privacyContact(), policy);
-			List<String> fields = new ArrayList<>();
-			addIfChanged(fields, "name", existing.name(), company.name());
-			addIfChanged(fields, "digitalAgeOfConsent", existing.digitalAgeOfConsent(), company.digitalAgeOfConsent());
-			addIfChanged(fields, "privacyContact", existing.privacyContact(), company.privacyContact());
-			addIfChanged(fields, "privacyPolicy", existing.privacyPolicy(), company.privacyPolicy());
-			return Outcome.done(new RegistryEdit(current.withCompany(company),
-					Set.of(StoredRegistry.company(company.id())), fields));
+			Set<String> touched = company.equals(existing) ? Set.of() : Set.of(StoredRegistry.company(company.id()));
+			return Outcome.done(RegistryEdit.of(current.withCompany(company), touched, RegistryEntries.of(existing),
+					RegistryEntries.of(company)));
 		}).map((next) -> next.company(patch.companyId()).orElseThrow());
 	}
 
-	/** The registry's change log, oldest first. */
-	public Page<RegistryChange> changes(Caller caller, PageRequest page) {
-		this.policy.authorize(AccessRequest.of(caller, Operation.READ_REGISTRY_CHANGES));
-		return this.registry.changes(page);
-	}
-
+	/**
+	 * The one way a change is made: refused as FORBIDDEN to anyone but an administrator,
+	 * then decided, checked and written by the registry.
+	 */
 	private Outcome<Registry> change(Caller caller, String action, String target,
-			java.util.function.Function<Registry, Outcome<RegistryEdit>> decision) {
-		Outcome<Registry> outcome = this.registry.change(CallerKind.ADMINISTRATOR, caller.subject(), action, target,
-				decision);
+			Function<Registry, Outcome<RegistryEdit>> decision) {
+		this.policy.authorize(AccessRequest.of(caller, Operation.ADMINISTER_REGISTRY));
+		Outcome<Registry> outcome = this.registry.change(caller.kind(), caller.subject(), action, target, decision);
 		if (outcome instanceof Outcome.Done<Registry>) {
 			log.info("Registry: {} {}", action, target);
 		}
 		return outcome;
 	}
 
+	private RegistryEntryChecks checks() {
+		return new RegistryEntryChecks(this.accountPagesClients);
+	}
+
 	/**
-	 * The registry with the service and its clients, or the refusal when a client id is
-	 * already another's.
+	 * The registry with the service and its clients, and the entries whose value changed;
+	 * or the refusal when a client id is already another's or the registry is full.
 	 */
-	private static Outcome<RegistryEdit> withService(Registry current, Service service, List<SignInClient> clients,
-			List<String> fields) {
+	private static Outcome<RegistryEdit> withService(Registry current, Optional<Service> existing, Service service,
+			List<SignInClient> clients) {
 		Registry next;
 		try {
 			next = current.withService(service, clients);
@@ -207,12 +196,32 @@ public class RegistryAdministration {
 			// the registry's own refusal names a client id, nothing internal
 			return Outcome.rejected(Rejection.invalid("clients", ex.getMessage()));
 		}
+		RegistryEntryChecks size = new RegistryEntryChecks(List.of());
+		size.fits(next);
+		if (!size.rejections().isEmpty()) {
+			return Outcome.rejected(size.rejections());
+		}
 		Set<String> touched = new HashSet<>();
-		touched.add(StoredRegistry.service(service.id()));
-		clients.forEach((client) -> touched.add(StoredRegistry.client(client.id())));
-		current.service(service.id())
-			.ifPresent((previous) -> previous.clientIds().forEach((id) -> touched.add(StoredRegistry.client(id))));
-		return Outcome.done(new RegistryEdit(next, touched, fields));
+		if (!existing.equals(Optional.of(service))) {
+			touched.add(StoredRegistry.service(service.id()));
+		}
+		Set<String> clientIds = new HashSet<>(service.clientIds());
+		existing.ifPresent((previous) -> clientIds.addAll(previous.clientIds()));
+		for (String id : clientIds) {
+			Optional<SignInClient> before = existing.filter((previous) -> previous.clientIds().contains(id))
+				.flatMap((previous) -> current.client(id));
+			Optional<SignInClient> after = next.client(id).filter((client) -> service.clientIds().contains(id));
+			if (!before.equals(after)) {
+				touched.add(StoredRegistry.client(id));
+			}
+		}
+		Map<String, Object> was = existing.map((previous) -> RegistryEntries.of(previous, clientsOf(current, previous)))
+			.orElse(Map.of());
+		return Outcome.done(RegistryEdit.of(next, touched, was, RegistryEntries.of(service, clientsOf(next, service))));
+	}
+
+	private static List<SignInClient> clientsOf(Registry registry, Service service) {
+		return service.clientIds().stream().map((id) -> registry.client(id).orElseThrow()).toList();
 	}
 
 	private void webhook(RegistryEntryChecks checks, String serviceId, String url) {
@@ -220,51 +229,9 @@ public class RegistryAdministration {
 			return;
 		}
 		checks.webUrl(url, "webhook.url", false);
-		if (serviceId != null) {
+		if (serviceId != null && checks.rejections().stream().noneMatch((r) -> r.field().contains("webhook"))) {
 			this.webhooks.refusalOf(serviceId, url)
 				.ifPresent((reason) -> checks.refuse("webhook.url", "The hub would not deliver there: " + reason));
-		}
-	}
-
-	/**
-	 * The policy with its new URL and current version: a version new to the company is
-	 * appended; an earlier one cannot come back as current (versions move forward).
-	 */
-	private static PrivacyPolicy policy(RegistryEntryChecks checks, PrivacyPolicy existing, String url,
-			String version) {
-		checks.webUrl(url, "privacyPolicy.url", false);
-		List<String> versions = new ArrayList<>((existing != null) ? existing.versions() : List.of());
-		if (version == null || version.isBlank() || version.length() > 100) {
-			checks.refuse("privacyPolicy.currentVersion", "Must be 1 to 100 characters");
-			return existing;
-		}
-		if (versions.contains(version) && !version.equals(versions.get(versions.size() - 1))) {
-			checks.refuse("privacyPolicy.currentVersion",
-					"Was superseded: versions move forward (a new version gets a new name)");
-			return existing;
-		}
-		if (!versions.contains(version)) {
-			versions.add(version);
-		}
-		return (url != null) ? new PrivacyPolicy(url, versions) : existing;
-	}
-
-	private static List<String> changedFields(Service existing, Service service, Registry current,
-			List<SignInClient> clients) {
-		List<String> fields = new ArrayList<>();
-		addIfChanged(fields, "name", existing.name(), service.name());
-		addIfChanged(fields, "syncedFields", existing.syncedFields(), service.syncedFields());
-		addIfChanged(fields, "clients",
-				existing.clientIds().stream().map((id) -> current.client(id).orElse(null)).toList(), clients);
-		addIfChanged(fields, "cancellation", existing.cancellation(), service.cancellation());
-		addIfChanged(fields, "verifiesEmails", existing.verifiesEmails(), service.verifiesEmails());
-		addIfChanged(fields, "webhook", existing.webhookUrl(), service.webhookUrl());
-		return fields;
-	}
-
-	private static void addIfChanged(List<String> fields, String name, Object before, Object after) {
-		if (!Objects.equals(before, after)) {
-			fields.add(name);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.onesignin.hub.administration;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +12,11 @@ import java.util.regex.Pattern;
 import org.onesignin.hub.account.BasicDetailsValidation;
 import org.onesignin.hub.registry.Cancellation;
 import org.onesignin.hub.registry.PrivacyContact;
+import org.onesignin.hub.registry.PrivacyPolicy;
+import org.onesignin.hub.registry.Registry;
 import org.onesignin.hub.registry.SignInClient;
 import org.onesignin.hub.shared.Rejection;
+import org.onesignin.hub.shared.UserErrorCode;
 
 /**
  * The shape of what an administrator writes into the registry, every failure collected
@@ -32,9 +36,17 @@ final class RegistryEntryChecks {
 
 	static final int MAX_URL = 2000;
 
+	static final int MAX_REDIRECT_URI = 512;
+
 	static final int MAX_CLIENTS = 10;
 
 	static final int MAX_REDIRECT_URIS = 20;
+
+	/**
+	 * The registry is one document (MongoDB's limit: 16 MB): a change that would take it
+	 * past this many characters of entries is refused.
+	 */
+	static final int MAX_REGISTRY_CHARACTERS = 4_000_000;
 
 	private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
 
@@ -106,6 +118,9 @@ final class RegistryEntryChecks {
 			BasicDetailsValidation.email(contact.email(), path + ".email").rejections().forEach(this.rejections::add);
 		}
 		text(contact.postalAddress(), path + ".postalAddress");
+		if (contact.postalAddress() != null && contact.postalAddress().isBlank()) {
+			refuse(path + ".postalAddress", "Must not be blank (omit it instead)");
+		}
 		webUrl(contact.webForm(), path + ".webForm", true);
 		if (contact.email() == null && contact.postalAddress() == null && contact.webForm() == null) {
 			refuse(path, "Must name at least one way to reach the privacy team");
@@ -113,10 +128,11 @@ final class RegistryEntryChecks {
 	}
 
 	/**
-	 * The service's sign-in clients: distinct ids; a public client only for the account
-	 * pages (a service's own client vouches for the person's sign-in, so only its back
-	 * end may hold one); redirect URIs https, or http to this machine (RFC 8252
-	 * loopback), without a fragment.
+	 * The service's sign-in clients: distinct ids, none of the account pages' clients
+	 * (those are the registry file's alone: their redirect URIs decide where a person's
+	 * full self-service token may go), each confidential (a service's own client vouches
+	 * for the person's sign-in, so only its back end may hold one); redirect URIs https,
+	 * or http to this machine (RFC 8252 loopback), without a fragment.
 	 */
 	void clients(List<SignInClient> clients, String path) {
 		if (clients.isEmpty() || clients.size() > MAX_CLIENTS) {
@@ -133,9 +149,12 @@ final class RegistryEntryChecks {
 			else if (!seen.add(client.id())) {
 				refuse(at + ".id", "Is listed twice");
 			}
-			if (client.isPublic() && !this.accountPagesClients.contains(client.id())) {
+			if (client.id() != null && this.accountPagesClients.contains(client.id())) {
+				refuse(at + ".id", "The account pages' clients are managed in the registry file only");
+			}
+			if (client.isPublic()) {
 				refuse(at + ".type", "A service's client is CONFIDENTIAL: its token is the service's word that the "
-						+ "person signed in through it (only the account pages' clients are PUBLIC)");
+						+ "person signed in through it");
 			}
 			redirectUris(client.redirectUris(), at + ".redirectUris");
 			redirectUris(client.postLogoutRedirectUris(), at + ".postLogoutRedirectUris");
@@ -148,14 +167,48 @@ final class RegistryEntryChecks {
 			return;
 		}
 		for (int index = 0; index < uris.size(); index++) {
-			URI uri = parse(uris.get(index));
+			String candidate = uris.get(index);
+			URI uri = (candidate != null && candidate.length() <= MAX_REDIRECT_URI) ? parse(candidate) : null;
 			boolean valid = uri != null && uri.getHost() != null && uri.getUserInfo() == null
 					&& uri.getRawFragment() == null && ("https".equalsIgnoreCase(uri.getScheme())
 							|| ("http".equalsIgnoreCase(uri.getScheme()) && LOOPBACK_HOSTS.contains(host(uri))));
 			if (!valid) {
 				refuse(path + "." + index, "Must be an https URI, or http to 127.0.0.1, [::1] or localhost, without "
-						+ "a fragment, at most " + MAX_URL + " characters");
+						+ "a fragment, at most " + MAX_REDIRECT_URI + " characters");
 			}
+		}
+	}
+
+	/**
+	 * The policy with its new URL and current version: a version new to the company is
+	 * appended; an earlier one cannot come back as current (versions move forward).
+	 */
+	PrivacyPolicy privacyPolicy(PrivacyPolicy existing, String url, String version) {
+		webUrl(url, "privacyPolicy.url", false);
+		List<String> versions = new ArrayList<>((existing != null) ? existing.versions() : List.of());
+		if (version == null || version.isBlank() || version.length() > 100) {
+			refuse("privacyPolicy.currentVersion", "Must be 1 to 100 characters");
+			return existing;
+		}
+		if (versions.contains(version) && !version.equals(versions.get(versions.size() - 1))) {
+			refuse("privacyPolicy.currentVersion",
+					"Was superseded: versions move forward (a new version gets a new name)");
+			return existing;
+		}
+		if (!versions.contains(version)) {
+			versions.add(version);
+		}
+		return (url != null) ? new PrivacyPolicy(url, versions) : existing;
+	}
+
+	/** Whether the registry still fits its one document. */
+	void fits(Registry registry) {
+		long characters = registry.companies().toString().length() + registry.services().toString().length()
+				+ registry.clients().toString().length();
+		if (characters > MAX_REGISTRY_CHARACTERS) {
+			this.rejections.add(Rejection.of(UserErrorCode.VALIDATION,
+					"The registry is full: it is kept in one document of at most " + MAX_REGISTRY_CHARACTERS
+							+ " characters"));
 		}
 	}
 
@@ -175,7 +228,7 @@ final class RegistryEntryChecks {
 			URI uri = new URI(url);
 			return uri.isAbsolute() ? uri : null;
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			return null;
 		}
 	}

@@ -64,8 +64,9 @@ public class CallerResolver {
 			.orElse(stringClaim(jwt, claims.serviceAccount()));
 		Collection<String> roles = roles(jwt, claims.roles());
 		// an administrator manages the registry and sees no account: a token that also
-		// names the support role gains nothing from it
-		if (roles.contains(issuer.administratorRole())) {
+		// names the support role gains nothing from it. Only an issuer trusted for
+		// administrators makes one: elsewhere the role means nothing to the hub
+		if (issuer.callers().contains(CallerKind.ADMINISTRATOR) && roles.contains(issuer.administratorRole())) {
 			return new Caller(CallerKind.ADMINISTRATOR, subject, clientId, null, null, false, jwt.getExpiresAt(),
 					requestId);
 		}

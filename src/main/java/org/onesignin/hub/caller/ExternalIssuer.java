@@ -70,8 +70,8 @@ record ExternalIssuer(IssuerContract contract, String jwkSetUri, String audience
 			callers.add(kind);
 		}
 		if (callers.isEmpty()) {
-			throw new IllegalStateException(at + ".callers names no caller kind: use USER, PARTNER_SERVICE or "
-					+ "SUPPORT_AGENT, or remove the entry");
+			throw new IllegalStateException(at + ".callers names no caller kind: use USER, PARTNER_SERVICE, "
+					+ "SUPPORT_AGENT or ADMINISTRATOR, or remove the entry");
 		}
 		return callers;
 	}

@@ -3,9 +3,11 @@ package org.onesignin.hub.pages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -47,7 +49,17 @@ class WebPagesConfiguration implements WebMvcConfigurer {
 			// static files only: the pages change things by calling the API with a bearer
 			// token held in memory, never a cookie, so no request here can be forged
 			.csrf((csrf) -> csrf.disable())
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers
+				// written before the page is, so that every answer has them: a HEAD's is
+				// committed without a body, which the default (on commit) misses
+				.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+					@Override
+					public <O extends HeaderWriterFilter> O postProcess(O filter) {
+						filter.setShouldWriteHeadersEagerly(true);
+						return filter;
+					}
+				})
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				// the authorization code arrives in the page's address: never pass it on
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
 		return http.build();

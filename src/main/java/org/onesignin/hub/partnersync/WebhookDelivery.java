@@ -1,6 +1,6 @@
 package org.onesignin.hub.partnersync;
 
-import java.net.http.HttpClient;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +30,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -70,6 +76,8 @@ public class WebhookDelivery {
 
 	private final WebhookTargets targets;
 
+	private final CloseableHttpClient client;
+
 	private final RestClient http;
 
 	private final ExponentialBackOff backOff;
@@ -97,17 +105,31 @@ public class WebhookDelivery {
 			}
 		});
 		this.targets = new WebhookTargets(environment.acceptsProfiles(Profiles.of("production")));
-		// no redirects: a 3xx is an answer, not a new target
-		HttpClient client = HttpClient.newBuilder()
-			.connectTimeout(properties.timeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
+		Timeout timeout = Timeout.of(properties.timeout());
+		this.client = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				// connects only to addresses the targets' rules admit, as resolved for
+				// the connection itself
+				.setDnsResolver(this.targets.resolver())
+				.setDefaultConnectionConfig(
+						ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+				.build())
+			// no redirects: a 3xx is an answer, not a new target
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
 			.build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+		HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(this.client);
 		requests.setReadTimeout(properties.timeout());
 		this.http = RestClient.builder().requestFactory(requests).build();
 		this.backOff = new ExponentialBackOff(properties.firstRetry().toMillis(), 2.0);
 		this.backOff.setMaxInterval(properties.longestRetry().toMillis());
 		this.backOff.setJitter(properties.firstRetry().toMillis() / 2);
+	}
+
+	@PreDestroy
+	void closeClient() throws IOException {
+		this.client.close();
 	}
 
 	/** Whether the service's webhook is delivered: a URL in the registry and a secret. */
@@ -170,7 +192,8 @@ public class WebhookDelivery {
 	}
 
 	private WebhookState startingNow(String serviceId) {
-		return WebhookState.startingAfter(serviceId, this.feeds.lastSequence(serviceId), this.clock.instant());
+		String url = this.registry.registry().service(serviceId).map(Service::webhookUrl).orElse(null);
+		return WebhookState.startingAfter(serviceId, url, this.feeds.lastSequence(serviceId), this.clock.instant());
 	}
 
 	private void deliver(Service service) {
@@ -178,6 +201,11 @@ public class WebhookDelivery {
 		// POST can take: no other instance takes over while this one still sends
 		Instant roundEnds = this.clock.instant().plus(this.properties.leaseTerm().dividedBy(4));
 		Optional<WebhookState> state = Optional.of(stateOf(service.id()));
+		if (!state.get().isFor(service.webhookUrl())) {
+			// pointed elsewhere: the new address gets what comes next, not the backlog
+			state = this.states.save(state.get()
+				.pointedAt(service.webhookUrl(), this.feeds.lastSequence(service.id()), this.clock.instant()));
+		}
 		for (int sent = 0; sent < this.properties.batch() && state.isPresent()
 				&& state.get().isDue(this.clock.instant()) && this.clock.instant().isBefore(roundEnds)
 				&& this.leases.tryAcquire(leaseOf(service), this.properties.leaseTerm()); sent++) {

@@ -66,8 +66,8 @@ public class WebhookManagement {
 		// a delivery round may save meanwhile: read again and ask again (a round saves a
 		// few times a second at most)
 		for (int attempt = 0; attempt < 10; attempt++) {
-			Optional<WebhookState> saved = this.states
-				.save(this.delivery.stateOf(serviceId).redeliverAfter(from - 1, this.clock.instant()));
+			Optional<WebhookState> saved = this.states.save(this.delivery.stateOf(serviceId)
+				.redeliverAfter(from - 1, service.get().webhookUrl(), this.clock.instant()));
 			if (saved.isPresent()) {
 				return Outcome.done(new Webhook(service.get().webhookUrl(), saved.get()));
 			}

@@ -8,10 +8,12 @@ import java.time.Instant;
  * and is tried again at {@code nextAttemptAt}; after too many failures the delivery is
  * {@code FAILING} and paused until a redelivery is asked for. {@code version} counts the
  * saves: a save based on an older version is refused, so neither a delivery round nor a
- * redelivery overwrites the other.
+ * redelivery overwrites the other. {@code url} is the address the position belongs to
+ * (null in a state saved before it was recorded): a webhook pointed elsewhere starts
+ * again at the feed's end, so a new address never receives the old one's backlog.
  */
 public record WebhookState(String serviceId, long deliveredUpTo, Status status, int attempts, Instant nextAttemptAt,
-		String lastError, Instant lastDeliveredAt, long version) {
+		String lastError, Instant lastDeliveredAt, long version, String url) {
 
 	public enum Status {
 
@@ -20,27 +22,38 @@ public record WebhookState(String serviceId, long deliveredUpTo, Status status, 
 	}
 
 	/** A new delivery, from the feed's end: a new webhook receives what comes next. */
-	static WebhookState startingAfter(String serviceId, long sequence, Instant now) {
-		return new WebhookState(serviceId, sequence, Status.ACTIVE, 0, now, null, null, 0);
+	static WebhookState startingAfter(String serviceId, String url, long sequence, Instant now) {
+		return new WebhookState(serviceId, sequence, Status.ACTIVE, 0, now, null, null, 0, url);
+	}
+
+	/** Whether the position belongs to this address. */
+	boolean isFor(String address) {
+		return this.url == null || this.url.equals(address);
+	}
+
+	/** The delivery to a new address, from just after {@code sequence}. */
+	WebhookState pointedAt(String address, long sequence, Instant now) {
+		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, null, this.version, address);
 	}
 
 	WebhookState delivered(long sequence, Instant now) {
-		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, now, this.version);
+		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, now, this.version, this.url);
 	}
 
 	WebhookState failed(String error, Instant retryAt, int maxAttempts) {
 		int failures = this.attempts + 1;
 		return new WebhookState(this.serviceId, this.deliveredUpTo,
 				(failures >= maxAttempts) ? Status.FAILING : Status.ACTIVE, failures, retryAt, error,
-				this.lastDeliveredAt, this.version);
+				this.lastDeliveredAt, this.version, this.url);
 	}
 
 	/**
-	 * Delivery again from just after {@code sequence}, at once, whatever failed before.
+	 * Delivery again from just after {@code sequence} to the address the partner asked it
+	 * for, at once, whatever failed before.
 	 */
-	WebhookState redeliverAfter(long sequence, Instant now) {
+	WebhookState redeliverAfter(long sequence, String address, Instant now) {
 		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, this.lastDeliveredAt,
-				this.version);
+				this.version, address);
 	}
 
 	boolean isDue(Instant now) {

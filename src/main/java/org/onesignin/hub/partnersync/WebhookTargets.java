@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+
 /**
  * Which webhook addresses the hub POSTs to: https (plain http only to this machine, and
  * never in production), and never a link-local, cloud metadata, wildcard or multicast
@@ -50,13 +53,9 @@ final class WebhookTargets {
 		}
 		boolean allLoopback = true;
 		for (InetAddress address : addresses) {
-			if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
-					|| isMetadata(address)) {
-				return Optional.of("a link-local, metadata or wildcard address");
-			}
-			// in production no address of the hub's own networks either
-			if (this.production && (address.isLoopbackAddress() || isPrivate(address))) {
-				return Optional.of("a loopback or private address");
+			Optional<String> refused = refusal(address);
+			if (refused.isPresent()) {
+				return refused;
 			}
 			allLoopback &= address.isLoopbackAddress();
 		}
@@ -64,6 +63,48 @@ final class WebhookTargets {
 			return Optional.of("plain http (https is required" + (this.production ? ")" : " beyond this machine)"));
 		}
 		return Optional.empty();
+	}
+
+	/** Why the hub will not connect to this address, or empty when it will. */
+	Optional<String> refusal(InetAddress address) {
+		if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
+				|| isMetadata(address)) {
+			return Optional.of("a link-local, metadata or wildcard address");
+		}
+		// in production no address of the hub's own networks either
+		if (this.production && (address.isLoopbackAddress() || isPrivate(address))) {
+			return Optional.of("a loopback or private address");
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The DNS of the webhook client: a name resolves to its addresses only when every one
+	 * passes {@link #refusal(InetAddress)}, and the client connects to exactly those. So
+	 * the address the hub checked is the address it connects to: a name re-pointed at an
+	 * internal address between the check and the connection (DNS rebinding) fails to
+	 * resolve instead.
+	 */
+	DnsResolver resolver() {
+		return new DnsResolver() {
+
+			@Override
+			public InetAddress[] resolve(String host) throws UnknownHostException {
+				InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+				for (InetAddress address : addresses) {
+					if (refusal(address).isPresent()) {
+						throw new UnknownHostException("A refused address");
+					}
+				}
+				return addresses;
+			}
+
+			@Override
+			public String resolveCanonicalHostname(String host) {
+				return host;
+			}
+
+		};
 	}
 
 	private static boolean isMetadata(InetAddress address) {

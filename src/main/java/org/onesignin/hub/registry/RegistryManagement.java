@@ -52,7 +52,7 @@ public class RegistryManagement {
 		this.store = store;
 		this.clock = clock;
 		this.current = seed(read(location));
-		store.moveChangesToLog();
+		moveChangesToLog();
 	}
 
 	public Registry registry() {
@@ -76,17 +76,16 @@ public class RegistryManagement {
 			}
 			RegistryEdit edit = done.value();
 			if (edit.registry().equals(stored.registry())) {
-				refreshTo(stored);
 				return Outcome.done(stored.registry());
 			}
 			Set<String> administered = new HashSet<>(stored.administered());
 			administered.addAll(edit.touched());
 			StoredRegistry next = new StoredRegistry(stored.revision() + 1, edit.registry(), administered);
 			RegistryChange change = new RegistryChange(UUID.randomUUID().toString(), next.revision(), actorKind,
-					actorId, action, target, edit.fields(), this.clock.instant());
+					actorId, action, target, edit.fields(), edit.before(), edit.after(), this.clock.instant());
 			if (this.store.replace(stored.revision(), next, Optional.of(change))) {
-				refreshTo(next);
-				this.store.moveChangesToLog();
+				this.current = next;
+				moveChangesToLog();
 				return Outcome.done(next.registry());
 			}
 		}
@@ -101,31 +100,55 @@ public class RegistryManagement {
 		return this.store.changes(page);
 	}
 
-	/** Picks up a change made on another instance. */
+	/**
+	 * Picks up a change made on another instance: any other revision than this instance's
+	 * (a store restored from a backup goes back in revisions).
+	 */
 	@Scheduled(fixedDelayString = "${hub.registry.refresh-interval:2s}")
 	void refresh() {
 		if (this.store.revision() != this.current.revision()) {
-			this.store.load().ifPresent(this::refreshTo);
-		}
-	}
-
-	private synchronized void refreshTo(StoredRegistry stored) {
-		if (stored.revision() > this.current.revision()) {
-			this.current = stored;
+			this.store.load().ifPresent((stored) -> this.current = stored);
 		}
 	}
 
 	/**
-	 * Writes the file's entries into the stored registry (the whole file on the first
-	 * start), unless that changes nothing.
+	 * Moves the log entries the registry's writes carried to the change log. A failure
+	 * here fails no change: the entry stays in the registry until the next move.
+	 */
+	private void moveChangesToLog() {
+		try {
+			this.store.moveChangesToLog();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Registry change log entries stay in the registry until the next move: {}",
+					ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Writes the file's entries into the stored registry (on the first start: into the
+	 * registry the store held before it was one document, if any), unless that changes
+	 * nothing.
 	 */
 	private StoredRegistry seed(Registry file) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Optional<StoredRegistry> stored = this.store.load();
+			Optional<StoredRegistry> base = stored
+				.or(() -> this.store.former().map((former) -> new StoredRegistry(-1, former, Set.of())));
 			if (attempt == 0) {
-				stored.ifPresent((s) -> warnAboutAdministeredEntries(s, file));
+				base.map((s) -> s.heldAgainst(file))
+					.filter((held) -> !held.isEmpty())
+					.ifPresent((held) -> log.warn("The registry file differs from entries an administrator has "
+							+ "changed; the administrator's version stays: {}", held));
 			}
-			Registry seeded = stored.map((s) -> s.seededWith(file)).orElse(file);
+			Registry seeded;
+			try {
+				seeded = base.map((s) -> s.seededWith(file)).orElse(file);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("The registry file (hub.registry.location) conflicts with the "
+						+ "registry an administrator changed: " + ex.getMessage(), ex);
+			}
 			if (stored.isPresent() && seeded.equals(stored.get().registry())) {
 				return stored.get();
 			}
@@ -137,20 +160,6 @@ public class RegistryManagement {
 			}
 		}
 		throw new IllegalStateException("The registry kept changing while this instance seeded it");
-	}
-
-	/** The file's entries that an administrator's changes keep from taking effect. */
-	private static void warnAboutAdministeredEntries(StoredRegistry stored, Registry file) {
-		List<String> kept = file.services()
-			.stream()
-			.filter((s) -> stored.administered().contains(StoredRegistry.service(s.id()))
-					&& !stored.registry().service(s.id()).map(s::equals).orElse(true))
-			.map((s) -> s.id())
-			.toList();
-		if (!kept.isEmpty()) {
-			log.warn("The registry file differs for services an administrator has changed; the administrator's "
-					+ "version stays: {}", kept);
-		}
 	}
 
 	private static Registry read(Resource location) {

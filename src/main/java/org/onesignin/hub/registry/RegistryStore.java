@@ -15,6 +15,13 @@ public interface RegistryStore {
 	Optional<StoredRegistry> load();
 
 	/**
+	 * The registry as the store held it before it was one document (an entry per
+	 * document), for the first start to keep what the file no longer names; empty when
+	 * there is none.
+	 */
+	Optional<Registry> former();
+
+	/**
 	 * The stored registry's revision, or -1 before the first seed: one small read, made
 	 * by every instance every few seconds.
 	 */

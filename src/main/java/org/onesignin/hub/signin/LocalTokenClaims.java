@@ -3,6 +3,7 @@ package org.onesignin.hub.signin;
 import java.util.List;
 
 import org.onesignin.hub.caller.HubSecurityProperties;
+import org.onesignin.hub.registry.RegistryManagement;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 
 /**
@@ -15,8 +16,21 @@ class LocalTokenClaims {
 
 	private final HubSecurityProperties properties;
 
-	LocalTokenClaims(HubSecurityProperties properties) {
+	private final RegistryManagement registry;
+
+	LocalTokenClaims(HubSecurityProperties properties, RegistryManagement registry) {
 		this.properties = properties;
+		this.registry = registry;
+	}
+
+	/**
+	 * Whether the user may obtain a token through the client. Staff sign in only through
+	 * staff tooling (a client acting for no service): a service's back end that sends a
+	 * signed-in agent's or administrator's browser through its own authorize request must
+	 * not come away with their powers, and the sign-in session is shared.
+	 */
+	boolean admits(String clientId, HubUser user) {
+		return !user.isStaff() || this.registry.registry().serviceForClient(clientId).isEmpty();
 	}
 
 	void forClient(JwtClaimsSet.Builder claims, String clientId) {

@@ -97,6 +97,9 @@ public class LocalTokenIssuer {
 		catch (AuthenticationException ex) {
 			return Optional.empty();
 		}
+		if (!this.claims.admits(clientId, (HubUser) signedIn.getPrincipal())) {
+			return Optional.empty();
+		}
 		Instant now = this.clock.instant();
 		JwtClaimsSet.Builder builder = JwtClaimsSet.builder()
 			.issuer(this.issuer)

@@ -104,7 +104,13 @@ class RegistryClients implements RegisteredClientRepository {
 		Registry now = this.registry.registry();
 		Snapshot known = this.snapshot;
 		if (known == null || known.registry != now) {
-			known = new Snapshot(now, now.clients().stream().map(this::registered).toList());
+			// a public client with no redirect URI (and no secret) can do nothing
+			known = new Snapshot(now,
+					now.clients()
+						.stream()
+						.filter((client) -> !client.isPublic() || !client.redirectUris().isEmpty())
+						.map(this::registered)
+						.toList());
 			this.snapshot = known;
 		}
 		return known;
@@ -113,10 +119,14 @@ class RegistryClients implements RegisteredClientRepository {
 	private Registered registered(SignInClient client) {
 		RegisteredClient.Builder builder = RegisteredClient.withId(registrationId(client.id()))
 			.clientId(client.id())
-			.clientName(client.id())
-			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-			.scope(OidcScopes.OPENID)
+			.clientName(client.id());
+		// a client without redirect URIs (a service's back end only) signs nobody in: it
+		// obtains client-credentials tokens and nothing else
+		if (!client.redirectUris().isEmpty()) {
+			builder.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
+		}
+		builder.scope(OidcScopes.OPENID)
 			.scope(OidcScopes.EMAIL)
 			.scope(OidcScopes.PROFILE)
 			.redirectUris((uris) -> uris.addAll(client.redirectUris()))

@@ -88,8 +88,8 @@ class SignInServerConfiguration {
 	}
 
 	@Bean
-	LocalTokenClaims localTokenClaims(HubSecurityProperties security) {
-		return new LocalTokenClaims(security);
+	LocalTokenClaims localTokenClaims(HubSecurityProperties security, RegistryManagement registry) {
+		return new LocalTokenClaims(security, registry);
 	}
 
 	@Bean
@@ -106,6 +106,9 @@ class SignInServerConfiguration {
 					&& !accounts.findById(new AccountId(user.getUsername())).map(Account::isActive).orElse(false)) {
 				// a code or refresh token outlives neither the identity nor its closing
 				throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+			}
+			if (context.getPrincipal().getPrincipal() instanceof HubUser user && !claims.admits(clientId, user)) {
+				throw new OAuth2AuthenticationException(OAuth2ErrorCodes.ACCESS_DENIED);
 			}
 			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 				if (context.getPrincipal().getPrincipal() instanceof HubUser user) {

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.onesignin.hub.HubApplication;
@@ -52,8 +57,7 @@ class RegistryAdministrationIntegrationTests extends HubIntegrationTest {
 		created.path("createService.errors").entityList(Object.class).hasSize(0);
 		created.path("createService.service.service.controller.id").entity(String.class).isEqualTo("sony-music");
 		created.path("createService.service.clients[0].type").entity(String.class).isEqualTo("CONFIDENTIAL");
-		// the sign-in server knows the new client: client credentials with its (demo)
-		// secret
+		// the sign-in server knows the new client: its demo secret gets a token
 		http().post()
 			.uri("/oauth2/token")
 			.headers((headers) -> headers.setBasicAuth(serviceId, serviceId + "-secret"))
@@ -84,7 +88,8 @@ class RegistryAdministrationIntegrationTests extends HubIntegrationTest {
 		String accountId = registerThrough("my-sony");
 		link(accountId, aServiceAccount().at(serviceId).withId("acct-" + accountId));
 
-		try (ConfigurableApplicationContext second = secondInstance()) {
+		try (ConfigurableApplicationContext second = secondInstance(
+				this.store.getConnectionString().getConnectionString())) {
 			HttpGraphQlTester onSecond = onInstance(second, this.jwts.user(accountId, "account-pages"));
 			updateService(Map.of("serviceId", serviceId, "syncedFields", List.of("EMAIL", "COUNTRY")))
 				.path("updateService.errors")
@@ -104,6 +109,44 @@ class RegistryAdministrationIntegrationTests extends HubIntegrationTest {
 		FeedEvent last = awaitLastEvent(serviceId, accountId, "basic-details.changed");
 		assertThat(last.changedFields()).containsExactly("COUNTRY");
 		assertThat(last.data()).doesNotContainKey("givenName").containsEntry("country", "NL");
+	}
+
+	@Test
+	void keepsWhatTheFormerPerEntryCollectionsHeldOnTheFirstStartWithOneDocument() {
+		String uri = withDatabase(this.store.getConnectionString().getConnectionString(),
+				"former-" + UUID.randomUUID());
+		try (MongoClient client = MongoClients.create(uri)) {
+			MongoDatabase former = client.getDatabase(new ConnectionString(uri).getDatabase());
+			former.getCollection("companies")
+				.insertOne(new Document("_id", "sony-music").append("name", "Sony Music Entertainment")
+					.append("jurisdiction", "US")
+					.append("digitalAgeOfConsent", 13));
+			// a service an earlier registry file named and the current one no longer does
+			former.getCollection("services")
+				.insertOne(new Document("_id", "retired-club").append("name", "Retired Club")
+					.append("controllerId", "sony-music")
+					.append("clientIds", List.of("retired-club"))
+					.append("syncedFields", List.of("EMAIL"))
+					.append("verifiesEmails", false));
+		}
+
+		try (ConfigurableApplicationContext upgraded = secondInstance(uri)) {
+			// its own store and signing keys: the public privacy contacts answer
+			int port = ((WebServerApplicationContext) upgraded).getWebServer().getPort();
+			anonymous().mutate()
+				.url("http://127.0.0.1:" + port + "/graphql")
+				.build()
+				.documentName("account-pages/privacyContacts")
+				.execute()
+				.path("privacyContacts[*].services[*].id")
+				.entityList(String.class)
+				.contains("retired-club", "my-sony");
+		}
+		try (MongoClient client = MongoClients.create(uri)) {
+			assertThat(client.getDatabase(new ConnectionString(uri).getDatabase()).listCollectionNames())
+				.doesNotContain("companies", "services", "sign_in_clients")
+				.contains("registry");
+		}
 	}
 
 	@Test
@@ -146,6 +189,9 @@ class RegistryAdministrationIntegrationTests extends HubIntegrationTest {
 		asAdministrator().documentName("administration/createService")
 			.variable("input", input)
 			.execute()
+			.path("createService.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("VALIDATION")
 			.path("createService.errors[0].field")
 			.entityList(String.class)
 			.containsExactly("input", "clients");
@@ -164,6 +210,44 @@ class RegistryAdministrationIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void keepsTheAccountPagesClientOutOfAnAdministratorsReach() {
+		Map<String, Object> takeover = Map.of("serviceId", "my-sony", "clients", List.of(Map.of("id", "account-pages",
+				"type", "PUBLIC", "redirectUris", List.of("https://attacker.example/callback"))));
+
+		GraphQlTester.Response refused = updateService(takeover);
+
+		refused.path("updateService.errors[*].field")
+			.entityList(Object.class)
+			.satisfies((fields) -> assertThat(fields.toString()).contains("input, clients, 0, id")
+				.contains("input, clients, 0, type"));
+		// naming only the service's own client keeps the file's account pages client
+		updateService(Map.of("serviceId", "my-sony", "clients",
+				List.of(Map.of("id", "my-sony", "type", "CONFIDENTIAL", "redirectUris",
+						List.of("http://127.0.0.1/callback")))))
+			.path("updateService.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("updateService.service.clients[?(@.id == 'account-pages')].redirectUris[*]")
+			.entityList(String.class)
+			.satisfies((uris) -> assertThat(uris).isNotEmpty().noneMatch((uri) -> uri.contains("attacker")));
+	}
+
+	@Test
+	void logsWhatAChangedFieldWasAndBecame() {
+		String serviceId = uniqueServiceId();
+		createService(asAdministrator(), serviceId, List.of("EMAIL", "GIVEN_NAME"));
+
+		updateService(Map.of("serviceId", serviceId, "syncedFields", List.of("EMAIL")));
+
+		Map<?, ?> last = lastRegistryChange();
+		assertThat(last.get("action")).isEqualTo("UPDATE_SERVICE");
+		assertThat(last.get("target")).isEqualTo(serviceId);
+		assertThat(last.get("fields")).isEqualTo(List.of("syncedFields"));
+		assertThat(asMap(last.get("before"))).containsEntry("syncedFields", List.of("EMAIL", "GIVEN_NAME"));
+		assertThat(asMap(last.get("after"))).containsEntry("syncedFields", List.of("EMAIL"));
+	}
+
+	@Test
 	void refusesAWebhookWithoutASigningSecret() {
 		String serviceId = uniqueServiceId();
 		createService(asAdministrator(), serviceId, List.of("EMAIL")).path("createService.errors")
@@ -171,6 +255,9 @@ class RegistryAdministrationIntegrationTests extends HubIntegrationTest {
 			.hasSize(0);
 
 		updateService(Map.of("serviceId", serviceId, "webhook", Map.of("url", "http://127.0.0.1:9/hooks")))
+			.path("updateService.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("VALIDATION")
 			.path("updateService.errors[0].field")
 			.entityList(String.class)
 			.containsExactly("input", "webhook", "url");
@@ -220,6 +307,9 @@ class RegistryAdministrationIntegrationTests extends HubIntegrationTest {
 							Map.of("url", "https://privacy.sony-electronics.example/policy", "currentVersion",
 									"2025-06")))
 			.execute()
+			.path("updateCompany.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("VALIDATION")
 			.path("updateCompany.errors[0].field")
 			.entityList(String.class)
 			.containsExactly("input", "privacyPolicy", "currentVersion");
@@ -240,7 +330,8 @@ class RegistryAdministrationIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesEveryOtherCallerEveryAdministrationOperation() {
 		String accountId = registerThrough("my-sony");
-		Map<String, HttpGraphQlTester> callers = Map.of("person", asAccountHolder(accountId), "partner",
+		Map<String, HttpGraphQlTester> callers = Map.of("person", asAccountHolder(accountId),
+				"person through a service", asAccountHolderThrough(accountId, "my-sony"), "partner",
 				asPartnerService("sony-music"), "support agent", asSupportAgent("sony-music"));
 
 		callers.forEach((who, caller) -> {
@@ -281,8 +372,18 @@ class RegistryAdministrationIntegrationTests extends HubIntegrationTest {
 			.variable("ticket", "T-1")
 			.execute();
 
-		read.errors().satisfy((errors) -> assertThat(errors).isNotEmpty());
+		read.errors().expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN).verify();
 		read.path("account").valueIsNull();
+	}
+
+	private Map<?, ?> lastRegistryChange() {
+		List<Map> changes = asAdministrator().documentName("administration/registryChanges")
+			.variable("first", 100)
+			.execute()
+			.path("registryChanges.edges[*].node")
+			.entityList(Map.class)
+			.get();
+		return changes.get(changes.size() - 1);
 	}
 
 	private int registryChangeCount() {
@@ -369,15 +470,27 @@ class RegistryAdministrationIntegrationTests extends HubIntegrationTest {
 			.build();
 	}
 
-	/** A second hub on the same store. */
-	private ConfigurableApplicationContext secondInstance() {
+	/** A second hub on the store at the URI. */
+	private ConfigurableApplicationContext secondInstance(String uri) {
 		Path scratch = TestStores.scratchDirectory();
 		return new SpringApplicationBuilder(HubApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
-				"--spring.mongodb.uri=" + this.store.getConnectionString(),
-				"--hub.unsubscribe.secret-file=" + scratch.resolve("unsubscribe-secret"),
-				"--hub.registry.refresh-interval=200ms", "--hub.relay.interval=100ms", "--logging.level.root=warn",
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailbox.port(),
-				"--hub.rate-limits.person.capacity=1000000");
+				"--spring.mongodb.uri=" + uri, "--hub.unsubscribe.secret-file=" + scratch.resolve("unsubscribe-secret"),
+				"--hub.mail.directory=" + scratch.resolve("mail"), "--hub.registry.refresh-interval=200ms",
+				"--hub.relay.interval=100ms", "--logging.level.root=warn", "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + TestMailbox.port(), "--hub.rate-limits.person.capacity=1000000");
+	}
+
+	/** The connection string with another database. */
+	private static String withDatabase(String uri, String database) {
+		int query = uri.indexOf('?');
+		String base = (query >= 0) ? uri.substring(0, query) : uri;
+		String hosts = base.substring(0, base.indexOf('/', "mongodb://".length()));
+		return hosts + "/" + database + ((query >= 0) ? uri.substring(query) : "");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> asMap(Object value) {
+		return (Map<String, Object>) value;
 	}
 
 	@SuppressWarnings("unchecked")

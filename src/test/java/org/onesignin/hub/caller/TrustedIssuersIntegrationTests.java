@@ -44,6 +44,8 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 
 	private static final String STAFF_ISSUER = "https://staff-idp.example/realms/staff";
 
+	private static final String ADMIN_ISSUER = "https://staff-idp.example/realms/group-admins";
+
 	private static final RSAKey STAFF_KEY = rsaKey();
 
 	private static final HttpServer STAFF_JWKS = serve(new JWKSet(STAFF_KEY.toPublicJWK()).toString());
@@ -59,6 +61,12 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 				() -> "http://127.0.0.1:" + STAFF_JWKS.getAddress().getPort() + "/certs");
 		registry.add("hub.security.trusted-issuers[0].claims.roles", () -> "realm_access.roles");
 		registry.add("hub.security.trusted-issuers[0].companies", () -> "sony-interactive,sony-music");
+		// the group's own workforce provider, trusted for registry administrators only
+		registry.add("hub.security.trusted-issuers[1].issuer", () -> ADMIN_ISSUER);
+		registry.add("hub.security.trusted-issuers[1].jwk-set-uri",
+				() -> "http://127.0.0.1:" + STAFF_JWKS.getAddress().getPort() + "/certs");
+		registry.add("hub.security.trusted-issuers[1].claims.roles", () -> "realm_access.roles");
+		registry.add("hub.security.trusted-issuers[1].callers", () -> "ADMINISTRATOR");
 	}
 
 	@AfterAll
@@ -134,6 +142,47 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 			.claim("client_id", "playstation-network"));
 
 		postMe(token).expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void acceptsAnAdministratorFromTheIssuerTrustedForAdministrators() {
+		String token = TestJwts.sign(this.staff,
+				staffClaims("admin-1").issuer(ADMIN_ISSUER)
+					.claim("azp", "registry-tool")
+					.claim("realm_access", Map.of("roles", List.of("administrator"))));
+
+		withToken(token).documentName("administration/registryChanges")
+			.variable("first", 10)
+			.execute()
+			.errors()
+			.verify()
+			.path("registryChanges.pageInfo.hasNextPage")
+			.entity(Boolean.class)
+			.isEqualTo(false);
+	}
+
+	@Test
+	void makesNoAdministratorOfAnIssuerTrustedForSupportAgentsOnly() {
+		// its agents may carry an "administrator" role of their own: it means nothing
+		String token = TestJwts.sign(this.staff,
+				staffClaims("admin-2").claim("azp", "support-console")
+					.claim("realm_access", Map.of("roles", List.of("support", "administrator")))
+					.claim("company", "sony-interactive"));
+
+		withToken(token).documentName("administration/registryChanges")
+			.variable("first", 10)
+			.execute()
+			.errors()
+			.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
+			.verify();
+		String id = registerThrough("playstation-network");
+		withToken(token).documentName("support/customerAccount")
+			.variable("id", id)
+			.variable("ticket", "T-10")
+			.execute()
+			.path("account.id")
+			.entity(String.class)
+			.isEqualTo(id);
 	}
 
 	@Test

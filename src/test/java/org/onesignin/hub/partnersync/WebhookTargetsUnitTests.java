@@ -1,8 +1,12 @@
 package org.onesignin.hub.partnersync;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Which webhook addresses the hub POSTs to (IP literals: no name lookup needed).
@@ -25,6 +29,19 @@ class WebhookTargetsUnitTests {
 		assertThat(this.demo.refusal("http://93.184.216.34/hooks")).isPresent();
 		assertThat(this.production.refusal("http://127.0.0.1:9000/hooks")).isPresent();
 		assertThat(this.production.refusal("https://127.0.0.1:9000/hooks")).isPresent();
+	}
+
+	@Test
+	void resolvesForTheConnectionOnlyNamesWhoseEveryAddressPasses() throws Exception {
+		// the connection's own lookup applies the rules again: a name re-pointed at an
+		// internal address after the check does not resolve at all
+		assertThat(this.demo.resolver().resolve("localhost")).allMatch(InetAddress::isLoopbackAddress);
+		assertThatExceptionOfType(UnknownHostException.class)
+			.isThrownBy(() -> this.production.resolver().resolve("localhost"));
+		assertThatExceptionOfType(UnknownHostException.class)
+			.isThrownBy(() -> this.demo.resolver().resolve("169.254.169.254"));
+		assertThatExceptionOfType(UnknownHostException.class)
+			.isThrownBy(() -> this.production.resolver().resolve("10.0.0.5"));
 	}
 
 	@Test

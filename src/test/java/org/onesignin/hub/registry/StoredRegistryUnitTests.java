@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.onesignin.hub.shared.BasicDetailField;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Seeding the stored registry from the file on a start: the file wins where no
@@ -42,15 +43,14 @@ class StoredRegistryUnitTests {
 	}
 
 	@Test
-	void keepsAServiceTheFileNoLongerNamesButDropsItsUnadministeredClient() {
+	void keepsAServiceTheFileNoLongerNamesAndForgetsItsUnadministeredClientsDeclaration() {
 		Registry withClub = registry(service("sony-music", BasicDetailField.EMAIL), service("club"));
 		StoredRegistry stored = new StoredRegistry(3, withClub, Set.of());
 
 		Registry seeded = stored.seededWith(registry(service("sony-music", BasicDetailField.EMAIL)));
 
 		assertThat(seeded.service("club")).isPresent();
-		// the service still names it, so it is back as an undeclared (confidential)
-		// client
+		// the service still names it: back as an undeclared confidential client
 		assertThat(seeded.client("club").orElseThrow().redirectUris()).isEmpty();
 	}
 
@@ -66,14 +66,26 @@ class StoredRegistryUnitTests {
 	}
 
 	@Test
+	void keepsAClientAnAdministratorRemovedRemovedThoughTheFileStillNamesIt() {
+		Registry withoutClub = registry(service("sony-music", BasicDetailField.EMAIL));
+		StoredRegistry stored = new StoredRegistry(3, withoutClub, Set.of(StoredRegistry.client("club")));
+		Registry file = new Registry(List.of(SONY_MUSIC), List.of(service("sony-music", BasicDetailField.EMAIL)),
+				List.of(clientOf(service("sony-music")), clientOf(service("club"))));
+
+		Registry seeded = stored.seededWith(file);
+
+		assertThat(seeded.client("club")).isEmpty();
+		assertThat(stored.heldAgainst(file)).containsExactly(StoredRegistry.client("club"));
+	}
+
+	@Test
 	void refusesAServiceTakingAnotherServicesClient() {
 		Registry registry = registry(service("sony-music", BasicDetailField.EMAIL));
 		Service taker = new Service("club", "Club", "sony-music", List.of("sony-music"), Set.of(), null, false);
 
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> registry.withService(taker,
-					List.of(new SignInClient("sony-music", SignInClient.Type.CONFIDENTIAL, List.of(), List.of()))))
-			.withMessageContaining("already registered");
+		assertThatIllegalArgumentException().isThrownBy(() -> registry.withService(taker,
+				List.of(new SignInClient("sony-music", SignInClient.Type.CONFIDENTIAL, List.of(), List.of()))));
+		assertThat(registry.service("club")).isEmpty();
 	}
 
 	private static Registry registry(Service... services) {

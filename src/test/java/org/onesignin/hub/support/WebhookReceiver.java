@@ -81,7 +81,7 @@ public final class WebhookReceiver {
 			this.deliveries.add(new Delivery(System.nanoTime(), exchange.getRequestHeaders().getFirst("webhook-id"),
 					exchange.getRequestHeaders().getFirst("webhook-timestamp"),
 					exchange.getRequestHeaders().getFirst("webhook-signature"),
-					new String(body, StandardCharsets.UTF_8), status));
+					new String(body, StandardCharsets.UTF_8), status, exchange.getRequestURI().getPath()));
 			this.inFlight.decrementAndGet();
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
@@ -113,7 +113,8 @@ public final class WebhookReceiver {
 	}
 
 	/** One POST as it arrived, and the status it got. */
-	public record Delivery(long arrivedNanos, String id, String timestamp, String signature, String body, int status) {
+	public record Delivery(long arrivedNanos, String id, String timestamp, String signature, String body, int status,
+			String path) {
 
 		public boolean accepted() {
 			return this.status / 100 == 2;

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.onesignin.hub.administration.CompanyPatch;
 import org.onesignin.hub.administration.RegisteredService;
 import org.onesignin.hub.administration.RegistryAdministration;
+import org.onesignin.hub.administration.RegistryQueries;
 import org.onesignin.hub.administration.ServiceEntry;
 import org.onesignin.hub.administration.ServicePatch;
 import org.onesignin.hub.registry.Cancellation;
@@ -30,31 +31,34 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 /**
- * Registry administration over GraphQL: each method one {@link RegistryAdministration}
- * call and its mapping.
+ * Registry administration over GraphQL: each method one {@link RegistryAdministration} or
+ * {@link RegistryQueries} call and its mapping.
  */
 @Controller
 class AdministrationGraphQlController {
 
 	private final RegistryAdministration administration;
 
+	private final RegistryQueries queries;
+
 	private final int maxPageSize;
 
-	AdministrationGraphQlController(RegistryAdministration administration,
+	AdministrationGraphQlController(RegistryAdministration administration, RegistryQueries queries,
 			@Value("${hub.graphql.max-page-size:100}") int maxPageSize) {
 		this.administration = administration;
+		this.queries = queries;
 		this.maxPageSize = maxPageSize;
 	}
 
 	@QueryMapping
 	ServiceRegistration serviceRegistration(@AuthenticationPrincipal Caller caller, @Argument String serviceId) {
-		return this.administration.service(caller, serviceId).map(ServiceRegistration::of).orElse(null);
+		return this.queries.service(caller, serviceId).map(ServiceRegistration::of).orElse(null);
 	}
 
 	@QueryMapping
 	Window<RegistryChange> registryChanges(@AuthenticationPrincipal Caller caller, ScrollSubrange subrange) {
 		// the log's entries are plain values already shaped like the schema's type
-		return Pages.window(this.administration.changes(caller, Pages.request(subrange, this.maxPageSize)),
+		return Pages.window(this.queries.changes(caller, Pages.request(subrange, this.maxPageSize)),
 				(change) -> change);
 	}
 

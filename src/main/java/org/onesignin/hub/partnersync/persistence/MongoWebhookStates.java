@@ -53,6 +53,7 @@ class MongoWebhookStates implements WebhookStates {
 			.set("nextAttemptAt", next.nextAttemptAt())
 			.set("lastError", next.lastError())
 			.set("lastDeliveredAt", next.lastDeliveredAt())
+			.set("url", next.url())
 			.set("version", state.version() + 1);
 		Query basedOn = Query.query(Criteria.where("_id").is(state.serviceId()).and("version").is(state.version()));
 		WebhookStateDocument saved = this.mongo.findAndModify(basedOn, update,

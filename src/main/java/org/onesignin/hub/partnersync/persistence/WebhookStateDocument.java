@@ -9,6 +9,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 @Document("webhook_deliveries")
 record WebhookStateDocument(@Id String serviceId, long deliveredUpTo, WebhookState.Status status, int attempts,
-		Instant nextAttemptAt, String lastError, Instant lastDeliveredAt, long version) {
+		Instant nextAttemptAt, String lastError, Instant lastDeliveredAt, long version, String url) {
 
 }

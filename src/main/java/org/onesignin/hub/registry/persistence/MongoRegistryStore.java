@@ -2,6 +2,7 @@ package org.onesignin.hub.registry.persistence;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 
@@ -39,6 +40,21 @@ class MongoRegistryStore implements RegistryStore {
 	public Optional<StoredRegistry> load() {
 		return Optional.ofNullable(this.mongo.findById(RegistryDocument.ID, RegistryDocument.class))
 			.map(this::toDomain);
+	}
+
+	@Override
+	public Optional<Registry> former() {
+		if (FORMER_COLLECTIONS.stream().noneMatch(this.mongo::collectionExists)) {
+			return Optional.empty();
+		}
+		// the former documents had the same shape, one per collection entry
+		return Optional.of(new Registry(
+				this.mongo.findAll(CompanyDocument.class, "companies").stream().map(this.mapper::toDomain).toList(),
+				this.mongo.findAll(ServiceDocument.class, "services").stream().map(this.mapper::toDomain).toList(),
+				this.mongo.findAll(SignInClientDocument.class, "sign_in_clients")
+					.stream()
+					.map(this.mapper::toDomain)
+					.toList()));
 	}
 
 	@Override
@@ -107,7 +123,7 @@ class MongoRegistryStore implements RegistryStore {
 				document.services().stream().map(this.mapper::toDomain).toList(),
 				document.clients().stream().map(this.mapper::toDomain).toList());
 		return new StoredRegistry(document.revision(), registry,
-				java.util.Set.copyOf((document.administered() != null) ? document.administered() : List.of()));
+				Set.copyOf((document.administered() != null) ? document.administered() : List.of()));
 	}
 
 	private RegistryDocument toDocument(StoredRegistry stored, List<RegistryChangeDocument> changes) {
