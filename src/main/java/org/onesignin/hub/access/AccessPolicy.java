@@ -77,6 +77,7 @@ public final class AccessPolicy {
 		// not an administrator: a redelivery sends personal data again, to wherever the
 		// registry now points; the partner whose receiver it is asks for it
 		.on(Operation.REDELIVER_SERVICE_CHANGES).allow(PARTNER_SERVICE, OWN_SERVICE)
+		.on(Operation.CONFIRM_SERVICE_WEBHOOK).allow(PARTNER_SERVICE, OWN_SERVICE)
 		.on(Operation.ADMINISTER_REGISTRY).allow(ADMINISTRATOR, ALLOWED)
 		.on(Operation.READ_REGISTRY_CHANGES).allow(ADMINISTRATOR, ALLOWED)
 		.build();

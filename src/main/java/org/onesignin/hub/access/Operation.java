@@ -36,6 +36,7 @@ public enum Operation {
 	ACKNOWLEDGE_SERVICE_CHANGES(Traits.unlogged()),
 	READ_SERVICE_WEBHOOK(Traits.unlogged()),
 	REDELIVER_SERVICE_CHANGES(Traits.unlogged()),
+	CONFIRM_SERVICE_WEBHOOK(Traits.unlogged()),
 	// the registry's own log keeps these (they concern no account)
 	ADMINISTER_REGISTRY(Traits.unlogged()),
 	READ_REGISTRY_CHANGES(Traits.unlogged());

@@ -158,9 +158,14 @@ public class RegistryAdministration {
 					(patch.digitalAgeOfConsent() != null) ? patch.digitalAgeOfConsent()
 							: existing.digitalAgeOfConsent(),
 					(patch.privacyContact() != null) ? patch.privacyContact() : existing.privacyContact(), policy);
+			Registry next = current.withCompany(company);
+			checks.fits(next);
+			if (!checks.rejections().isEmpty()) {
+				return Outcome.rejected(checks.rejections());
+			}
 			Set<String> touched = company.equals(existing) ? Set.of() : Set.of(StoredRegistry.company(company.id()));
-			return Outcome.done(RegistryEdit.of(current.withCompany(company), touched, RegistryEntries.of(existing),
-					RegistryEntries.of(company)));
+			return Outcome
+				.done(RegistryEdit.of(next, touched, RegistryEntries.of(existing), RegistryEntries.of(company)));
 		}).map((next) -> next.company(patch.companyId()).orElseThrow());
 	}
 

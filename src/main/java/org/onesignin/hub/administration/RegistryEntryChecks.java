@@ -40,6 +40,8 @@ final class RegistryEntryChecks {
 
 	static final int MAX_CLIENTS = 10;
 
+	static final int MAX_POLICY_VERSIONS = 100;
+
 	static final int MAX_REDIRECT_URIS = 20;
 
 	/**
@@ -196,6 +198,10 @@ final class RegistryEntryChecks {
 			return existing;
 		}
 		if (!versions.contains(version)) {
+			if (versions.size() >= MAX_POLICY_VERSIONS) {
+				refuse("privacyPolicy.currentVersion", "A company keeps at most " + MAX_POLICY_VERSIONS + " versions");
+				return existing;
+			}
 			versions.add(version);
 		}
 		return (url != null) ? new PrivacyPolicy(url, versions) : existing;

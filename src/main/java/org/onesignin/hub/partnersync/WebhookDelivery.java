@@ -10,17 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.onesignin.hub.registry.RegistryManagement;
 import org.onesignin.hub.registry.Service;
+import org.onesignin.hub.registry.StoredRegistry;
 import org.onesignin.hub.shared.Leases;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,7 +26,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -76,7 +71,7 @@ public class WebhookDelivery {
 
 	private final WebhookTargets targets;
 
-	private final CloseableHttpClient client;
+	private final WebhookClient client;
 
 	private final RestClient http;
 
@@ -105,23 +100,8 @@ public class WebhookDelivery {
 			}
 		});
 		this.targets = new WebhookTargets(environment.acceptsProfiles(Profiles.of("production")));
-		Timeout timeout = Timeout.of(properties.timeout());
-		this.client = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				// connects only to addresses the targets' rules admit, as resolved for
-				// the connection itself
-				.setDnsResolver(this.targets.resolver())
-				.setDefaultConnectionConfig(
-						ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
-				.build())
-			// no redirects: a 3xx is an answer, not a new target
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.build();
-		HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(this.client);
-		requests.setReadTimeout(properties.timeout());
-		this.http = RestClient.builder().requestFactory(requests).build();
+		this.client = new WebhookClient(this.targets.resolver(), properties.timeout());
+		this.http = this.client.rest();
 		this.backOff = new ExponentialBackOff(properties.firstRetry().toMillis(), 2.0);
 		this.backOff.setMaxInterval(properties.longestRetry().toMillis());
 		this.backOff.setJitter(properties.firstRetry().toMillis() / 2);
@@ -192,8 +172,10 @@ public class WebhookDelivery {
 	}
 
 	private WebhookState startingNow(String serviceId) {
-		String url = this.registry.registry().service(serviceId).map(Service::webhookUrl).orElse(null);
-		return WebhookState.startingAfter(serviceId, url, this.feeds.lastSequence(serviceId), this.clock.instant());
+		Optional<Service> service = this.registry.registry().service(serviceId);
+		return WebhookState.startingAfter(serviceId, service.map(Service::webhookUrl).orElse(null),
+				this.feeds.lastSequence(serviceId), this.clock.instant(),
+				service.map(this::setByAnAdministrator).orElse(false));
 	}
 
 	private void deliver(Service service) {
@@ -201,10 +183,22 @@ public class WebhookDelivery {
 		// POST can take: no other instance takes over while this one still sends
 		Instant roundEnds = this.clock.instant().plus(this.properties.leaseTerm().dividedBy(4));
 		Optional<WebhookState> state = Optional.of(stateOf(service.id()));
-		if (!state.get().isFor(service.webhookUrl())) {
+		if (state.get().url() == null) {
+			// saved before addresses were recorded: it belongs to the address it had
+			// then, the one this instance started delivering to
+			state = this.states.save(state.get().recordedFor(service.webhookUrl()));
+		}
+		else if (!state.get().isFor(service.webhookUrl())) {
+			if (!service.webhookUrl()
+				.equals(this.registry.latest().service(service.id()).map(Service::webhookUrl).orElse(null))) {
+				// this instance's copy of the registry is behind: the next refresh
+				// catches up, then the next round decides
+				return;
+			}
 			// pointed elsewhere: the new address gets what comes next, not the backlog
 			state = this.states.save(state.get()
-				.pointedAt(service.webhookUrl(), this.feeds.lastSequence(service.id()), this.clock.instant()));
+				.pointedAt(service.webhookUrl(), this.feeds.lastSequence(service.id()), this.clock.instant(),
+						setByAnAdministrator(service)));
 		}
 		for (int sent = 0; sent < this.properties.batch() && state.isPresent()
 				&& state.get().isDue(this.clock.instant()) && this.clock.instant().isBefore(roundEnds)
@@ -232,6 +226,14 @@ public class WebhookDelivery {
 			// empty when a redelivery came meanwhile: the next round starts from it
 			state = this.states.save(current.delivered(entry.sequence(), this.clock.instant()));
 		}
+	}
+
+	/**
+	 * Whether the service's webhook address may have come from an administrator rather
+	 * than the registry file: then the partner confirms it first.
+	 */
+	private boolean setByAnAdministrator(Service service) {
+		return this.registry.isAdministered(StoredRegistry.service(service.id()));
 	}
 
 	private static String leaseOf(Service service) {

@@ -56,7 +56,9 @@ public class WebhookManagement {
 	 */
 	public Outcome<Webhook> redeliver(Caller caller, String serviceId, Long from) {
 		this.policy.authorize(AccessRequest.of(caller, Operation.REDELIVER_SERVICE_CHANGES).forService(serviceId));
-		Optional<Service> service = configured(serviceId);
+		// the address as stored now: the redelivery goes there, whatever this instance's
+		// copy of the registry still says
+		Optional<Service> service = this.registry.latest().service(serviceId).filter(this.delivery::isConfigured);
 		if (service.isEmpty()) {
 			return Outcome.rejected(Rejection.invalid("serviceId", "This service has no webhook"));
 		}
@@ -70,6 +72,34 @@ public class WebhookManagement {
 				.redeliverAfter(from - 1, service.get().webhookUrl(), this.clock.instant()));
 			if (saved.isPresent()) {
 				return Outcome.done(new Webhook(service.get().webhookUrl(), saved.get()));
+			}
+		}
+		throw new IllegalStateException("The webhook of " + serviceId + " changed ten times in a row");
+	}
+
+	/**
+	 * The partner confirms the address its webhook now has, by naming it: deliveries to
+	 * it start, with the entries since the address was set. An address that is no longer
+	 * the registry's is refused.
+	 */
+	public Outcome<Webhook> confirm(Caller caller, String serviceId, String url) {
+		this.policy.authorize(AccessRequest.of(caller, Operation.CONFIRM_SERVICE_WEBHOOK).forService(serviceId));
+		Optional<Service> service = this.registry.latest().service(serviceId).filter(this.delivery::isConfigured);
+		if (service.isEmpty()) {
+			return Outcome.rejected(Rejection.invalid("serviceId", "This service has no webhook"));
+		}
+		if (!service.get().webhookUrl().equals(url)) {
+			return Outcome.rejected(Rejection.invalid("url", "Is not the address the registry gives the webhook"));
+		}
+		for (int attempt = 0; attempt < 10; attempt++) {
+			WebhookState state = this.delivery.stateOf(serviceId);
+			if (!state.isFor(url)) {
+				// the delivery has not yet seen the new address: let it, then confirm
+				state = state.pointedAt(url, this.feeds.lastSequence(serviceId), this.clock.instant(), false);
+			}
+			Optional<WebhookState> saved = this.states.save(state.confirmed(this.clock.instant()));
+			if (saved.isPresent()) {
+				return Outcome.done(new Webhook(url, saved.get()));
 			}
 		}
 		throw new IllegalStateException("The webhook of " + serviceId + " changed ten times in a row");

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * with jitter, up to {@code longestRetry}
  * @param longestRetry the longest wait between two attempts
  * @param interval how often each service's delivery looks for new entries
- * @param timeout how long one POST may take, connecting included
+ * @param timeout how long connecting, the TLS handshake and each wait for the answer's
+ * next bytes may take; a whole POST is abandoned after twice this
  * @param batch entries delivered to one service per round at most
  * @param leaseTerm how long one instance holds a service's delivery without renewing it:
  * after an instance dies, another takes over within this time

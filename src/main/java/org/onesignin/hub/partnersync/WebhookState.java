@@ -17,23 +17,43 @@ public record WebhookState(String serviceId, long deliveredUpTo, Status status, 
 
 	public enum Status {
 
-		ACTIVE, FAILING
+		ACTIVE, FAILING,
+		/**
+		 * An address an administrator set: nothing is POSTed there until the service's
+		 * partner asks for a delivery ({@code redeliverServiceChanges}), so that an
+		 * administrator, who sees no account, cannot send the feed's personal data to an
+		 * address of their choosing.
+		 */
+		AWAITING_CONFIRMATION
 
 	}
 
 	/** A new delivery, from the feed's end: a new webhook receives what comes next. */
-	static WebhookState startingAfter(String serviceId, String url, long sequence, Instant now) {
-		return new WebhookState(serviceId, sequence, Status.ACTIVE, 0, now, null, null, 0, url);
+	static WebhookState startingAfter(String serviceId, String url, long sequence, Instant now,
+			boolean awaitsConfirmation) {
+		return new WebhookState(serviceId, sequence, awaitsConfirmation ? Status.AWAITING_CONFIRMATION : Status.ACTIVE,
+				0, now, null, null, 0, url);
 	}
 
 	/** Whether the position belongs to this address. */
 	boolean isFor(String address) {
-		return this.url == null || this.url.equals(address);
+		return address.equals(this.url);
+	}
+
+	/**
+	 * The same position, recorded as belonging to the address (for a state saved before
+	 * addresses were recorded).
+	 */
+	WebhookState recordedFor(String address) {
+		return new WebhookState(this.serviceId, this.deliveredUpTo, this.status, this.attempts, this.nextAttemptAt,
+				this.lastError, this.lastDeliveredAt, this.version, address);
 	}
 
 	/** The delivery to a new address, from just after {@code sequence}. */
-	WebhookState pointedAt(String address, long sequence, Instant now) {
-		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, null, this.version, address);
+	WebhookState pointedAt(String address, long sequence, Instant now, boolean awaitsConfirmation) {
+		return new WebhookState(this.serviceId, sequence,
+				awaitsConfirmation ? Status.AWAITING_CONFIRMATION : Status.ACTIVE, 0, now, null, null, this.version,
+				address);
 	}
 
 	WebhookState delivered(long sequence, Instant now) {
@@ -54,6 +74,12 @@ public record WebhookState(String serviceId, long deliveredUpTo, Status status, 
 	WebhookState redeliverAfter(long sequence, String address, Instant now) {
 		return new WebhookState(this.serviceId, sequence, Status.ACTIVE, 0, now, null, this.lastDeliveredAt,
 				this.version, address);
+	}
+
+	/** Confirmed by the partner: delivering, from where it stands. */
+	WebhookState confirmed(Instant now) {
+		return (this.status != Status.AWAITING_CONFIRMATION) ? this : new WebhookState(this.serviceId,
+				this.deliveredUpTo, Status.ACTIVE, 0, now, null, this.lastDeliveredAt, this.version, this.url);
 	}
 
 	boolean isDue(Instant now) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -46,17 +48,42 @@ public class RegistryManagement {
 
 	private final Clock clock;
 
-	private volatile StoredRegistry current;
+	private final AtomicReference<StoredRegistry> current;
 
-	RegistryManagement(RegistryStore store, Clock clock, @Value("${hub.registry.location}") Resource location) {
+	/** The account pages' clients: the file's alone, whatever was stored for them. */
+	private final Set<String> fileOnlyClients;
+
+	RegistryManagement(RegistryStore store, Clock clock, @Value("${hub.registry.location}") Resource location,
+			@Value("${hub.security.account-pages-clients:account-pages}") List<String> accountPagesClients) {
 		this.store = store;
 		this.clock = clock;
-		this.current = seed(read(location));
+		this.fileOnlyClients = accountPagesClients.stream().map(StoredRegistry::client).collect(Collectors.toSet());
+		this.current = new AtomicReference<>(seed(read(location)));
 		moveChangesToLog();
 	}
 
 	public Registry registry() {
-		return this.current.registry();
+		return this.current.get().registry();
+	}
+
+	/**
+	 * Whether an administrator changed the entry (a key of {@link StoredRegistry})
+	 * through the API, as far as this instance knows.
+	 */
+	public boolean isAdministered(String key) {
+		return this.current.get().administered().contains(key);
+	}
+
+	/**
+	 * The registry as stored this moment, for a decision that must not rest on this
+	 * instance's copy, which may be up to a refresh interval old.
+	 */
+	public Registry latest() {
+		StoredRegistry known = this.current.get();
+		if (this.store.revision() != known.revision()) {
+			this.store.load().ifPresent((stored) -> this.current.compareAndSet(known, stored));
+		}
+		return this.current.get().registry();
 	}
 
 	/**
@@ -84,7 +111,7 @@ public class RegistryManagement {
 			RegistryChange change = new RegistryChange(UUID.randomUUID().toString(), next.revision(), actorKind,
 					actorId, action, target, edit.fields(), edit.before(), edit.after(), this.clock.instant());
 			if (this.store.replace(stored.revision(), next, Optional.of(change))) {
-				this.current = next;
+				this.current.set(next);
 				moveChangesToLog();
 				return Outcome.done(next.registry());
 			}
@@ -106,8 +133,10 @@ public class RegistryManagement {
 	 */
 	@Scheduled(fixedDelayString = "${hub.registry.refresh-interval:2s}")
 	void refresh() {
-		if (this.store.revision() != this.current.revision()) {
-			this.store.load().ifPresent((stored) -> this.current = stored);
+		StoredRegistry known = this.current.get();
+		if (this.store.revision() != known.revision()) {
+			// unless a change made here meanwhile set a newer one
+			this.store.load().ifPresent((stored) -> this.current.compareAndSet(known, stored));
 		}
 	}
 
@@ -133,8 +162,16 @@ public class RegistryManagement {
 	private StoredRegistry seed(Registry file) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Optional<StoredRegistry> stored = this.store.load();
-			Optional<StoredRegistry> base = stored
-				.or(() -> this.store.former().map((former) -> new StoredRegistry(-1, former, Set.of())));
+			Optional<StoredRegistry> base;
+			try {
+				base = stored.or(() -> this.store.former().map((former) -> new StoredRegistry(-1, former, Set.of())))
+					.map(this::withoutFileOnlyClients);
+			}
+			catch (IllegalArgumentException ex) {
+				// another instance is moving the former collections into the one document
+				// this moment: read again, and find its document
+				continue;
+			}
 			if (attempt == 0) {
 				base.map((s) -> s.heldAgainst(file))
 					.filter((held) -> !held.isEmpty())
@@ -154,12 +191,18 @@ public class RegistryManagement {
 			}
 			long revision = stored.map(StoredRegistry::revision).orElse(-1L);
 			StoredRegistry next = new StoredRegistry(revision + 1, seeded,
-					stored.map(StoredRegistry::administered).orElse(Set.of()));
+					base.map(StoredRegistry::administered).orElse(Set.of()));
 			if (this.store.replace(revision, next, Optional.empty())) {
 				return next;
 			}
 		}
 		throw new IllegalStateException("The registry kept changing while this instance seeded it");
+	}
+
+	private StoredRegistry withoutFileOnlyClients(StoredRegistry stored) {
+		Set<String> administered = new HashSet<>(stored.administered());
+		administered.removeAll(this.fileOnlyClients);
+		return new StoredRegistry(stored.revision(), stored.registry(), administered);
 	}
 
 	private static Registry read(Resource location) {

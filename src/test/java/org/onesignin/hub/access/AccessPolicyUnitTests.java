@@ -70,6 +70,12 @@ class AccessPolicyUnitTests {
 		assertThat(this.policy.allows(AccessRequest.of(administrator, Operation.READ_ACCOUNT).onAccount("a-1")))
 			.isFalse();
 		assertThat(this.policy.allows(AccessRequest.of(administrator, Operation.SEARCH_ACCOUNTS))).isFalse();
+		// it reads where a webhook stands, but a redelivery is the partner's to ask for
+		assertThat(this.policy
+			.allows(AccessRequest.of(administrator, Operation.READ_SERVICE_WEBHOOK).forService("sony-music"))).isTrue();
+		assertThat(this.policy
+			.allows(AccessRequest.of(administrator, Operation.REDELIVER_SERVICE_CHANGES).forService("sony-music")))
+			.isFalse();
 	}
 
 	@Test

@@ -54,7 +54,8 @@ import static org.onesignin.hub.support.ServiceAccount.aServiceAccount;
  */
 @TestPropertySource(properties = { "hub.webhooks.interval=100ms", "hub.webhooks.first-retry=200ms",
 		"hub.webhooks.longest-retry=4s", "hub.webhooks.max-attempts=8",
-		"hub.webhooks.secrets.sony-music=" + WebhookDeliveryIntegrationTests.SECRET })
+		"hub.webhooks.secrets.sony-music=" + WebhookDeliveryIntegrationTests.SECRET,
+		"hub.webhooks.secrets.moving-club=" + WebhookDeliveryIntegrationTests.SECRET })
 class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 
 	static final String SECRET = "c29ueS1tdXNpYy13ZWJob29rLXNpZ25pbmctc2VjcmV0LTMyYg==";
@@ -205,7 +206,8 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 	@Test
 	void losesNothingWhenTheDeliveringProcessIsKilled() throws Exception {
 		receiver.answer(200);
-		receiver.answerAfter(Duration.ofMillis(300));
+		// slow enough that the kill comes while most of the feed waits
+		receiver.answerAfter(Duration.ofSeconds(1));
 		Path log = Files.createTempFile("killed-hub", ".log");
 		Process killed = startHubProcess("sony-rewards", log);
 		try {
@@ -232,49 +234,85 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
-	void sendsARepointedWebhookOnlyWhatComesAfterTheChangeNeverTheBacklog() {
+	void deliversToAnAddressAnAdministratorSetOnlyOnceThePartnerConfirmsItAndNeverTheBacklog() {
+		// a service of its own, onboarded here: no other test's entries in its feed
+		createMovingClub(receiver.url("/hooks/before"));
+		assertThat(movingClubsWebhook("state")).isEqualTo("AWAITING_CONFIRMATION");
+		confirmMovingClubs(receiver.url("/hooks/before"));
 		receiver.answer(500);
 		String id = registerThrough("my-sony");
-		link(id, aServiceAccount().at("sony-music").withId("sm-moved-" + id));
+		link(id, aServiceAccount().at("moving-club").withId("mc-" + id));
 		changeGivenName(id, 1, "Backlog");
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> receiver.deliveries().stream().anyMatch((d) -> d.body().contains(id)));
-		List<String> backlog = wholeFeedEvents("sony-music", id).stream().map(FeedEvent::id).toList();
-		String moved = receiver.url("/hooks/moved");
-		try {
-			pointSonyMusicsWebhookAt(moved);
-			// the delivery starts again at the feed's end: no failure left to retry
-			await().atMost(Duration.ofSeconds(20))
-				.until(() -> asPartnerService("sony-music").documentName("partner/serviceWebhook")
-					.variable("serviceId", "sony-music")
-					.execute()
-					.path("serviceWebhook.failedAttempts")
-					.entity(Integer.class)
-					.get() == 0);
-			receiver.answer(200);
+			.until(() -> receiver.deliveries().stream().anyMatch((d) -> d.path().equals("/hooks/before")));
+		List<String> backlog = wholeFeedEvents("moving-club", id).stream().map(FeedEvent::id).toList();
+		assertThat(backlog).hasSize(2);
 
-			changeGivenName(id, 2, "After the move");
+		pointMovingClubAt(receiver.url("/hooks/after"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> "AWAITING_CONFIRMATION".equals(movingClubsWebhook("state")));
+		receiver.answer(200);
+		changeGivenName(id, 2, "After the move");
+		// nothing goes to the new address before its service confirms it
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> receiver.deliveries().stream().noneMatch((d) -> d.path().equals("/hooks/after")));
 
-			await().atMost(Duration.ofSeconds(20))
-				.until(() -> accepted(id).stream().anyMatch((d) -> d.path().equals("/hooks/moved")));
-			List<String> atTheNewAddress = accepted(id).stream()
-				.filter((d) -> d.path().equals("/hooks/moved"))
-				.map(Delivery::id)
-				.toList();
-			assertThat(atTheNewAddress).hasSize(1).doesNotContainAnyElementsOf(backlog);
-		}
-		finally {
-			pointSonyMusicsWebhookAt(receiver.url("/hooks/sony-music"));
-		}
+		confirmMovingClubs(receiver.url("/hooks/after"));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> accepted(id).stream().anyMatch((d) -> d.path().equals("/hooks/after")));
+		List<String> atTheNewAddress = accepted(id).stream()
+			.filter((d) -> d.path().equals("/hooks/after"))
+			.map(Delivery::id)
+			.toList();
+		assertThat(atTheNewAddress).hasSize(1).doesNotContainAnyElementsOf(backlog);
 	}
 
-	private void pointSonyMusicsWebhookAt(String url) {
-		withToken(this.jwts.administrator("admin-webhooks")).documentName("administration/updateService")
-			.variable("input", Map.of("serviceId", "sony-music", "webhook", Map.of("url", url)))
+	private String movingClubsWebhook(String field) {
+		return asPartnerService("moving-club").documentName("partner/serviceWebhook")
+			.variable("serviceId", "moving-club")
+			.execute()
+			.path("serviceWebhook." + field)
+			.entity(String.class)
+			.get();
+	}
+
+	private void confirmMovingClubs(String url) {
+		asPartnerService("moving-club").documentName("partner/confirmServiceWebhook")
+			.variable("input", Map.of("serviceId", "moving-club", "url", url))
+			.execute()
+			.path("confirmServiceWebhook.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("confirmServiceWebhook.webhook.state")
+			.entity(String.class)
+			.isEqualTo("ACTIVE");
+	}
+
+	private void createMovingClub(String webhookUrl) {
+		administrator().documentName("administration/createService")
+			.variable("input",
+					Map.of("id", "moving-club", "name", "Moving Club", "controllerId", "sony-music", "syncedFields",
+							List.of("EMAIL", "GIVEN_NAME"), "clients",
+							List.of(Map.of("id", "moving-club", "type", "CONFIDENTIAL")), "cancellation",
+							Map.of("instructions", "Ask the club."), "webhook", Map.of("url", webhookUrl)))
+			.execute()
+			.path("createService.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	private void pointMovingClubAt(String url) {
+		administrator().documentName("administration/updateService")
+			.variable("input", Map.of("serviceId", "moving-club", "webhook", Map.of("url", url)))
 			.execute()
 			.path("updateService.errors")
 			.entityList(Object.class)
 			.hasSize(0);
+	}
+
+	private HttpGraphQlTester administrator() {
+		return withToken(this.jwts.administrator("admin-webhooks"));
 	}
 
 	/**
@@ -376,6 +414,7 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 	void refusesTheWebhookAndItsRedeliveryToEveryOtherCaller() {
 		String id = registerThrough("sony-music");
 		Map<String, Object> redelivery = Map.of("serviceId", "sony-music", "from", "x");
+		Map<String, Object> confirmation = Map.of("serviceId", "sony-music", "url", "https://hooks.example/");
 		Map<HttpGraphQlTester, ErrorType> callers = Map.of(anonymous(), ErrorType.UNAUTHORIZED, asAccountHolder(id),
 				ErrorType.FORBIDDEN, asAccountHolderThrough(id, "sony-music"), ErrorType.FORBIDDEN,
 				asSupportAgent("sony-music"), ErrorType.FORBIDDEN, asSupportAgent("sony-europe"), ErrorType.FORBIDDEN);
@@ -393,7 +432,30 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 				.errors()
 				.expect((error) -> error.getErrorType() == refusal)
 				.verify();
+			caller.documentName("partner/confirmServiceWebhook")
+				.variable("input", confirmation)
+				.execute()
+				.errors()
+				.expect((error) -> error.getErrorType() == refusal)
+				.verify();
 		});
+		// an administrator, and another service, read or confirm nothing of it: a
+		// delivery is the partner's to ask for
+		for (HttpGraphQlTester other : List.of(withToken(this.jwts.administrator("admin-7")),
+				asPartnerService("sony-rewards"))) {
+			other.documentName("partner/redeliverServiceChanges")
+				.variable("input", redelivery)
+				.execute()
+				.errors()
+				.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
+				.verify();
+			other.documentName("partner/confirmServiceWebhook")
+				.variable("input", confirmation)
+				.execute()
+				.errors()
+				.expect((error) -> error.getErrorType() == ErrorType.FORBIDDEN)
+				.verify();
+		}
 		RawGraphQl
 			.exchange(http(), this.jwts.signedWithForeignKey(id),
 					Map.of("query", "{ serviceWebhook(serviceId: \"sony-music\") { url } }"))

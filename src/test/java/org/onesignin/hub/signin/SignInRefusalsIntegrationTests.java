@@ -115,6 +115,27 @@ class SignInRefusalsIntegrationTests extends HubIntegrationTest {
 	}
 
 	@Test
+	void givesStaffATokenThroughTheStaffToolingButNotThroughAServicesBackEnd() {
+		SignInFlow.Browser browser = new SignInFlow.Browser();
+		Map<String, Object> tooling = SignInFlow.through("support-console")
+			.in(browser)
+			.signIn("admin@onesignin.example", "admin-password-1")
+			.obtainFrom(http());
+		assertThat(tooling).containsKey("access_token");
+
+		// the same sign-in session, sent through a service's own authorize request
+		SignInFlow myPages = SignInFlow.through("my-sony").withSecret("my-sony-secret").in(browser);
+		SignInFlow.Code code = myPages.codeFrom(http());
+
+		myPages.redeem(http(), code)
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("access_denied")
+			.jsonPath("$.access_token")
+			.doesNotExist();
+	}
+
+	@Test
 	void answersABackEndWithoutCredentials401NotTheSignInPage() {
 		for (MediaType accept : List.of(MediaType.ALL, MediaType.APPLICATION_JSON)) {
 			http().post()

@@ -91,6 +91,15 @@ class PartnerSyncGraphQlController implements FeedCursors {
 	}
 
 	@MutationMapping
+	ConfirmServiceWebhookPayload confirmServiceWebhook(@AuthenticationPrincipal Caller caller,
+			@Argument ConfirmServiceWebhookInput input) {
+		Outcome<WebhookManagement.Webhook> outcome = this.webhooks.confirm(caller, input.serviceId(), input.url());
+		return new ConfirmServiceWebhookPayload(
+				(outcome instanceof Outcome.Done<WebhookManagement.Webhook> done) ? toView(done.value()) : null,
+				UserError.of(outcome.rejections()));
+	}
+
+	@MutationMapping
 	AcknowledgeServiceChangesPayload acknowledgeServiceChanges(@AuthenticationPrincipal Caller caller,
 			@Argument AcknowledgeServiceChangesInput input) {
 		Outcome<Long> outcome = this.sync.acknowledge(caller, input.serviceId(), sequenceOf(input.upTo()));
@@ -139,6 +148,12 @@ class PartnerSyncGraphQlController implements FeedCursors {
 	}
 
 	record RedeliverServiceChangesInput(String serviceId, String from) {
+	}
+
+	record ConfirmServiceWebhookInput(String serviceId, String url) {
+	}
+
+	record ConfirmServiceWebhookPayload(ServiceWebhook webhook, List<UserError> errors) {
 	}
 
 	record RedeliverServiceChangesPayload(ServiceWebhook webhook, List<UserError> errors) {
