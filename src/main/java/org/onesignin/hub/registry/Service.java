@@ -1,5 +1,7 @@
 package org.onesignin.hub.registry;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -20,7 +22,10 @@ public record Service(String id, String name, String controllerId, List<String> 
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(controllerId, "controllerId");
 		clientIds = List.copyOf(clientIds);
-		syncedFields = Set.copyOf(syncedFields);
+		// in the fields' own order, so that every answer lists them alike
+		EnumSet<BasicDetailField> ordered = EnumSet.noneOf(BasicDetailField.class);
+		ordered.addAll(syncedFields);
+		syncedFields = Collections.unmodifiableSet(ordered);
 	}
 
 	/** A service without a webhook. */

@@ -77,7 +77,7 @@ class MongoRegistryStore implements RegistryStore {
 			}
 			// the registry's entries were upserted from the file on each start: the file
 			// seeds the one document now
-			FORMER_COLLECTIONS.forEach(this.mongo::dropCollection);
+			FORMER_COLLECTIONS.stream().filter(this.mongo::collectionExists).forEach(this.mongo::dropCollection);
 			return true;
 		}
 		RegistryDocument document = toDocument(next, List.of());
