@@ -1,6 +1,9 @@
 package org.onesignin.hub.partnersync;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
+import org.apache.hc.core5.http.ContentType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,13 +28,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 
 /**
  * Rule 4's third channel: each service's feed POSTed to its webhook as CloudEvents JSON
@@ -49,7 +49,7 @@ public class WebhookDelivery {
 	private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
 
 	/** CloudEvents' structured mode, JSON format. */
-	private static final MediaType CLOUD_EVENT = MediaType.parseMediaType("application/cloudevents+json");
+	private static final ContentType CLOUD_EVENT = ContentType.create("application/cloudevents+json");
 
 	private final RegistryManagement registry;
 
@@ -72,8 +72,6 @@ public class WebhookDelivery {
 	private final WebhookTargets targets;
 
 	private final WebhookClient client;
-
-	private final RestClient http;
 
 	private final ExponentialBackOff backOff;
 
@@ -101,14 +99,13 @@ public class WebhookDelivery {
 		});
 		this.targets = new WebhookTargets(environment.acceptsProfiles(Profiles.of("production")));
 		this.client = new WebhookClient(this.targets.resolver(), properties.timeout());
-		this.http = this.client.rest();
 		this.backOff = new ExponentialBackOff(properties.firstRetry().toMillis(), 2.0);
 		this.backOff.setMaxInterval(properties.longestRetry().toMillis());
 		this.backOff.setJitter(properties.firstRetry().toMillis() / 2);
 	}
 
 	@PreDestroy
-	void closeClient() throws IOException {
+	void closeClient() {
 		this.client.close();
 	}
 
@@ -171,35 +168,58 @@ public class WebhookDelivery {
 		return this.states.find(serviceId).orElseGet(() -> startingNow(serviceId));
 	}
 
+	/**
+	 * The service's delivery state, brought to the address the service has now: as
+	 * stored, since this instance's copy of the registry may be a refresh interval old
+	 * (empty then, and when another save came first: the next round decides). A new
+	 * address starts at the feed's end, never with the old one's backlog; one an
+	 * administrator may have set waits for the partner's confirmation. A state saved
+	 * before addresses were recorded keeps its position, waiting for the confirmation too
+	 * if an administrator changed the service.
+	 */
+	Optional<WebhookState> atCurrentAddress(Service service) {
+		WebhookState state = stateOf(service.id());
+		if (state.isFor(service.webhookUrl())) {
+			return Optional.of(state);
+		}
+		if (!service.webhookUrl()
+			.equals(this.registry.latest().service(service.id()).map(Service::webhookUrl).orElse(null))) {
+			return Optional.empty();
+		}
+		boolean byAnAdministrator = setByAnAdministrator(service);
+		if (state.url() == null) {
+			return this.states.save(state.recordedFor(service.webhookUrl(), byAnAdministrator));
+		}
+		return this.states.save(state.pointedAt(service.webhookUrl(), this.feeds.lastSequence(service.id()),
+				this.clock.instant(), byAnAdministrator));
+	}
+
+	/**
+	 * Whether the proof is the service's signature of the address: the signing secret's
+	 * holder (the partner; never an administrator, who has no access to configuration)
+	 * signed {@code confirm.0.<url>} as a webhook message with id {@code confirm} and
+	 * timestamp 0.
+	 */
+	boolean provesTheSecret(String serviceId, String url, String proof) {
+		WebhookSignature signer = this.signers.get(serviceId);
+		return signer != null && proof != null && MessageDigest.isEqual(
+				signer.sign("confirm", 0, url.getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8),
+				proof.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private WebhookState startingNow(String serviceId) {
 		Optional<Service> service = this.registry.registry().service(serviceId);
 		return WebhookState.startingAfter(serviceId, service.map(Service::webhookUrl).orElse(null),
 				this.feeds.lastSequence(serviceId), this.clock.instant(),
-				service.map(this::setByAnAdministrator).orElse(false));
+				// a service this instance does not know yet: wait for the partner
+				service.map(this::setByAnAdministrator).orElse(true));
 	}
 
 	private void deliver(Service service) {
 		// a round ends while the lease (renewed before each POST) has more left than a
 		// POST can take: no other instance takes over while this one still sends
 		Instant roundEnds = this.clock.instant().plus(this.properties.leaseTerm().dividedBy(4));
-		Optional<WebhookState> state = Optional.of(stateOf(service.id()));
-		if (state.get().url() == null) {
-			// saved before addresses were recorded: it belongs to the address it had
-			// then, the one this instance started delivering to
-			state = this.states.save(state.get().recordedFor(service.webhookUrl()));
-		}
-		else if (!state.get().isFor(service.webhookUrl())) {
-			if (!service.webhookUrl()
-				.equals(this.registry.latest().service(service.id()).map(Service::webhookUrl).orElse(null))) {
-				// this instance's copy of the registry is behind: the next refresh
-				// catches up, then the next round decides
-				return;
-			}
-			// pointed elsewhere: the new address gets what comes next, not the backlog
-			state = this.states.save(state.get()
-				.pointedAt(service.webhookUrl(), this.feeds.lastSequence(service.id()), this.clock.instant(),
-						setByAnAdministrator(service)));
-		}
+		Optional<WebhookState> state = atCurrentAddress(service);
 		for (int sent = 0; sent < this.properties.batch() && state.isPresent()
 				&& state.get().isDue(this.clock.instant()) && this.clock.instant().isBefore(roundEnds)
 				&& this.leases.tryAcquire(leaseOf(service), this.properties.leaseTerm()); sent++) {
@@ -264,21 +284,13 @@ public class WebhookDelivery {
 		String id = entry.change().id();
 		long timestamp = this.clock.instant().getEpochSecond();
 		try {
-			HttpStatusCode status = this.http.post()
-				.uri(service.webhookUrl())
-				.contentType(CLOUD_EVENT)
-				.header("webhook-id", id)
-				.header("webhook-timestamp", Long.toString(timestamp))
-				.header("webhook-signature", this.signers.get(service.id()).sign(id, timestamp, body))
-				.body(body)
-				.retrieve()
-				.onStatus((code) -> true, (request, response) -> {
-				})
-				.toBodilessEntity()
-				.getStatusCode();
-			return status.is2xxSuccessful() ? Optional.empty() : Optional.of("HTTP " + status.value());
+			int status = this.client.post(URI.create(service.webhookUrl()), CLOUD_EVENT,
+					Map.of("webhook-id", id, "webhook-timestamp", Long.toString(timestamp), "webhook-signature",
+							this.signers.get(service.id()).sign(id, timestamp, body)),
+					body);
+			return (status / 100 == 2) ? Optional.empty() : Optional.of("HTTP " + status);
 		}
-		catch (ResourceAccessException ex) {
+		catch (IOException ex) {
 			// one message for refused, unreachable and silent: no port scan through it
 			return Optional.of("No answer within " + this.properties.timeout().toSeconds() + " s");
 		}

@@ -46,7 +46,9 @@ public class WebhookManagement {
 	/** The service's webhook: its address and delivery state; empty without a webhook. */
 	public Optional<Webhook> webhook(Caller caller, String serviceId) {
 		this.policy.authorize(AccessRequest.of(caller, Operation.READ_SERVICE_WEBHOOK).forService(serviceId));
-		return configured(serviceId)
+		return this.registry.latest()
+			.service(serviceId)
+			.filter(this.delivery::isConfigured)
 			.map((service) -> new Webhook(service.webhookUrl(), this.delivery.currentState(serviceId)));
 	}
 
@@ -68,8 +70,17 @@ public class WebhookManagement {
 		// a delivery round may save meanwhile: read again and ask again (a round saves a
 		// few times a second at most)
 		for (int attempt = 0; attempt < 10; attempt++) {
-			Optional<WebhookState> saved = this.states.save(this.delivery.stateOf(serviceId)
-				.redeliverAfter(from - 1, service.get().webhookUrl(), this.clock.instant()));
+			Optional<WebhookState> current = this.delivery.atCurrentAddress(service.get());
+			if (current.isEmpty()) {
+				continue;
+			}
+			if (current.get().status() == WebhookState.Status.AWAITING_CONFIRMATION) {
+				// a redelivery would send the feed's past to an address nobody confirmed
+				return Outcome.rejected(Rejection.invalid("serviceId",
+						"The webhook's address waits for your confirmation: confirmServiceWebhook first"));
+			}
+			Optional<WebhookState> saved = this.states
+				.save(current.get().redeliverAfter(from - 1, service.get().webhookUrl(), this.clock.instant()));
 			if (saved.isPresent()) {
 				return Outcome.done(new Webhook(service.get().webhookUrl(), saved.get()));
 			}
@@ -78,11 +89,12 @@ public class WebhookManagement {
 	}
 
 	/**
-	 * The partner confirms the address its webhook now has, by naming it: deliveries to
-	 * it start, with the entries since the address was set. An address that is no longer
-	 * the registry's is refused.
+	 * The partner confirms the address its webhook now has: it names it and proves it
+	 * holds the webhook's signing secret. Deliveries to it start with the entries since
+	 * the delivery took the address. An address that is not the registry's, or a wrong
+	 * proof, is refused.
 	 */
-	public Outcome<Webhook> confirm(Caller caller, String serviceId, String url) {
+	public Outcome<Webhook> confirm(Caller caller, String serviceId, String url, String proof) {
 		this.policy.authorize(AccessRequest.of(caller, Operation.CONFIRM_SERVICE_WEBHOOK).forService(serviceId));
 		Optional<Service> service = this.registry.latest().service(serviceId).filter(this.delivery::isConfigured);
 		if (service.isEmpty()) {
@@ -91,13 +103,20 @@ public class WebhookManagement {
 		if (!service.get().webhookUrl().equals(url)) {
 			return Outcome.rejected(Rejection.invalid("url", "Is not the address the registry gives the webhook"));
 		}
+		if (!this.delivery.provesTheSecret(serviceId, url, proof)) {
+			return Outcome.rejected(Rejection.invalid("proof",
+					"Must be the webhook signature of confirm.0.<url> (id confirm, timestamp 0) with its secret"));
+		}
 		for (int attempt = 0; attempt < 10; attempt++) {
-			WebhookState state = this.delivery.stateOf(serviceId);
-			if (!state.isFor(url)) {
-				// the delivery has not yet seen the new address: let it, then confirm
-				state = state.pointedAt(url, this.feeds.lastSequence(serviceId), this.clock.instant(), false);
+			Optional<WebhookState> current = this.delivery.atCurrentAddress(service.get());
+			if (current.isEmpty()) {
+				continue;
 			}
-			Optional<WebhookState> saved = this.states.save(state.confirmed(this.clock.instant()));
+			WebhookState confirmed = current.get().confirmed(this.clock.instant());
+			if (confirmed == current.get()) {
+				return Outcome.done(new Webhook(url, confirmed));
+			}
+			Optional<WebhookState> saved = this.states.save(confirmed);
 			if (saved.isPresent()) {
 				return Outcome.done(new Webhook(url, saved.get()));
 			}
@@ -111,10 +130,6 @@ public class WebhookManagement {
 	 */
 	public Optional<String> refusalOf(String serviceId, String url) {
 		return this.delivery.refusalOf(serviceId, url);
-	}
-
-	private Optional<Service> configured(String serviceId) {
-		return this.registry.registry().service(serviceId).filter(this.delivery::isConfigured);
 	}
 
 	/** A service's webhook address and where its delivery stands. */

@@ -19,10 +19,10 @@ public record WebhookState(String serviceId, long deliveredUpTo, Status status, 
 
 		ACTIVE, FAILING,
 		/**
-		 * An address an administrator set: nothing is POSTed there until the service's
-		 * partner asks for a delivery ({@code redeliverServiceChanges}), so that an
-		 * administrator, who sees no account, cannot send the feed's personal data to an
-		 * address of their choosing.
+		 * An address an administrator may have set: nothing is POSTed there until the
+		 * service's partner confirms it ({@code confirmServiceWebhook}, with a proof
+		 * signed with the webhook's secret), so that an administrator, who sees no
+		 * account, cannot send the feed's personal data to an address of their choosing.
 		 */
 		AWAITING_CONFIRMATION
 
@@ -44,8 +44,9 @@ public record WebhookState(String serviceId, long deliveredUpTo, Status status, 
 	 * The same position, recorded as belonging to the address (for a state saved before
 	 * addresses were recorded).
 	 */
-	WebhookState recordedFor(String address) {
-		return new WebhookState(this.serviceId, this.deliveredUpTo, this.status, this.attempts, this.nextAttemptAt,
+	WebhookState recordedFor(String address, boolean awaitsConfirmation) {
+		return new WebhookState(this.serviceId, this.deliveredUpTo,
+				awaitsConfirmation ? Status.AWAITING_CONFIRMATION : this.status, this.attempts, this.nextAttemptAt,
 				this.lastError, this.lastDeliveredAt, this.version, address);
 	}
 

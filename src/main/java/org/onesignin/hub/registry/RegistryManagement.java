@@ -80,10 +80,12 @@ public class RegistryManagement {
 	 */
 	public Registry latest() {
 		StoredRegistry known = this.current.get();
-		if (this.store.revision() != known.revision()) {
-			this.store.load().ifPresent((stored) -> this.current.compareAndSet(known, stored));
+		if (this.store.revision() == known.revision()) {
+			return known.registry();
 		}
-		return this.current.get().registry();
+		Optional<StoredRegistry> stored = this.store.load();
+		stored.ifPresent((loaded) -> this.current.compareAndSet(known, loaded));
+		return stored.map(StoredRegistry::registry).orElse(known.registry());
 	}
 
 	/**
@@ -111,7 +113,9 @@ public class RegistryManagement {
 			RegistryChange change = new RegistryChange(UUID.randomUUID().toString(), next.revision(), actorKind,
 					actorId, action, target, edit.fields(), edit.before(), edit.after(), this.clock.instant());
 			if (this.store.replace(stored.revision(), next, Optional.of(change))) {
-				this.current.set(next);
+				// unless a refresh meanwhile brought a newer one
+				this.current.accumulateAndGet(next,
+						(held, written) -> (written.revision() > held.revision()) ? written : held);
 				moveChangesToLog();
 				return Outcome.done(next.registry());
 			}

@@ -3,17 +3,19 @@ package org.onesignin.hub.partnersync;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.core5.http.ContentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.web.client.ResourceAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -55,7 +57,7 @@ class WebhookClientUnitTests {
 	@Test
 	void postsWhereTheResolverAdmitsTheAddress() throws IOException {
 		try (WebhookClient client = new WebhookClient(new WebhookTargets(false).resolver(), Duration.ofSeconds(5))) {
-			assertThat(post(client).is2xxSuccessful()).isTrue();
+			assertThat(post(client)).isEqualTo(204);
 		}
 		assertThat(this.requests).hasValue(1);
 	}
@@ -75,7 +77,7 @@ class WebhookClientUnitTests {
 		};
 
 		try (WebhookClient client = new WebhookClient(refusing, Duration.ofSeconds(5))) {
-			assertThatExceptionOfType(ResourceAccessException.class).isThrownBy(() -> post(client));
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> post(client));
 		}
 		assertThat(this.requests).hasValue(0);
 	}
@@ -85,19 +87,14 @@ class WebhookClientUnitTests {
 		this.answerAfterMillis = 2_000;
 
 		try (WebhookClient client = new WebhookClient(new WebhookTargets(false).resolver(), Duration.ofMillis(300))) {
-			assertThatExceptionOfType(ResourceAccessException.class).isThrownBy(() -> post(client));
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> post(client));
 		}
 		assertThat(this.requests).hasValue(1);
 	}
 
-	private org.springframework.http.HttpStatusCode post(WebhookClient client) {
-		return client.rest()
-			.post()
-			.uri("http://localhost:" + this.receiver.getAddress().getPort() + "/hooks")
-			.body("{}")
-			.retrieve()
-			.toBodilessEntity()
-			.getStatusCode();
+	private int post(WebhookClient client) throws IOException {
+		return client.post(URI.create("http://localhost:" + this.receiver.getAddress().getPort() + "/hooks"),
+				ContentType.APPLICATION_JSON, Map.of("webhook-id", "msg_1"), "{}".getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -252,6 +252,21 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 		await().atMost(Duration.ofSeconds(20)).until(() -> "AWAITING_CONFIRMATION".equals(movingClubsWebhook("state")));
 		receiver.answer(200);
 		changeGivenName(id, 2, "After the move");
+		// neither a redelivery nor a confirmation without the webhook's secret starts it
+		asPartnerService("moving-club").documentName("partner/redeliverServiceChanges")
+			.variable("input", Map.of("serviceId", "moving-club", "from", movingClubsWebhook("lastDeliveredCursor")))
+			.execute()
+			.path("redeliverServiceChanges.errors[0].field")
+			.entityList(String.class)
+			.containsExactly("input", "serviceId");
+		asPartnerService("moving-club").documentName("partner/confirmServiceWebhook")
+			.variable("input",
+					Map.of("serviceId", "moving-club", "url", receiver.url("/hooks/after"), "proof",
+							proofOf(receiver.url("/hooks/before"))))
+			.execute()
+			.path("confirmServiceWebhook.errors[0].field")
+			.entityList(String.class)
+			.containsExactly("input", "proof");
 		// nothing goes to the new address before its service confirms it
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(3))
@@ -268,6 +283,11 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 		assertThat(atTheNewAddress).hasSize(1).doesNotContainAnyElementsOf(backlog);
 	}
 
+	/** The partner's proof that it holds the webhook's secret, for this address. */
+	private static String proofOf(String url) {
+		return WebhookSignature.withSecret(SECRET).sign("confirm", 0, url.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private String movingClubsWebhook(String field) {
 		return asPartnerService("moving-club").documentName("partner/serviceWebhook")
 			.variable("serviceId", "moving-club")
@@ -279,7 +299,7 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 
 	private void confirmMovingClubs(String url) {
 		asPartnerService("moving-club").documentName("partner/confirmServiceWebhook")
-			.variable("input", Map.of("serviceId", "moving-club", "url", url))
+			.variable("input", Map.of("serviceId", "moving-club", "url", url, "proof", proofOf(url)))
 			.execute()
 			.path("confirmServiceWebhook.errors")
 			.entityList(Object.class)
@@ -414,7 +434,8 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 	void refusesTheWebhookAndItsRedeliveryToEveryOtherCaller() {
 		String id = registerThrough("sony-music");
 		Map<String, Object> redelivery = Map.of("serviceId", "sony-music", "from", "x");
-		Map<String, Object> confirmation = Map.of("serviceId", "sony-music", "url", "https://hooks.example/");
+		Map<String, Object> confirmation = Map.of("serviceId", "sony-music", "url", "https://hooks.example/", "proof",
+				"v1,x");
 		Map<HttpGraphQlTester, ErrorType> callers = Map.of(anonymous(), ErrorType.UNAUTHORIZED, asAccountHolder(id),
 				ErrorType.FORBIDDEN, asAccountHolderThrough(id, "sony-music"), ErrorType.FORBIDDEN,
 				asSupportAgent("sony-music"), ErrorType.FORBIDDEN, asSupportAgent("sony-europe"), ErrorType.FORBIDDEN);

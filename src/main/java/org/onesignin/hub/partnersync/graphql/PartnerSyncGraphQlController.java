@@ -93,7 +93,8 @@ class PartnerSyncGraphQlController implements FeedCursors {
 	@MutationMapping
 	ConfirmServiceWebhookPayload confirmServiceWebhook(@AuthenticationPrincipal Caller caller,
 			@Argument ConfirmServiceWebhookInput input) {
-		Outcome<WebhookManagement.Webhook> outcome = this.webhooks.confirm(caller, input.serviceId(), input.url());
+		Outcome<WebhookManagement.Webhook> outcome = this.webhooks.confirm(caller, input.serviceId(), input.url(),
+				input.proof());
 		return new ConfirmServiceWebhookPayload(
 				(outcome instanceof Outcome.Done<WebhookManagement.Webhook> done) ? toView(done.value()) : null,
 				UserError.of(outcome.rejections()));
@@ -150,7 +151,7 @@ class PartnerSyncGraphQlController implements FeedCursors {
 	record RedeliverServiceChangesInput(String serviceId, String from) {
 	}
 
-	record ConfirmServiceWebhookInput(String serviceId, String url) {
+	record ConfirmServiceWebhookInput(String serviceId, String url, String proof) {
 	}
 
 	record ConfirmServiceWebhookPayload(ServiceWebhook webhook, List<UserError> errors) {
