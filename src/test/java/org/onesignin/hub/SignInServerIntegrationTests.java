@@ -171,11 +171,13 @@ class SignInServerIntegrationTests extends HubIntegrationTest {
 			.through("support-console")
 			.obtainFrom(http());
 
-		withToken(token).documentName("administration/registryChanges")
-			.variable("first", 10)
+		// a service's sign-in clients: an administrator's read only
+		withToken(token).documentName("administration/serviceRegistration")
+			.variable("serviceId", "sony-music")
 			.execute()
-			.errors()
-			.verify();
+			.path("serviceRegistration.clients[*].id")
+			.entityList(String.class)
+			.containsExactly("sony-music");
 		withToken(token).documentName("support/customerAccount")
 			.variable("id", "no-such-account")
 			.variable("ticket", "T-1")

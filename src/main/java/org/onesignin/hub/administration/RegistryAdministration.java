@@ -159,9 +159,9 @@ public class RegistryAdministration {
 							: existing.digitalAgeOfConsent(),
 					(patch.privacyContact() != null) ? patch.privacyContact() : existing.privacyContact(), policy);
 			Registry next = current.withCompany(company);
-			checks.fits(next);
-			if (!checks.rejections().isEmpty()) {
-				return Outcome.rejected(checks.rejections());
+			Optional<Rejection> overflow = RegistryEntryChecks.overflowOf(next);
+			if (overflow.isPresent()) {
+				return Outcome.rejected(overflow.get());
 			}
 			Set<String> touched = company.equals(existing) ? Set.of() : Set.of(StoredRegistry.company(company.id()));
 			return Outcome
@@ -201,10 +201,9 @@ public class RegistryAdministration {
 			// the registry's own refusal names a client id, nothing internal
 			return Outcome.rejected(Rejection.invalid("clients", ex.getMessage()));
 		}
-		RegistryEntryChecks size = new RegistryEntryChecks(List.of());
-		size.fits(next);
-		if (!size.rejections().isEmpty()) {
-			return Outcome.rejected(size.rejections());
+		Optional<Rejection> overflow = RegistryEntryChecks.overflowOf(next);
+		if (overflow.isPresent()) {
+			return Outcome.rejected(overflow.get());
 		}
 		Set<String> touched = new HashSet<>();
 		if (!existing.equals(Optional.of(service))) {
@@ -233,8 +232,7 @@ public class RegistryAdministration {
 		if (url == null) {
 			return;
 		}
-		checks.webUrl(url, "webhook.url", false);
-		if (serviceId != null && checks.rejections().stream().noneMatch((r) -> r.field().contains("webhook"))) {
+		if (checks.webUrl(url, "webhook.url", false) && serviceId != null) {
 			this.webhooks.refusalOf(serviceId, url)
 				.ifPresent((reason) -> checks.refuse("webhook.url", "The hub would not deliver there: " + reason));
 		}

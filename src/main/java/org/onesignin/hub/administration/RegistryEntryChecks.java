@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -87,17 +88,19 @@ final class RegistryEntryChecks {
 	}
 
 	/** An absolute http(s) URL with a host, or null where {@code optional}. */
-	void webUrl(String url, String path, boolean optional) {
+	boolean webUrl(String url, String path, boolean optional) {
 		if (url == null) {
 			if (!optional) {
 				refuse(path, "Is required");
 			}
-			return;
+			return optional;
 		}
 		URI uri = parse(url);
 		if (uri == null || uri.getHost() == null || uri.getUserInfo() != null || !isHttp(uri)) {
 			refuse(path, "Must be an absolute http or https URL with a host, at most " + MAX_URL + " characters");
+			return false;
 		}
+		return true;
 	}
 
 	void cancellation(Cancellation cancellation, String path) {
@@ -207,15 +210,14 @@ final class RegistryEntryChecks {
 		return (url != null) ? new PrivacyPolicy(url, versions) : existing;
 	}
 
-	/** Whether the registry still fits its one document. */
-	void fits(Registry registry) {
+	/** The refusal of a registry too large for its one document, if it is. */
+	static Optional<Rejection> overflowOf(Registry registry) {
 		long characters = registry.companies().toString().length() + registry.services().toString().length()
 				+ registry.clients().toString().length();
-		if (characters > MAX_REGISTRY_CHARACTERS) {
-			this.rejections.add(Rejection.of(UserErrorCode.VALIDATION,
-					"The registry is full: it is kept in one document of at most " + MAX_REGISTRY_CHARACTERS
-							+ " characters"));
-		}
+		return (characters <= MAX_REGISTRY_CHARACTERS) ? Optional.empty()
+				: Optional.of(Rejection.of(UserErrorCode.VALIDATION,
+						"The registry is full: it is kept in one document of at most " + MAX_REGISTRY_CHARACTERS
+								+ " characters"));
 	}
 
 	private static String host(URI uri) {

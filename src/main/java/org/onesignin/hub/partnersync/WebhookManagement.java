@@ -21,6 +21,12 @@ import org.onesignin.hub.shared.SignedIn;
 @SignedIn
 public class WebhookManagement {
 
+	/** The longest webhook address the registry takes. */
+	private static final int MAX_URL = 2000;
+
+	/** A proof is a webhook-signature value: "v1," and 44 characters of base64. */
+	private static final int MAX_PROOF = 100;
+
 	private final AccessPolicy policy;
 
 	private final RegistryManagement registry;
@@ -100,8 +106,11 @@ public class WebhookManagement {
 		if (service.isEmpty()) {
 			return Outcome.rejected(Rejection.invalid("serviceId", "This service has no webhook"));
 		}
-		if (!service.get().webhookUrl().equals(url)) {
+		if (url == null || url.length() > MAX_URL || !service.get().webhookUrl().equals(url)) {
 			return Outcome.rejected(Rejection.invalid("url", "Is not the address the registry gives the webhook"));
+		}
+		if (proof != null && proof.length() > MAX_PROOF) {
+			return Outcome.rejected(Rejection.invalid("proof", "Must be at most " + MAX_PROOF + " characters"));
 		}
 		if (!this.delivery.provesTheSecret(serviceId, url, proof)) {
 			return Outcome.rejected(Rejection.invalid("proof",

@@ -68,10 +68,10 @@ public class RegistryManagement {
 
 	/**
 	 * Whether an administrator changed the entry (a key of {@link StoredRegistry})
-	 * through the API, as far as this instance knows.
+	 * through the API, as stored this moment.
 	 */
 	public boolean isAdministered(String key) {
-		return this.current.get().administered().contains(key);
+		return latestStored().administered().contains(key);
 	}
 
 	/**
@@ -79,13 +79,17 @@ public class RegistryManagement {
 	 * instance's copy, which may be up to a refresh interval old.
 	 */
 	public Registry latest() {
+		return latestStored().registry();
+	}
+
+	private StoredRegistry latestStored() {
 		StoredRegistry known = this.current.get();
 		if (this.store.revision() == known.revision()) {
-			return known.registry();
+			return known;
 		}
 		Optional<StoredRegistry> stored = this.store.load();
 		stored.ifPresent((loaded) -> this.current.compareAndSet(known, loaded));
-		return stored.map(StoredRegistry::registry).orElse(known.registry());
+		return stored.orElse(known);
 	}
 
 	/**

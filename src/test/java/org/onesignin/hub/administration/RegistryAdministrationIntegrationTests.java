@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.onesignin.hub.HubApplication;
 import org.onesignin.hub.support.FeedEvent;
 import org.onesignin.hub.support.HubIntegrationTest;
+import org.onesignin.hub.support.RawGraphQl;
 import org.onesignin.hub.support.TestMailbox;
 import org.onesignin.hub.support.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -330,25 +331,30 @@ class RegistryAdministrationIntegrationTests extends HubIntegrationTest {
 	@Test
 	void refusesEveryOtherCallerEveryAdministrationOperation() {
 		String accountId = registerThrough("my-sony");
-		Map<String, HttpGraphQlTester> callers = Map.of("person", asAccountHolder(accountId),
-				"person through a service", asAccountHolderThrough(accountId, "my-sony"), "partner",
-				asPartnerService("sony-music"), "support agent", asSupportAgent("sony-music"));
+		Map<HttpGraphQlTester, ErrorType> callers = Map.of(asAccountHolder(accountId), ErrorType.FORBIDDEN,
+				asAccountHolderThrough(accountId, "my-sony"), ErrorType.FORBIDDEN, asPartnerService("sony-music"),
+				ErrorType.FORBIDDEN, asSupportAgent("sony-music"), ErrorType.FORBIDDEN, asSupportAgent("sony-europe"),
+				ErrorType.FORBIDDEN, anonymous(), ErrorType.UNAUTHORIZED);
 
-		callers.forEach((who, caller) -> {
+		callers.forEach((caller, refusal) -> {
 			assertRefused(caller, "administration/createService",
-					Map.of("input", serviceInput(uniqueServiceId(), List.of("EMAIL"))), ErrorType.FORBIDDEN);
+					Map.of("input", serviceInput(uniqueServiceId(), List.of("EMAIL"))), refusal);
 			assertRefused(caller, "administration/updateService",
-					Map.of("input", Map.of("serviceId", "sony-music", "syncedFields", List.of("EMAIL"))),
-					ErrorType.FORBIDDEN);
+					Map.of("input", Map.of("serviceId", "sony-music", "syncedFields", List.of("EMAIL"))), refusal);
 			assertRefused(caller, "administration/updateCompany",
-					Map.of("input", Map.of("companyId", "sony-music", "name", "Taken Over")), ErrorType.FORBIDDEN);
-			assertRefused(caller, "administration/registryChanges", Map.of("first", 10), ErrorType.FORBIDDEN);
-			assertRefused(caller, "administration/serviceRegistration", Map.of("serviceId", "sony-music"),
-					ErrorType.FORBIDDEN);
+					Map.of("input", Map.of("companyId", "sony-music", "name", "Taken Over")), refusal);
+			assertRefused(caller, "administration/registryChanges", Map.of("first", 10), refusal);
+			assertRefused(caller, "administration/serviceRegistration", Map.of("serviceId", "sony-music"), refusal);
 		});
-		assertRefused(anonymous(), "administration/updateService",
-				Map.of("input", Map.of("serviceId", "sony-music", "syncedFields", List.of("EMAIL"))),
-				ErrorType.UNAUTHORIZED);
+		// a forged administrator's token: refused before any GraphQL runs
+		RawGraphQl
+			.exchange(
+					http(), this.jwts.administratorSignedWithForeignKey("admin-forged"), Map
+						.of("query",
+								"mutation { updateCompany(input: {companyId: \"sony-music\", name: \"Taken Over\"}) "
+										+ "{ errors { code } } }"))
+			.expectStatus()
+			.isUnauthorized();
 
 		asAdministrator().documentName("administration/serviceRegistration")
 			.variable("serviceId", "sony-music")

@@ -151,14 +151,21 @@ class TrustedIssuersIntegrationTests extends HubIntegrationTest {
 					.claim("azp", "registry-tool")
 					.claim("realm_access", Map.of("roles", List.of("administrator"))));
 
-		withToken(token).documentName("administration/registryChanges")
-			.variable("first", 10)
+		withToken(token).documentName("administration/updateCompany")
+			.variable("input",
+					Map.of("companyId", "sony-music", "privacyContact", Map.of("email", "dpo@sony-music.example")))
 			.execute()
-			.errors()
-			.verify()
-			.path("registryChanges.pageInfo.hasNextPage")
-			.entity(Boolean.class)
-			.isEqualTo(false);
+			.path("updateCompany.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+
+		// the change is the issuer's administrator's, in the registry's log
+		withToken(token).documentName("administration/registryChanges")
+			.variable("first", 100)
+			.execute()
+			.path("registryChanges.edges[*].node.actorId")
+			.entityList(String.class)
+			.contains("admin-1");
 	}
 
 	@Test

@@ -267,6 +267,14 @@ class WebhookDeliveryIntegrationTests extends HubIntegrationTest {
 			.path("confirmServiceWebhook.errors[0].field")
 			.entityList(String.class)
 			.containsExactly("input", "proof");
+		asPartnerService("moving-club").documentName("partner/confirmServiceWebhook")
+			.variable("input",
+					Map.of("serviceId", "moving-club", "url", receiver.url("/" + "a".repeat(3000)), "proof",
+							proofOf(receiver.url("/hooks/after"))))
+			.execute()
+			.path("confirmServiceWebhook.errors[0].field")
+			.entityList(String.class)
+			.containsExactly("input", "url");
 		// nothing goes to the new address before its service confirms it
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(3))

@@ -61,6 +61,12 @@ public final class TestJwts {
 				base(adminId).claim("azp", "support-console").claim("roles", List.of("administrator")));
 	}
 
+	/** An administrator's token as a forger would make it: right claims, wrong key. */
+	public String administratorSignedWithForeignKey(String adminId) {
+		return sign(this.foreign,
+				base(adminId).claim("azp", "support-console").claim("roles", List.of("administrator")));
+	}
+
 	public String signedWithForeignKey(String accountId) {
 		return sign(this.foreign, base(accountId).claim("azp", "account-pages"));
 	}
